@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StationMap.Stations;
+
+namespace StationMap.Data.Configurations;
+
+internal sealed class StationHistoryConfiguration : IEntityTypeConfiguration<StationHistory>
+{
+    public void Configure(EntityTypeBuilder<StationHistory> b)
+    {
+        b.ToTable("station_history");
+        b.HasIndex(h => new { h.StationId, h.Version }).IsUnique();
+        b.HasIndex(h => h.Code);
+        b.Property(h => h.Code).HasMaxLength(32);
+        b.Property(h => h.ChangedBy).HasMaxLength(100);
+        b.Property(h => h.Reason).HasMaxLength(500);
+        b.Property(h => h.Snapshot).HasColumnType("jsonb");
+        b.HasOne<Station>().WithMany().HasForeignKey(h => h.StationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
