@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts (or stops) the project's own local PostgreSQL + PostGIS cluster.
 #   scripts/pg.sh start DIR PORT [throwaway]   -> prints nothing on success, exits non-zero on failure
+#   scripts/pg.sh ensure-db DIR PORT [DBNAME]  -> creates role + database + PostGIS, prints the connection string
 #   scripts/pg.sh stop DIR
 # The cluster lives in DIR (git-ignored), listens on 127.0.0.1:PORT only and keeps its socket in DIR.
 # "throwaway" turns off fsync & co. (test clusters only; never for the run command's data).
@@ -40,7 +41,10 @@ start() {
     fi
   fi
   if [ ! -f "$dir/data/PG_VERSION" ]; then
-    as_pg "$pgbin/initdb" -D "$dir/data" -U postgres --encoding=UTF8 --locale=C.UTF-8 --auth-local=trust --auth-host=trust >/dev/null
+    # Durable clusters ask for passwords over TCP; throw-away test clusters trust 127.0.0.1.
+    local host_auth=scram-sha-256
+    if [ "$mode" = throwaway ]; then host_auth=trust; fi
+    as_pg "$pgbin/initdb" -D "$dir/data" -U postgres --encoding=UTF8 --locale=C.UTF-8 --auth-local=trust --auth-host=$host_auth >/dev/null
     {
       echo "listen_addresses = '127.0.0.1'"
       echo "unix_socket_directories = '$dir'"
@@ -67,12 +71,34 @@ start() {
   exit 1
 }
 
+# Creates the application role and database (with PostGIS) if missing; prints the connection string.
+ensure_db() {
+  local db=${4:-stationmap}
+  local pwfile="$dir/app-password"
+  if [ ! -f "$pwfile" ]; then
+    head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$pwfile"
+    chmod 600 "$pwfile"
+  fi
+  local pw; pw=$(cat "$pwfile")
+  local psql=(as_pg /usr/lib/postgresql/15/bin/psql -h "$dir" -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA)
+  if [ "$("${psql[@]}" -d postgres -c "select 1 from pg_roles where rolname='stationmap'")" != 1 ]; then
+    "${psql[@]}" -d postgres -c "create role stationmap login password '$pw'" >/dev/null
+  fi
+  if [ "$("${psql[@]}" -d postgres -c "select 1 from pg_database where datname='$db'")" != 1 ]; then
+    "${psql[@]}" -d postgres -c "create database \"$db\" owner stationmap" >/dev/null
+  fi
+  # PostGIS is not a trusted extension: the superuser creates it once, the app role then owns the rest.
+  "${psql[@]}" -d "$db" -c "create extension if not exists postgis" >/dev/null
+  echo "Host=127.0.0.1;Port=$port;Database=$db;Username=stationmap;Password=$pw"
+}
+
 stop() {
   if [ -f "$dir/data/postmaster.pid" ]; then as_pg "$pgbin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null || true; fi
 }
 
 case "$cmd" in
   start) start ;;
+  ensure-db) ensure_db "$@" ;;
   stop) stop ;;
   *) echo "unknown command $cmd" >&2; exit 2 ;;
 esac

@@ -1,6 +1,27 @@
+using StationMap.Api;
+using StationMap.Api.Health;
+using StationMap.Api.Meta;
+using StationMap.Api.Stations;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddStationMap(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+app.UseResponseCompression();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+app.MapHealthApi();
+app.MapMetaApi();
+app.MapStationsApi();
+
 app.Run();
 
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using StationMap.Cli.Db;
+using StationMap.Cli.Keys;
 
 namespace StationMap.Cli;
 
@@ -7,5 +9,7 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All() =>
     [
+        DbCommand.Create(),
+        KeysCommand.Create(),
     ];
 }

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.ResponseCompression;
+using Npgsql;
+using StationMap.Api.Auth;
+using StationMap.Data;
+using StationMap.Stations;
+
+namespace StationMap.Api;
+
+internal static class ServiceSetup
+{
+    public static IServiceCollection AddStationMap(this IServiceCollection services, IConfiguration config)
+    {
+        var connectionString = config.GetConnectionString(StationMapDataSource.ConnectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "ConnectionStrings:StationMap is not set (environment: ConnectionStrings__StationMap). `make run` sets it for the local cluster.");
+
+        services.AddSingleton(_ => StationMapDataSource.Create(connectionString));
+        services.AddDbContext<StationMapDb>((sp, o) => StationMapDataSource.Configure(o, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped<StationQuery>();
+        services.AddScoped<StationWriter>();
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddStaffAuth();
+        services.AddPublicRateLimits(config);
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json"]);
+        });
+        services.AddHealthChecks().AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "database", tags: ["ready"]);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        return services;
+    }
+}

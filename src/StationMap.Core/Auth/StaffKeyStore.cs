@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using StationMap.Audit;
+using StationMap.Data;
+using StationMap.Orgs;
+
+namespace StationMap.Auth;
+
+/// <summary>Creates, finds and revokes staff keys. The clear key is returned once and never stored.</summary>
+public sealed class StaffKeyStore(StationMapDb db)
+{
+    public async Task<(string Key, StaffKey Record)> CreateAsync(string orgAdcode, StaffRole role, string label, string actor, CancellationToken ct = default)
+    {
+        var org = await OrganizationDirectory.FindOrCreateAsync(db, orgAdcode, ct);
+        var key = KeyHasher.NewKey();
+        var record = new StaffKey
+        {
+            Prefix = KeyHasher.DisplayPrefix(key), Hash = KeyHasher.Hash(key), Label = label,
+            Role = role, OrganizationId = org.Id, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.StaffKeys.Add(record);
+        db.Audit.Add(AuditLog.Entry(actor, "key.create", record.Prefix, new { role = role.ToString(), org = orgAdcode, label }));
+        await db.SaveChangesAsync(ct);
+        return (key, record);
+    }
+
+    public async Task<StaffIdentity?> AuthenticateAsync(string key, CancellationToken ct = default)
+    {
+        var hash = KeyHasher.Hash(key);
+        var found = await db.StaffKeys.AsNoTracking().Include(k => k.Organization)
+            .Where(k => k.Hash == hash && k.RevokedAt == null)
+            .Select(k => new { k.Id, k.Prefix, k.Label, k.Role, k.Organization!.Adcode })
+            .FirstOrDefaultAsync(ct);
+        return found is null ? null : new StaffIdentity(found.Id, $"{found.Label} ({found.Prefix})", found.Role, found.Adcode);
+    }
+
+    public async Task<bool> RevokeAsync(string prefix, string actor, CancellationToken ct = default)
+    {
+        var key = await db.StaffKeys.FirstOrDefaultAsync(k => k.Prefix == prefix && k.RevokedAt == null, ct);
+        if (key is null) return false;
+        key.RevokedAt = DateTimeOffset.UtcNow;
+        db.Audit.Add(AuditLog.Entry(actor, "key.revoke", prefix, null));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public Task<List<StaffKey>> ListAsync(CancellationToken ct = default) =>
+        db.StaffKeys.AsNoTracking().Include(k => k.Organization).OrderBy(k => k.Id).ToListAsync(ct);
+}

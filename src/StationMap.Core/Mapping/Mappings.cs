@@ -1,0 +1,21 @@
+using Mapster;
+using StationMap.Geo;
+using StationMap.Stations;
+
+namespace StationMap.Mapping;
+
+/// <summary>The one Mapster configuration, filled by scanning every IRegister in Core.</summary>
+public static class Mappings
+{
+    public static readonly TypeAdapterConfig Config = Build();
+
+    private static TypeAdapterConfig Build()
+    {
+        var config = new TypeAdapterConfig();
+        config.Scan(typeof(Mappings).Assembly);
+        return config;
+    }
+
+    public static StationDto ToDto(this Station station, CoordSys output = CoordSys.Wgs84) =>
+        station.BuildAdapter(Config).AddParameters(StationMapping.CoordsysParameter, output).AdaptToType<StationDto>();
+}

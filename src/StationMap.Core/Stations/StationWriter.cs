@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using StationMap.Audit;
+using StationMap.Auth;
+using StationMap.Data;
+
+namespace StationMap.Stations;
+
+/// <summary>
+/// Creates, replaces and soft-deletes stations. Every write checks the caller's scope, bumps the
+/// version, keeps the new version in the history and leaves an audit row — in one transaction.
+/// </summary>
+public sealed class StationWriter(StationMapDb db)
+{
+    public async Task<StationWriteResult> CreateAsync(StationInput input, StaffIdentity who, CancellationToken ct = default)
+    {
+        var (fields, errors) = StationValidator.Validate(input);
+        if (fields is null) return StationWriteResult.Invalid(errors);
+        if (!who.Covers(fields.Adcode)) return OutOfScope(who, fields.Adcode);
+        if (fields.Code is not null && await db.Stations.IgnoreQueryFilters().AnyAsync(s => s.Code == fields.Code, ct))
+            return StationWriteResult.Invalid([Common.FieldError.Of("code", "duplicate", $"站点编码已存在：{fields.Code}", $"code already exists: {fields.Code}")]);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = DateTimeOffset.UtcNow;
+        var station = new Station
+        {
+            Code = fields.Code ?? await StationCodes.NextAsync(db, fields.Adcode, ct),
+            Name = fields.Name, Address = fields.Address, Adcode = fields.Adcode, Location = ToPoint(fields),
+            CreatedAt = now, CreatedBy = who.Actor, UpdatedAt = now, UpdatedBy = who.Actor, Version = 1,
+        };
+        Apply(station, fields);
+        db.Stations.Add(station);
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(station, ChangeKind.Created, who, input.Reason, ct);
+        await tx.CommitAsync(ct);
+        return new StationWriteResult(WriteOutcome.Created, station);
+    }
+
+    public async Task<StationWriteResult> UpdateAsync(string code, StationInput input, StaffIdentity who, CancellationToken ct = default)
+    {
+        var station = await db.Stations.FirstOrDefaultAsync(s => s.Code == code, ct);
+        if (station is null) return StationWriteResult.NotFound;
+        if (!who.Covers(station.Adcode)) return OutOfScope(who, station.Adcode);
+        if (input.Version is null)
+            return StationWriteResult.Invalid([Common.FieldError.Of("version", "required", "更新时必须提供版本号 version", "version is required on update")]);
+        if (input.Version != station.Version) return Stale(station, input.Version.Value);
+
+        var (fields, errors) = StationValidator.Validate(input with { Code = code });
+        if (fields is null) return StationWriteResult.Invalid(errors);
+        if (!who.Covers(fields.Adcode)) return OutOfScope(who, fields.Adcode);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        station.Name = fields.Name;
+        station.Address = fields.Address;
+        station.Adcode = fields.Adcode;
+        station.Location = ToPoint(fields);
+        Apply(station, fields);
+        return await SaveChangeAsync(station, ChangeKind.Updated, who, input.Reason, tx, ct);
+    }
+
+    public async Task<StationWriteResult> DeleteAsync(string code, int? version, string? reason, StaffIdentity who, CancellationToken ct = default)
+    {
+        var station = await db.Stations.FirstOrDefaultAsync(s => s.Code == code, ct);
+        if (station is null) return StationWriteResult.NotFound;
+        if (!who.Covers(station.Adcode)) return OutOfScope(who, station.Adcode);
+        if (version is not null && version != station.Version) return Stale(station, version.Value);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        station.DeletedAt = DateTimeOffset.UtcNow;
+        station.DeletedBy = who.Actor;
+        return await SaveChangeAsync(station, ChangeKind.Deleted, who, reason, tx, ct);
+    }
+
+    private async Task<StationWriteResult> SaveChangeAsync(Station station, ChangeKind kind, StaffIdentity who, string? reason,
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, CancellationToken ct)
+    {
+        station.UpdatedAt = DateTimeOffset.UtcNow;
+        station.UpdatedBy = who.Actor;
+        station.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else wrote between our read and our write: report their version, keep theirs.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var current = await db.Stations.IgnoreQueryFilters().AsNoTracking().FirstAsync(s => s.Id == station.Id, ct);
+            return StationWriteResult.Conflict(current, $"站点已被他人修改（当前版本 {current.Version}） / the station was changed by someone else (current version {current.Version})");
+        }
+        await RecordAsync(station, kind, who, reason, ct);
+        await tx.CommitAsync(ct);
+        return new StationWriteResult(WriteOutcome.Ok, station);
+    }
+
+    private async Task RecordAsync(Station station, ChangeKind kind, StaffIdentity who, string? reason, CancellationToken ct)
+    {
+        db.StationHistory.Add(new StationHistory
+        {
+            StationId = station.Id, Code = station.Code, Version = station.Version, Kind = kind,
+            ChangedAt = station.UpdatedAt, ChangedBy = who.Actor, Reason = reason, Snapshot = StationSnapshot.Of(station),
+        });
+        db.Audit.Add(AuditLog.Entry(who.Actor, $"station.{kind.ToString().ToLowerInvariant()}", station.Code, new { station.Version, reason }));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static StationWriteResult Stale(Station station, int given) => StationWriteResult.Conflict(station,
+        $"版本冲突：您提交的版本 {given}，当前版本 {station.Version}，请刷新后重试 / version conflict: you sent version {given}, the current version is {station.Version}; reload and retry");
+
+    private static StationWriteResult OutOfScope(StaffIdentity who, string adcode) => StationWriteResult.Forbidden(
+        $"无权修改行政区 {adcode} 的站点（您的机构范围：{who.OrgAdcode}） / your organisation ({who.OrgAdcode}) may not change stations in {adcode}");
+
+    private static Point ToPoint(StationFields f) => new(f.Wgs84.Lng, f.Wgs84.Lat) { SRID = 4326 };
+
+    private static void Apply(Station s, StationFields f)
+    {
+        s.SubmittedLng = f.Submitted.Lng;
+        s.SubmittedLat = f.Submitted.Lat;
+        s.SubmittedCoordSys = f.Submitted.Sys;
+        s.Type = f.Type;
+        s.AreaM2 = f.AreaM2;
+        s.Services = f.Services;
+        s.OpeningHours = f.OpeningHours;
+        s.Phone = f.Phone;
+        s.HostOrganization = f.HostOrganization;
+        s.HostKind = f.HostKind;
+        s.IsPublic = f.IsPublic;
+        s.Status = f.Status;
+        s.Photos = f.Photos;
+        s.Notes = f.Notes;
+    }
+}
