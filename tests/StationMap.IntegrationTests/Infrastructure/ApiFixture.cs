@@ -1,0 +1,61 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using StationMap.Auth;
+using StationMap.Data;
+
+namespace StationMap.IntegrationTests.Infrastructure;
+
+/// <summary>The real API over a fresh database of its own; one per test class.</summary>
+public class ApiFixture : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _factory;
+    private Npgsql.NpgsqlDataSource? _dataSource;
+
+    public string ConnectionString { get; private set; } = "";
+    public WebApplicationFactory<Program> Factory => _factory!;
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
+        _dataSource = StationMapDataSource.Create(ConnectionString);
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:StationMap", ConnectionString);
+            b.UseSetting("RateLimits:PublicPermits", "0");
+            foreach (var (k, v) in Settings) b.UseSetting(k, v);
+        });
+        await OnStartedAsync();
+    }
+
+    protected virtual Task OnStartedAsync() => Task.CompletedTask;
+
+    public HttpClient Anonymous() => Factory.CreateClient();
+
+    /// <summary>A client carrying a new staff key with the given role and area.</summary>
+    public async Task<HttpClient> StaffAsync(StaffRole role, string orgAdcode)
+    {
+        var key = await CreateKeyAsync(role, orgAdcode);
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    public async Task<string> CreateKeyAsync(StaffRole role, string orgAdcode)
+    {
+        await using var db = NewDb();
+        var (key, _) = await new StaffKeyStore(db).CreateAsync(orgAdcode, role, $"test {role} {orgAdcode}", "test");
+        return key;
+    }
+
+    public StationMapDb NewDb() => StationMapDataSource.CreateDb(_dataSource!);
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (_dataSource is not null) await _dataSource.DisposeAsync();
+        await TestDatabase.DropAsync(ConnectionString);
+    }
+}
