@@ -7,8 +7,9 @@ namespace StationMap.Geo;
 /// Hong Kong, Macau and Taiwan are inside: Amap, Baidu and Tencent serve them in GCJ-02/BD-09 just as the
 /// mainland, and the widely used libraries (gcoord, coordtransform) offset them too (docs/geo.md).
 /// Nansha (Spratly) and Diaoyu islands are outside; Xisha (Paracel) is inside.
-/// Accuracy is a few kilometres along land borders, tuned at the border-river cities; near a border a
-/// point and its converted image may fall on different sides, so conversions test their input only.
+/// Accuracy is a few kilometres along land borders, tuned at the border-river cities. Within about a
+/// kilometre of the border a point and its shifted image may fall on different sides; conversions therefore
+/// test the less shifted end of each pair (see <see cref="CoordConvert"/>).
 /// </summary>
 public static class ChinaRegion
 {
@@ -16,6 +17,9 @@ public static class ChinaRegion
 
     /// <summary>True where Chinese providers apply the GCJ-02 offset. Works on any system's lng/lat (degrees).</summary>
     public static bool IsInOffsetRegion(double lng, double lat) => Index.Contains(lng, lat);
+
+    /// <summary>Cheap pre-check for inverse conversions: within the region's bounding box plus 0.1° (offsets are under 0.02°).</summary>
+    internal static bool IsNear(double lng, double lat) => Index.BoxContains(lng, lat, 0.1);
 
     /// <summary>For validating staff input ("this station must be in China"): the same polygon.</summary>
     public static bool IsInsideChina(double lng, double lat) => Index.Contains(lng, lat);

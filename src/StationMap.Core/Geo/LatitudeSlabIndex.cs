@@ -42,6 +42,9 @@ internal sealed class LatitudeSlabIndex
 
     private int Slab(double lat) => (int)((lat - _minLat) / SlabHeight);
 
+    public bool BoxContains(double lng, double lat, double margin) =>
+        lng >= _minLng - margin && lng <= _maxLng + margin && lat >= _minLat - margin && lat <= _maxLat + margin;
+
     public bool Contains(double lng, double lat)
     {
         // Written so NaN fails every comparison and lands outside.
