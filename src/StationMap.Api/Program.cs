@@ -1,6 +1,7 @@
 using StationMap.Api;
 using StationMap.Api.Health;
 using StationMap.Api.Meta;
+using StationMap.Api.Nearby;
 using StationMap.Api.Stations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ app.UseRateLimiter();
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapMetaApi();
+app.MapNearbyApi();
 app.MapStationsApi();
 
 app.Run();

@@ -19,6 +19,12 @@ internal static class ServiceSetup
         services.AddDbContext<StationMapDb>((sp, o) => StationMapDataSource.Configure(o, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<StationQuery>();
         services.AddScoped<StationWriter>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<Nearby.NearbyOptions>().BindConfiguration(Nearby.NearbyOptions.Section).ValidateOnStart();
+        services.AddSingleton<StationMap.Nearby.NearbyIndexHolder>();
+        services.AddSingleton<StationMap.Nearby.SqlNearestSearch>();
+        services.AddSingleton<Nearby.NearestSearch>();
+        services.AddHostedService<Nearby.NearbyIndexService>();
 
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -1,7 +1,7 @@
 namespace StationMap.Hours;
 
 /// <summary>Asia/Shanghai, looked up once. Falls back to fixed UTC+8 where no tz database is installed.</summary>
-internal static class ShanghaiTime
+public static class ShanghaiTime
 {
     public static readonly TimeZoneInfo Zone = Find();
 

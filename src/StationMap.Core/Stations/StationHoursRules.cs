@@ -1,13 +1,16 @@
 using StationMap.Common;
+using StationMap.Hours;
 
 namespace StationMap.Stations;
 
 internal static class StationHoursRules
 {
-    // TEMPORARY until the Hours module lands: keeps the text as written.
+    /// <summary>Stores the canonical opening_hours form ("周一至周五 8:00-18:00" → "Mo-Fr 08:00-18:00").</summary>
     public static string? Normalize(string? text, List<FieldError> errors)
     {
-        _ = errors;
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (OpeningHours.TryParse(text, out var hours, out var error)) return hours.Canonical;
+        errors.Add(new FieldError("openingHours", "hours_invalid", error.Message));
+        return null;
     }
 }

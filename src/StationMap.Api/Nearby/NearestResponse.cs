@@ -1,0 +1,30 @@
+using StationMap.Geo;
+using StationMap.Nearby;
+using StationMap.Stations;
+
+namespace StationMap.Api.Nearby;
+
+internal sealed record NearestResult(
+    string Code, string Name, string Address, int DistanceM, int WalkMinutes, int EbikeMinutes,
+    LocationDto Location, IReadOnlyList<string> Services, string Type, string? OpeningHours, bool? OpenNow,
+    string? Phone, NavigationLinks Navigation);
+
+internal sealed record NearestResponse(
+    LocationDto Query, string Coordsys, DateTimeOffset At, string Path, string Estimate, IReadOnlyList<NearestResult> Results)
+{
+    public const string EstimateNote = "直线距离估算：步行 1 公里 = 15 分钟，电动自行车 15 公里/小时 / straight-line estimates: walking 1 km = 15 min, e-bike 15 km/h";
+
+    public static NearestResponse From(IReadOnlyList<NearestHit> hits, NearestRequest request, Coordinate origin, CoordSys output, string path) =>
+        new(new LocationDto(origin.Lng, origin.Lat, origin.Sys.ToWire()), output.ToWire(), request.At, path, EstimateNote,
+            hits.Select(h => Result(h, request, origin, output)).ToList());
+
+    private static NearestResult Result(NearestHit hit, NearestRequest request, Coordinate origin, CoordSys output)
+    {
+        var s = hit.Station;
+        var destination = Coordinate.Wgs84(s.Lng, s.Lat);
+        return new NearestResult(s.Code, s.Name, s.Address, (int)Math.Round(hit.DistanceM),
+            TravelTime.WalkMinutes(hit.DistanceM), TravelTime.EbikeMinutes(hit.DistanceM),
+            StationMapping.Locate(s.Lng, s.Lat, output), s.Services, EnumNames.Wire(s.Type), s.OpeningHoursText,
+            s.IsOpenAt(request.At), s.Phone, NavigationLinks.Walking(origin, destination, s.Name));
+    }
+}

@@ -1,0 +1,65 @@
+using Npgsql;
+using StationMap.Hours;
+using StationMap.Stations;
+
+namespace StationMap.Nearby;
+
+/// <summary>Reads stations into <see cref="NearbyStation"/> records with plain Npgsql (no change tracking).</summary>
+public static class NearbyStationReader
+{
+    /// <summary>Columns every nearest path selects, in this order.</summary>
+    public const string Columns =
+        "id, code, name, address, ST_X(location::geometry), ST_Y(location::geometry), type, services, opening_hours, phone";
+
+    public const string ServedCondition = "deleted_at IS NULL AND status = 'active' AND is_public";
+
+    public static async Task<List<NearbyStation>> AllServedAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"SELECT {Columns} FROM stations WHERE {ServedCondition}");
+        return await ReadAsync(cmd, new HoursCache(), ct);
+    }
+
+    /// <summary>The given stations as they are now; those no longer served come back with Served = false.</summary>
+    public static async Task<(List<NearbyStation> Served, List<long> Gone)> ByIdsAsync(NpgsqlDataSource db, long[] ids, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"SELECT {Columns} FROM stations WHERE id = ANY(@ids) AND {ServedCondition}");
+        cmd.Parameters.AddWithValue("ids", ids);
+        var served = await ReadAsync(cmd, new HoursCache(), ct);
+        var servedIds = served.Select(s => s.Id).ToHashSet();
+        return (served, ids.Where(id => !servedIds.Contains(id)).ToList());
+    }
+
+    public static async Task<List<NearbyStation>> ReadAsync(NpgsqlCommand cmd, HoursCache hours, CancellationToken ct, Action<NpgsqlDataReader>? extra = null)
+    {
+        var list = new List<NearbyStation>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(Read(reader, hours));
+            extra?.Invoke(reader);
+        }
+        return list;
+    }
+
+    public static NearbyStation Read(NpgsqlDataReader r, HoursCache hours)
+    {
+        var hoursText = r.IsDBNull(8) ? null : r.GetString(8);
+        return new NearbyStation(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetDouble(5),
+            Enum.Parse<StationType>(r.GetString(6), ignoreCase: true), r.GetFieldValue<string[]>(7), hoursText,
+            hours.Get(hoursText), r.IsDBNull(9) ? null : r.GetString(9));
+    }
+}
+
+/// <summary>Most stations share a handful of hour texts ("24/7"): parse each once.</summary>
+public sealed class HoursCache
+{
+    private readonly Dictionary<string, OpeningHours?> _parsed = [];
+
+    public OpeningHours? Get(string? text)
+    {
+        if (text is null) return null;
+        if (!_parsed.TryGetValue(text, out var hours))
+            _parsed[text] = hours = OpeningHours.TryParse(text, out var parsed, out _) ? parsed : null;
+        return hours;
+    }
+}

@@ -1,0 +1,153 @@
+namespace StationMap.Nearby;
+
+/// <summary>
+/// A static 3-d tree over points on the unit sphere. Straight-line (chord) distance between unit
+/// vectors orders exactly like great-circle distance, so a plain Euclidean k-d tree answers sphere
+/// queries with no planar-degree distortion. Items are stored in tree order (implicit layout, no nodes).
+/// </summary>
+public sealed class UnitSphereKdTree<T>
+{
+    private readonly double[] _x, _y, _z;
+    private readonly byte[] _axis;
+    private readonly T[] _items;
+
+    public UnitSphereKdTree(IReadOnlyList<(double Lng, double Lat, T Item)> points)
+    {
+        var n = points.Count;
+        _x = new double[n]; _y = new double[n]; _z = new double[n]; _axis = new byte[n];
+        _items = new T[n];
+        var order = new int[n];
+        var xs = new double[n]; var ys = new double[n]; var zs = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            (xs[i], ys[i], zs[i]) = ToUnit(points[i].Lng, points[i].Lat);
+            order[i] = i;
+        }
+        Build(order, 0, n, xs, ys, zs);
+        for (var i = 0; i < n; i++)
+        {
+            var j = order[i];
+            _x[i] = xs[j]; _y[i] = ys[j]; _z[i] = zs[j]; _items[i] = points[j].Item;
+        }
+    }
+
+    public int Count => _items.Length;
+
+    public static (double X, double Y, double Z) ToUnit(double lng, double lat)
+    {
+        double l = lng * (Math.PI / 180), p = lat * (Math.PI / 180), c = Math.Cos(p);
+        return (c * Math.Cos(l), c * Math.Sin(l), Math.Sin(p));
+    }
+
+    /// <summary>Chord length on the unit sphere for a great-circle distance of <paramref name="metres"/>.</summary>
+    public static double ChordFor(double metres, double radius) =>
+        metres / radius >= Math.PI ? 2 : 2 * Math.Sin(metres / radius / 2);
+
+    /// <summary>The k accepted items with the smallest chord, nearest first; chord² returned with each.</summary>
+    public List<(T Item, double Chord2)> Nearest(double lng, double lat, int k, Func<T, bool> accept)
+    {
+        var (qx, qy, qz) = ToUnit(lng, lat);
+        var heap = new PriorityQueue<(T, double), double>(k + 1, Comparer<double>.Create((a, b) => b.CompareTo(a)));
+        SearchNearest(0, _items.Length, qx, qy, qz, k, accept, heap);
+        var result = new List<(T, double)>(heap.Count);
+        while (heap.Count > 0) result.Add(heap.Dequeue());
+        result.Reverse();
+        return result;
+    }
+
+    /// <summary>Every accepted item within <paramref name="maxChord"/> of the point, unordered.</summary>
+    public void Within(double lng, double lat, double maxChord, Func<T, bool> accept, List<(T Item, double Chord2)> into)
+    {
+        var (qx, qy, qz) = ToUnit(lng, lat);
+        SearchWithin(0, _items.Length, qx, qy, qz, maxChord * maxChord, accept, into);
+    }
+
+    private void SearchNearest(int lo, int hi, double qx, double qy, double qz, int k, Func<T, bool> accept,
+        PriorityQueue<(T, double), double> heap)
+    {
+        if (lo >= hi) return;
+        var m = (lo + hi) >>> 1;
+        var d2 = Dist2(m, qx, qy, qz);
+        if ((heap.Count < k || d2 < heap.Peek().Item2) && accept(_items[m]))
+        {
+            heap.Enqueue((_items[m], d2), d2);
+            if (heap.Count > k) heap.Dequeue();
+        }
+        var diff = Coord(m, qx, qy, qz);
+        var (near, far) = diff < 0 ? ((lo, m), (m + 1, hi)) : ((m + 1, hi), (lo, m));
+        SearchNearest(near.Item1, near.Item2, qx, qy, qz, k, accept, heap);
+        if (heap.Count < k || diff * diff < heap.Peek().Item2)
+            SearchNearest(far.Item1, far.Item2, qx, qy, qz, k, accept, heap);
+    }
+
+    private void SearchWithin(int lo, int hi, double qx, double qy, double qz, double max2, Func<T, bool> accept,
+        List<(T, double)> into)
+    {
+        if (lo >= hi) return;
+        var m = (lo + hi) >>> 1;
+        var d2 = Dist2(m, qx, qy, qz);
+        if (d2 <= max2 && accept(_items[m])) into.Add((_items[m], d2));
+        var diff = Coord(m, qx, qy, qz);
+        if (diff < 0 || diff * diff <= max2) SearchWithin(lo, m, qx, qy, qz, max2, accept, into);
+        if (diff >= 0 || diff * diff <= max2) SearchWithin(m + 1, hi, qx, qy, qz, max2, accept, into);
+    }
+
+    /// <summary>Signed distance from the query to the node's splitting plane (negative: query on the low side).</summary>
+    private double Coord(int m, double qx, double qy, double qz) => _axis[m] switch
+    {
+        0 => qx - _x[m],
+        1 => qy - _y[m],
+        _ => qz - _z[m],
+    };
+
+    private double Dist2(int i, double qx, double qy, double qz)
+    {
+        double dx = _x[i] - qx, dy = _y[i] - qy, dz = _z[i] - qz;
+        return dx * dx + dy * dy + dz * dz;
+    }
+
+    private void Build(int[] order, int lo, int hi, double[] xs, double[] ys, double[] zs)
+    {
+        if (hi - lo <= 0) return;
+        var axis = WidestAxis(order, lo, hi, xs, ys, zs);
+        var keys = axis == 0 ? xs : axis == 1 ? ys : zs;
+        var m = (lo + hi) >>> 1;
+        // Only the median's position matters: quickselect is O(n) per level, a sort would be O(n log n).
+        Select(order, lo, hi - 1, m, keys);
+        _axis[m] = (byte)axis;
+        Build(order, lo, m, xs, ys, zs);
+        Build(order, m + 1, hi, xs, ys, zs);
+    }
+
+    private static void Select(int[] order, int left, int right, int k, double[] keys)
+    {
+        while (right > left)
+        {
+            var pivot = keys[order[(left + right) >>> 1]];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (keys[order[i]] < pivot) i++;
+                while (keys[order[j]] > pivot) j--;
+                if (i <= j) { (order[i], order[j]) = (order[j], order[i]); i++; j--; }
+            }
+            if (k <= j) right = j;
+            else if (k >= i) left = i;
+            else return;
+        }
+    }
+
+    private static int WidestAxis(int[] order, int lo, int hi, double[] xs, double[] ys, double[] zs)
+    {
+        double minX = 2, maxX = -2, minY = 2, maxY = -2, minZ = 2, maxZ = -2;
+        for (var i = lo; i < hi; i++)
+        {
+            var j = order[i];
+            minX = Math.Min(minX, xs[j]); maxX = Math.Max(maxX, xs[j]);
+            minY = Math.Min(minY, ys[j]); maxY = Math.Max(maxY, ys[j]);
+            minZ = Math.Min(minZ, zs[j]); maxZ = Math.Max(maxZ, zs[j]);
+        }
+        double sx = maxX - minX, sy = maxY - minY, sz = maxZ - minZ;
+        return sx >= sy && sx >= sz ? 0 : sy >= sz ? 1 : 2;
+    }
+}
