@@ -30,7 +30,7 @@ public static class SampleStationGenerator
                 var place = new SamplePlace("北京市", "北京市", district.Name, rng.Pick(district.Streets));
                 var (lng, lat) = ScatterInBeijing(rng, district);
                 var row = Make(rng, place, district.Adcode, seq, lng, lat, beijing: true);
-                rows.Add(names.Add(row.Name) ? row : row with { Name = Distinct(row.Name, names) });
+                rows.Add(names.Add(row.Name) ? row : row with { Name = Distinct(row, place.Street, names) });
             }
         }
         return rows;
@@ -64,8 +64,9 @@ public static class SampleStationGenerator
 
     private static SampleStationRow Make(Random rng, SamplePlace place, string adcode, int seq, double lng, double lat, bool beijing)
     {
+        place = place with { Road = StationNaming.DrawRoad(rng, place) };
         var kind = StationNaming.DrawHost(rng);
-        var (name, host) = StationNaming.Draw(rng, kind, place);
+        var (name, host, hotline) = StationNaming.Draw(rng, kind, place);
         var type = StationTraits.DrawType(rng);
         return new SampleStationRow(
             Code: $"{ProvinceAbbreviations.For(adcode)}{adcode}-{seq.ToString("D6", CultureInfo.InvariantCulture)}",
@@ -78,7 +79,7 @@ public static class SampleStationGenerator
             Type: Wire(type),
             Services: StationTraits.DrawServices(rng, type),
             Hours: StationTraits.DrawHours(rng, kind, type),
-            Phone: StationTraits.DrawPhone(rng, kind, beijing),
+            Phone: StationTraits.DrawPhone(rng, kind, hotline, beijing),
             Host: host,
             HostKind: Wire(kind),
             Public: !rng.Chance(0.03),
@@ -115,11 +116,16 @@ public static class SampleStationGenerator
         return counts;
     }
 
-    private static string Distinct(string name, HashSet<string> taken)
+    /// <summary>Two stations of one street with one pattern: tell them apart by road, then by number.</summary>
+    private static string Distinct(SampleStationRow row, string street, HashSet<string> taken)
     {
+        int roadStart = row.Address.IndexOf(street, StringComparison.Ordinal) + street.Length;
+        string road = row.Address[roadStart..].TrimEnd('号').TrimEnd("0123456789".ToCharArray());
+        if (taken.Add($"{row.Name}（{road}）"))
+            return $"{row.Name}（{road}）";
         for (int n = 2; ; n++)
         {
-            string candidate = $"{name}（{n}号点）";
+            string candidate = $"{row.Name}（{road}{n}号点）";
             if (taken.Add(candidate))
                 return candidate;
         }

@@ -60,23 +60,21 @@ internal static class StationTraits
         };
     }
 
-    /// <summary>Random numbers in real formats; they are not real stations' numbers and must not be dialled.</summary>
-    public static string DrawPhone(Random rng, HostKind host, bool beijing)
+    /// <summary>
+    /// A chain's hotline sometimes, else a random number in a real format (landline, mobile, 400).
+    /// They are not real stations' numbers and must not be dialled.
+    /// </summary>
+    public static string DrawPhone(Random rng, HostKind host, string? hotline, bool beijing)
     {
-        double x = rng.NextDouble();
-        string? hotline = host switch
-        {
-            HostKind.Bank when x < 0.4 => rng.Pick(["95588", "95533", "95599", "95566", "95559", "95580"]),
-            HostKind.PostOffice when x < 0.3 => "11183",
-            HostKind.PetrolStation when x < 0.3 => "95105988",
-            HostKind.Enterprise when x < 0.6 => $"400-{rng.Next(100, 1000)}-{rng.Next(0, 10000):D4}",
-            _ => null,
-        };
-        if (hotline is not null)
+        if (hotline is not null && rng.Chance(0.35))
             return hotline;
+        if (host == HostKind.Enterprise && rng.Chance(0.5))
+            return $"400-{rng.Next(100, 1000)}-{rng.Next(0, 10000):D4}";
         if (beijing && rng.Chance(0.6))
             return "010-" + rng.Next(5, 9).ToString(CultureInfo.InvariantCulture) + rng.Next(0, 10_000_000).ToString("D7", CultureInfo.InvariantCulture);
-        return rng.Pick(["13", "15", "18"]) + rng.Next(0, 10).ToString(CultureInfo.InvariantCulture)
+        return rng.Pick(MobilePrefixes) + rng.Next(0, 10).ToString(CultureInfo.InvariantCulture)
             + rng.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
     }
+
+    private static readonly string[] MobilePrefixes = ["13", "15", "18"];
 }
