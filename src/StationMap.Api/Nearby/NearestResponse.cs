@@ -15,7 +15,8 @@ internal sealed record NearestResponse(
     public const string EstimateNote = "直线距离估算：步行 1 公里 = 15 分钟，电动自行车 15 公里/小时 / straight-line estimates: walking 1 km = 15 min, e-bike 15 km/h";
 
     public static NearestResponse From(IReadOnlyList<NearestHit> hits, NearestRequest request, Coordinate origin, CoordSys output, string path) =>
-        new(new LocationDto(origin.Lng, origin.Lat, origin.Sys.ToWire()), output.ToWire(), request.At, path, EstimateNote,
+        new(new LocationDto(origin.Lng, origin.Lat, origin.Sys.ToWire()), output.ToWire(),
+            TimeZoneInfo.ConvertTime(request.At, StationMap.Hours.ShanghaiTime.Zone), path, EstimateNote,
             hits.Select(h => Result(h, request, origin, output)).ToList());
 
     private static NearestResult Result(NearestHit hit, NearestRequest request, Coordinate origin, CoordSys output)

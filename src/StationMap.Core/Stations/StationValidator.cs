@@ -38,8 +38,8 @@ public static class StationValidator
         {
             phone = PhoneNumber.Normalize(input.Phone);
             if (phone is null)
-                errors.Add(FieldError.Of("phone", "phone_format", "电话号码格式不正确（手机、带区号座机、400或95/96/12开头服务号）",
-                    "not a valid phone number (mobile, landline with area code, 400 or 95/96/12 service number)"));
+                errors.Add(FieldError.Of("phone", "phone_format", "电话号码格式不正确（手机、带区号座机、400或95/96/10/11/12开头服务号）",
+                    "not a valid phone number (mobile, landline with area code, 400 or 95/96/10/11/12 service number)"));
         }
         if (input.AreaM2 is < 0 or > 100000)
             errors.Add(FieldError.Of("areaM2", "out_of_range", "面积须在0到100000平方米之间", "area must be between 0 and 100000 m²"));

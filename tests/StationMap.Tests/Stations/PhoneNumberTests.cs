@@ -15,6 +15,9 @@ public class PhoneNumberTests
     [InlineData("400-123-4567", "400-123-4567")]
     [InlineData("95588", "95588")]
     [InlineData("12345", "12345")]
+    [InlineData("10086", "10086")]
+    [InlineData("11183", "11183")]
+    [InlineData("95105988", "95105988")]
     [InlineData("０１０－６２３４５６７８", "010-62345678")]
     [InlineData("13812345678 / 010-62345678", "13812345678/010-62345678")]
     public void Valid_numbers_are_accepted_and_normalised(string input, string expected) =>
