@@ -1,0 +1,29 @@
+using StationMap.Data;
+using StationMap.Samples;
+
+namespace StationMap.IntegrationTests.Infrastructure;
+
+/// <summary>The API over the committed Beijing sample (2,400 synthetic stations).</summary>
+public class SeededApiFixture : ApiFixture
+{
+    public IReadOnlyList<SampleStationRow> Sample { get; } = SampleStationGenerator.Beijing();
+
+    protected override async Task OnStartedAsync()
+    {
+        await using var ds = StationMapDataSource.Create(ConnectionString);
+        await SampleSeeder.LoadAsync(ds, Sample);
+    }
+
+    /// <summary>Waits until the in-memory index answers (it loads in the background at start-up).</summary>
+    public async Task WaitForIndexAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var r = await client.GetAsync("/api/v1/stations/nearest?lng=116.4&lat=39.9&limit=1");
+            if (r.Headers.TryGetValues("X-Nearest-Path", out var v) && v.Single() == "index") return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("the nearest index did not load within 20 s");
+    }
+}
