@@ -7,5 +7,6 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All() =>
     [
+        ConvertCommand.Create(),
     ];
 }
