@@ -1,4 +1,5 @@
 using StationMap.Api;
+using StationMap.Api.Geo;
 using StationMap.Api.Health;
 using StationMap.Api.Meta;
 using StationMap.Api.Nearby;
@@ -20,6 +21,7 @@ app.UseRateLimiter();
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapMetaApi();
+app.MapConvertApi();
 app.MapNearbyApi();
 app.MapStationsApi();
 

@@ -11,5 +11,6 @@ internal static class CliCommands
     [
         DbCommand.Create(),
         KeysCommand.Create(),
+        ConvertCommand.Create(),
     ];
 }
