@@ -20,6 +20,12 @@ public static class StationBulkLoader
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var now = DateTimeOffset.UtcNow;
+        // Block other writers so the new rows are exactly those with ids above today's highest.
+        await using (var guard = new NpgsqlCommand("LOCK TABLE stations IN SHARE ROW EXCLUSIVE MODE", conn, tx))
+            await guard.ExecuteNonQueryAsync(ct);
+        long before;
+        await using (var max = new NpgsqlCommand("SELECT coalesce(max(id), 0) FROM stations", conn, tx))
+            before = (long)(await max.ExecuteScalarAsync(ct))!;
         long count;
         await using (var writer = await conn.BeginBinaryImportAsync($"COPY stations ({Columns}) FROM STDIN (FORMAT BINARY)", ct))
         {
@@ -57,7 +63,9 @@ public static class StationBulkLoader
         }
         await using (var history = new NpgsqlCommand(HistorySql, conn, tx))
         {
+            history.CommandTimeout = 0; // a national load writes 150k+ snapshots in one statement
             history.Parameters.AddWithValue("at", now);
+            history.Parameters.AddWithValue("before", before);
             history.Parameters.AddWithValue("actor", actor);
             history.Parameters.AddWithValue("reason", reason);
             await history.ExecuteNonQueryAsync(ct);
@@ -78,8 +86,7 @@ public static class StationBulkLoader
             'isPublic', s.is_public, 'status', s.status, 'photos', s.photos, 'notes', s.notes, 'version', s.version,
             'createdAt', s.created_at, 'createdBy', s.created_by, 'updatedAt', s.updated_at, 'updatedBy', s.updated_by)
         FROM stations s
-        WHERE s.created_at = @at AND s.created_by = @actor
-          AND NOT EXISTS (SELECT 1 FROM station_history h WHERE h.station_id = s.id)
+        WHERE s.id > @before
         """;
 
     private static Task WriteNullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type, CancellationToken ct) =>
