@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StationMap.Cli.Db;
 using StationMap.Cli.Keys;
+using StationMap.Cli.Nearby;
 
 namespace StationMap.Cli;
 
@@ -12,5 +13,6 @@ internal static class CliCommands
         DbCommand.Create(),
         KeysCommand.Create(),
         ConvertCommand.Create(),
+        NearestCommand.Create(),
     ];
 }

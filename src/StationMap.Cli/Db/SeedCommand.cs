@@ -27,8 +27,8 @@ internal static class SeedCommand
         }
         var path = file?.FullName ?? DataFolder.Find("sample-stations-beijing.csv");
         using var reader = new StreamReader(path);
-        var count = await SampleSeeder.LoadAsync(ds, SampleCsv.Read(reader), ct);
-        Console.WriteLine($"loaded {count} synthetic sample stations from {path}");
+        var rows = await SampleSeeder.LoadAsync(ds, SampleCsv.Read(reader), ct);
+        Console.WriteLine($"loaded {rows} synthetic sample stations from {path}");
         return 0;
     }
 }
