@@ -1,4 +1,5 @@
 using StationMap.Api;
+using StationMap.Api.Feeds;
 using StationMap.Api.Health;
 using StationMap.Api.Meta;
 using StationMap.Api.Stations;
@@ -20,6 +21,7 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapMetaApi();
 app.MapStationsApi();
+app.MapFeedsApi();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StationMap.Cli.Db;
+using StationMap.Cli.Feeds;
 using StationMap.Cli.Keys;
 
 namespace StationMap.Cli;
@@ -11,5 +12,7 @@ internal static class CliCommands
     [
         DbCommand.Create(),
         KeysCommand.Create(),
+        ExportCommand.Create(),
+        PublicationCommand.Create(),
     ];
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.ResponseCompression;
 using Npgsql;
 using StationMap.Api.Auth;
+using StationMap.Api.Feeds;
 using StationMap.Data;
 using StationMap.Stations;
 
@@ -19,6 +20,7 @@ internal static class ServiceSetup
         services.AddDbContext<StationMapDb>((sp, o) => StationMapDataSource.Configure(o, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<StationQuery>();
         services.AddScoped<StationWriter>();
+        services.AddFeeds(config);
 
         services.AddProblemDetails();
         services.AddOpenApi();
