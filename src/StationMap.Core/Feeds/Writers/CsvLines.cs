@@ -10,7 +10,7 @@ internal sealed class CsvLines(string[] headers)
 {
     private readonly char[] _buffer = new char[64 * 1024];
     private readonly StringRowReader _reader = new(headers);
-    private readonly StringWriter _text = new(System.Globalization.CultureInfo.InvariantCulture);
+    private readonly System.Text.StringBuilder _text = new();
 
     public string Header() => Render(writeHeaders: true);
 
@@ -18,9 +18,10 @@ internal sealed class CsvLines(string[] headers)
 
     private string Render(bool writeHeaders, params string[][] rows)
     {
-        _text.GetStringBuilder().Clear();
+        _text.Clear();
         var options = new CsvDataWriterOptions { WriteHeaders = writeHeaders, NewLine = "\r\n" };
-        using (var writer = CsvDataWriter.Create(_text, _buffer, options))
+        // Sylvan disposes the TextWriter it was given: a fresh one per line over the same builder.
+        using (var writer = CsvDataWriter.Create(new StringWriter(_text, System.Globalization.CultureInfo.InvariantCulture), _buffer, options))
             writer.Write(_reader.Reset(rows));
         return _text.ToString();
     }

@@ -1,11 +1,13 @@
 using System.Collections;
+using System.Collections.ObjectModel;
 using System.Data.Common;
 
 namespace StationMap.Feeds.Writers;
 
 /// <summary>The smallest DbDataReader Sylvan's CsvDataWriter needs: string columns over in-memory rows.</summary>
-internal sealed class StringRowReader(string[] headers) : DbDataReader
+internal sealed class StringRowReader(string[] headers) : DbDataReader, IDbColumnSchemaGenerator
 {
+    private readonly ReadOnlyCollection<DbColumn> _schema = headers.Select((h, i) => (DbColumn)new TextColumn(h, i)).ToList().AsReadOnly();
     private readonly List<string[]> _rows = [];
     private int _index = -1;
 
@@ -16,6 +18,8 @@ internal sealed class StringRowReader(string[] headers) : DbDataReader
         _index = -1;
         return this;
     }
+
+    public ReadOnlyCollection<DbColumn> GetColumnSchema() => _schema;
 
     public override bool Read() => ++_index < _rows.Count;
     public override int FieldCount => headers.Length;
@@ -53,4 +57,16 @@ internal sealed class StringRowReader(string[] headers) : DbDataReader
     public override short GetInt16(int ordinal) => throw new NotSupportedException();
     public override int GetInt32(int ordinal) => throw new NotSupportedException();
     public override long GetInt64(int ordinal) => throw new NotSupportedException();
+
+    private sealed class TextColumn : DbColumn
+    {
+        public TextColumn(string name, int ordinal)
+        {
+            ColumnName = name;
+            ColumnOrdinal = ordinal;
+            DataType = typeof(string);
+            DataTypeName = "text";
+            AllowDBNull = false;
+        }
+    }
 }
