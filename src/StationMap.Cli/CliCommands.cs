@@ -14,5 +14,6 @@ internal static class CliCommands
         KeysCommand.Create(),
         ExportCommand.Create(),
         PublicationCommand.Create(),
+        ConvertCommand.Create(),
     ];
 }
