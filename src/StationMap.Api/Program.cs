@@ -1,5 +1,6 @@
 using StationMap.Api;
 using StationMap.Api.Geo;
+using StationMap.Api.Feeds;
 using StationMap.Api.Health;
 using StationMap.Api.Meta;
 using StationMap.Api.Nearby;
@@ -24,6 +25,7 @@ app.MapMetaApi();
 app.MapConvertApi();
 app.MapNearbyApi();
 app.MapStationsApi();
+app.MapFeedsApi();
 
 app.Run();
 

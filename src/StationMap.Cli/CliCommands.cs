@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StationMap.Cli.Db;
+using StationMap.Cli.Feeds;
 using StationMap.Cli.Keys;
 using StationMap.Cli.Nearby;
 
@@ -14,5 +15,7 @@ internal static class CliCommands
         KeysCommand.Create(),
         ConvertCommand.Create(),
         NearestCommand.Create(),
+        ExportCommand.Create(),
+        PublicationCommand.Create(),
     ];
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.ResponseCompression;
 using Npgsql;
 using StationMap.Api.Auth;
+using StationMap.Api.Feeds;
 using StationMap.Data;
 using StationMap.Stations;
 
@@ -25,6 +26,7 @@ internal static class ServiceSetup
         services.AddSingleton<StationMap.Nearby.SqlNearestSearch>();
         services.AddSingleton<Nearby.NearestSearch>();
         services.AddHostedService<Nearby.NearbyIndexService>();
+        services.AddFeeds(config);
 
         services.AddProblemDetails();
         services.AddOpenApi();
