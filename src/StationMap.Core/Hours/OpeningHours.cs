@@ -1,0 +1,78 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace StationMap.Hours;
+
+/// <summary>
+/// Parsed opening hours in a documented subset of OSM <c>opening_hours</c> (docs/opening-hours.md),
+/// evaluated in Asia/Shanghai. Parse once, then call <see cref="IsOpenAt"/> as often as needed: it does not allocate.
+/// </summary>
+public sealed class OpeningHours
+{
+    private readonly WeekSchedule _schedule;
+
+    private OpeningHours(IReadOnlyList<HoursRule> rules)
+    {
+        _schedule = new WeekSchedule(rules);
+        Canonical = HoursFormatter.Format(rules);
+    }
+
+    public static OpeningHours AlwaysOpen { get; } = Parse("24/7");
+
+    /// <summary>The canonical text, e.g. <c>Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00</c>.</summary>
+    public string Canonical { get; }
+
+    /// <summary>True when every weekday is open around the clock (PH rules aside).</summary>
+    public bool IsAlwaysOpen => _schedule.IsAlwaysOpen;
+
+    /// <summary>True when a rule names PH; such rules only apply when a holiday predicate is passed.</summary>
+    public bool HasHolidayRules => _schedule.HasHolidayRule;
+
+    /// <summary>Parses canonical or Chinese text ("周一至周五 8:00-18:00").</summary>
+    public static bool TryParse(string? input, [NotNullWhen(true)] out OpeningHours? hours, [NotNullWhen(false)] out HoursError? error)
+    {
+        hours = null;
+        var text = ChineseHoursNormalizer.Normalize(input ?? "");
+        var parser = new HoursParser(text);
+        var rules = parser.Parse();
+        if (rules is null)
+        {
+            error = parser.Error ?? new HoursError(HoursErrorCode.Unrecognised, text, 0);
+            return false;
+        }
+        error = null;
+        hours = new OpeningHours(rules);
+        return true;
+    }
+
+    /// <exception cref="FormatException">With the bilingual message of <see cref="HoursError"/>.</exception>
+    public static OpeningHours Parse(string input) =>
+        TryParse(input, out var hours, out var error) ? hours : throw new FormatException(error.Message);
+
+    /// <summary>Canonical form of <paramref name="input"/>: "24小时" → "24/7".</summary>
+    /// <exception cref="FormatException">When the input is not valid opening hours.</exception>
+    public static string Normalize(string input) => Parse(input).Canonical;
+
+    /// <summary>Whether the station is open at <paramref name="instant"/>, read as Asia/Shanghai wall-clock time.</summary>
+    /// <param name="isHoliday">
+    /// Optional public-holiday calendar. Without it PH rules are kept but never apply, because we have no holiday calendar.
+    /// </param>
+    public bool IsOpenAt(DateTimeOffset instant, Func<DateOnly, bool>? isHoliday = null)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, ShanghaiTime.Zone).DateTime;
+        bool today = false, yesterday = false;
+        if (isHoliday is not null && _schedule.HasHolidayRule)
+        {
+            var date = DateOnly.FromDateTime(local);
+            today = isHoliday(date);
+            yesterday = isHoliday(date.AddDays(-1));
+        }
+        else if (_schedule.IsAlwaysOpen)
+        {
+            return true;
+        }
+        int weekday = ((int)local.DayOfWeek + 6) % 7;
+        return _schedule.IsOpen(weekday, local.Hour * 60 + local.Minute, today, yesterday);
+    }
+
+    public override string ToString() => Canonical;
+}
