@@ -1,13 +1,16 @@
 using StationMap.Common;
+using StationMap.Hours;
 
 namespace StationMap.Stations;
 
 internal static class StationHoursRules
 {
-    // TEMPORARY until the Hours module lands: keeps the text as written.
+    /// <summary>Canonical opening_hours text ("24小时" → "24/7"), or an error naming what could not be read.</summary>
     public static string? Normalize(string? text, List<FieldError> errors)
     {
-        _ = errors;
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (OpeningHours.TryParse(text, out var hours, out var error)) return hours.Canonical;
+        errors.Add(new FieldError("openingHours", "hours_format", error.Message));
+        return null;
     }
 }
