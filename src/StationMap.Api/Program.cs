@@ -20,6 +20,7 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapMetaApi();
 app.MapStationsApi();
+app.MapImportsApi();
 
 app.Run();
 

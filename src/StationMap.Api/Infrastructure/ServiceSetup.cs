@@ -19,6 +19,7 @@ internal static class ServiceSetup
         services.AddDbContext<StationMapDb>((sp, o) => StationMapDataSource.Configure(o, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<StationQuery>();
         services.AddScoped<StationWriter>();
+        services.AddImport(config);
 
         services.AddProblemDetails();
         services.AddOpenApi();
