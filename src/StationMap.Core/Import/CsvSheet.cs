@@ -17,7 +17,7 @@ public sealed class CsvSheet : ISheetSource
     {
         var (encoding, name) = TextEncodingSniffer.Detect(seekable);
         Encoding = name;
-        _text = new StreamReader(seekable, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        _text = new StreamReader(seekable, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         var delimiter = SniffDelimiter(seekable, encoding);
         _reader = CsvDataReader.Create(_text, new CsvDataReaderOptions
         {

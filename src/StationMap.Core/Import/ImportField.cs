@@ -20,7 +20,7 @@ public static class ImportHeaders
         (ImportField.Lng, ["经度", "lng", "lon", "long", "longitude", "x"]),
         (ImportField.Lat, ["纬度", "lat", "latitude", "y"]),
         (ImportField.LngLat, ["经纬度", "坐标", "经纬度坐标", "lnglat", "location"]),
-        (ImportField.Coordsys, ["坐标系", "坐标类型", "coordsys", "coord_type", "coordtype"]),
+        (ImportField.Coordsys, ["坐标系", "坐标类型", "coordsys", "coord_type"]),
         (ImportField.Adcode, ["行政区划代码", "区划代码", "行政区划编码", "区县代码", "adcode"]),
         (ImportField.Type, ["站点类型", "类型", "type"]),
         (ImportField.Services, ["服务内容", "服务设施", "服务项目", "配套设施", "services"]),

@@ -17,7 +17,11 @@ public sealed class RowValidator(ColumnMap map, StaffIdentity who, Administrativ
     public StationFields? Validate(int row, StationInput input, List<ImportProblem> errors)
     {
         var (fields, fieldErrors) = StationValidator.Validate(input);
-        foreach (var e in fieldErrors) errors.Add(new ImportProblem(row, ColumnOf(e), e.Code, e.Message));
+        // An unreadable coordinate was already reported by the mapper; "required" on top of it would only confuse.
+        var coordinateReported = errors.Any(e => e.Row == row && e.Code.StartsWith("coord_", StringComparison.Ordinal));
+        foreach (var e in fieldErrors)
+            if (!(coordinateReported && e.Field is "lng" or "lat" && e.Code == "required"))
+                errors.Add(new ImportProblem(row, ColumnOf(e), e.Code, e.Message));
 
         var adcode = (input.Adcode ?? "").Trim();
         var adcodeColumn = map.HeaderOf(ImportField.Adcode) ?? "";
