@@ -41,6 +41,8 @@ public class ChineseOpeningHoursTests
     [InlineData("开放时间：周一至周六 8:30-17:30", "Mo-Sa 08:30-17:30")]
     [InlineData("全年无休 7:00-22:00", "07:00-22:00")]
     [InlineData("星期六和星期日 9:00-15:00", "Sa,Su 09:00-15:00")]
+    [InlineData("24小时，法定节假日休息", "24/7; PH off")]
+    [InlineData("周一至周五 8时30分-17时", "Mo-Fr 08:30-17:00")]
     public void Chinese_input_normalises_to_canonical(string input, string canonical) =>
         Assert.Equal(canonical, OpeningHours.Normalize(input));
 

@@ -49,6 +49,12 @@ public class OpeningHoursEvaluationTests
     public void Later_rule_overrides_earlier_rules_for_the_days_it_names(string local, bool open) =>
         Assert.Equal(open, OpeningHours.Parse("08:00-18:00; Th off; Sa 09:00-12:00").IsOpenAt(Beijing(local)));
 
+    [Theory]
+    [InlineData("2026-11-28 03:00", true)]  // Saturday morning: Friday's range past midnight
+    [InlineData("2026-11-28 12:00", false)] // Saturday's own hours are off
+    public void Overriding_a_day_keeps_the_previous_days_range_past_midnight(string local, bool open) =>
+        Assert.Equal(open, OpeningHours.Parse("Fr 22:00-06:00; Sa off").IsOpenAt(Beijing(local)));
+
     [Fact]
     public void Weekday_range_is_closed_on_sunday() =>
         Assert.False(OpeningHours.Parse("Mo-Fr 08:00-18:00").IsOpenAt(Beijing("2026-11-29 10:00")));
