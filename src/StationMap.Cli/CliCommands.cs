@@ -13,5 +13,6 @@ internal static class CliCommands
         DbCommand.Create(),
         KeysCommand.Create(),
         ImportCommand.Create(),
+        ConvertCommand.Create(),
     ];
 }

@@ -31,16 +31,17 @@ public sealed record CoordParseError(string Code, string MessageZh, string Messa
 public readonly struct CoordParseResult<T>
 {
     private readonly T _value;
+    private readonly bool _ok; // false for default(CoordParseResult<T>), so a blank result is never a success
 
-    private CoordParseResult(T value, CoordParseError? error) => (_value, Error) = (value, error);
+    private CoordParseResult(T value, CoordParseError? error, bool ok) => (_value, Error, _ok) = (value, error, ok);
 
-    public static CoordParseResult<T> Success(T value) => new(value, null);
-    public static CoordParseResult<T> Failure(CoordParseError error) => new(default!, error);
+    public static CoordParseResult<T> Success(T value) => new(value, null, true);
+    public static CoordParseResult<T> Failure(CoordParseError error) => new(default!, error, false);
 
     public static implicit operator CoordParseResult<T>(CoordParseError error) => Failure(error);
 
     public CoordParseError? Error { get; }
-    public bool Ok => Error is null;
+    public bool Ok => _ok;
 
     /// <summary>The parsed value; throws if the parse failed, so an error cannot be read as a zero.</summary>
     public T Value => Ok ? _value : throw new InvalidOperationException("Parse failed: " + Error);

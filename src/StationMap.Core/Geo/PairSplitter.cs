@@ -15,12 +15,13 @@ internal static class PairSplitter
         }
         var tokens = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length == 2) return (tokens[0], tokens[1]);
-        // DMS with inner spaces: "39° 54′ 27″ N 116° 23′ 17.5″ E" splits where a hemisphere mark ends or starts a half.
+        // DMS with inner spaces: "39° 54′ 27″ N 116° 23′ 17.5″ E" splits where a hemisphere mark ends or starts
+        // a half and both halves read as angles.
         for (var k = 1; k < tokens.Length; k++)
         {
             if (!EndsWithHemisphere(tokens[k - 1]) && !StartsWithHemisphere(tokens[k])) continue;
             var (first, second) = (string.Join(' ', tokens[..k]), string.Join(' ', tokens[k..]));
-            if (first.Any(char.IsAsciiDigit) && second.Any(char.IsAsciiDigit)) return (first, second);
+            if (AngleParser.Parse(first, Axis.Unknown).Ok && AngleParser.Parse(second, Axis.Unknown).Ok) return (first, second);
         }
         return null;
     }
