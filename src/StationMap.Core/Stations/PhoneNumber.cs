@@ -4,7 +4,7 @@ namespace StationMap.Stations;
 
 /// <summary>
 /// Chinese phone numbers as staff write them: mobile (13812345678), landline with area code
-/// (010-62345678, 0755 8888 8888, extension -123), 400/800 numbers and 95xxx/96xxx/12xxx service lines.
+/// (010-62345678, 0755 8888 8888, extension -123), 400/800 numbers and 95xxx/96xxx/10xxx-12xxx service lines (95588, 10086, 11183, 12345).
 /// Several numbers may be separated by "/", "、", ",", ";".
 /// </summary>
 public static partial class PhoneNumber
@@ -18,7 +18,7 @@ public static partial class PhoneNumber
     [GeneratedRegex(@"^[48]00-?\d{3}-?\d{4}$")]
     private static partial Regex TollFree();
 
-    [GeneratedRegex(@"^(?:95\d{3,6}|96\d{3,5}|12\d{3})$")]
+    [GeneratedRegex(@"^(?:95\d{3,6}|96\d{3,5}|1[0-2]\d{3})$")]
     private static partial Regex ServiceLine();
 
     private static readonly char[] Separators = ['/', '、', ',', '，', ';', '；'];
