@@ -32,10 +32,13 @@ internal static class MergeSql
 
     public const string DropRows = "DELETE FROM import_staging WHERE row_no = ANY(@rows)";
 
-    /// <summary>Probable duplicates among stored stations (other codes) near each staged row; names compared in .NET.</summary>
+    /// <summary>Probable duplicates: stored stations (other codes) near each NEW row; names compared in .NET.
+    /// Rows updating a known station are not probed: a re-upload of 150k known stations would cost seconds for
+    /// warnings already given when those stations were first imported.</summary>
     public const string NearStored = $"""
         SELECT st.row_no, st.name, s.code, s.name FROM import_staging st
         JOIN stations s ON s.deleted_at IS NULL AND s.code IS DISTINCT FROM st.code AND ST_DWithin(s.location, {Point}, @radius)
+        WHERE NOT EXISTS (SELECT 1 FROM stations known WHERE known.code = st.code)
         """;
 
     private const string Stored = """

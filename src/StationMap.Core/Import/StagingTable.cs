@@ -13,7 +13,7 @@ internal sealed class StagingTable : IAsyncDisposable
 {
     public const string Create = """
         CREATE TEMP TABLE import_staging (
-            row_no int PRIMARY KEY, code varchar(32), generated boolean NOT NULL DEFAULT false,
+            row_no int NOT NULL, code varchar(32), generated boolean NOT NULL DEFAULT false,
             name text NOT NULL, address text NOT NULL, adcode char(6) NOT NULL,
             lng double precision NOT NULL, lat double precision NOT NULL,
             submitted_lng double precision NOT NULL, submitted_lat double precision NOT NULL, submitted_coord_sys text NOT NULL,

@@ -21,8 +21,10 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         var stream = request.Content;
         var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
         stream.Position = 0;
+        Trace("start");
         var jobs = new ImportJobStore(db);
         var job = await jobs.StartAsync(request, sha, stream.Length, ct);
+        Trace("job");
         var log = new ProblemLog(options.MaxReportedProblems);
         var format = UploadedFile.FormatOf(request.FileName) ?? Path.GetExtension(request.FileName);
 
@@ -32,8 +34,10 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         var report = log.HasFileErrors ? Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request)
             : await ImportAsync(request, job, format, log, ct);
 
+        Trace("committed");
         var rejected = log.RejectedRows.Count > 0 ? CollectRejected(request, log) : null;
         await jobs.FinishAsync(job, report, rejected, ct);
+        Trace("finished");
         return report;
     }
 
@@ -63,15 +67,19 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         }
 
         request.Progress?.Report(new(total, 1, "merge"));
+        Trace("read+copy");
         var merge = new StagedMerge(conn, tx, options);
         var write = !request.DryRun && (log.RejectedRows.Count == 0 || request.SkipInvalid);
         if (write) await merge.LockAsync(ct);
         await merge.MatchCodelessAsync(ct);
+        Trace("match");
         log.AddErrors(await merge.RejectForbiddenAsync(request.Who, map.HeaderOf(ImportField.Code) ?? "code", ct));
         log.AddWarnings(await merge.NearStoredAsync(map.HeaderOf(ImportField.Name) ?? "name", ct));
+        Trace("forbidden+near");
         write = write && (log.RejectedRows.Count == 0 || request.SkipInvalid);
 
         var (inserted, updated, unchanged) = write ? await merge.MergeAsync(request.Who, job.Id, job.FileName, ct) : await merge.ClassifyAsync(ct);
+        Trace("merge");
         if (write) await tx.CommitAsync(ct);
         else await tx.RollbackAsync(ct);
         var counts = new ImportCounts(total, inserted, updated, unchanged, log.RejectedRows.Count);
@@ -126,6 +134,9 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         }
         return new RejectedRows(sheet.Headers.Select((h, i) => h ?? ColumnMap.ColumnLetter(i)).ToList(), rows);
     }
+
+    private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
+    private static void Trace(string what) { if (Environment.GetEnvironmentVariable("STATIONMAP_IMPORT_TRACE") is not null) Console.Error.WriteLine($"{Clock.ElapsedMilliseconds,8} ms {what}"); }
 
     private static ImportReport Report(ImportJob job, string format, string? encoding, string? sheet, ProblemLog log,
         ImportCounts counts, bool committed, ImportRequest request) => new()
