@@ -1,6 +1,5 @@
 using System.CommandLine;
 using StationMap.Cli.Db;
-using StationMap.Cli.Import;
 using StationMap.Cli.Keys;
 
 namespace StationMap.Cli;
@@ -12,7 +11,7 @@ internal static class CliCommands
     [
         DbCommand.Create(),
         KeysCommand.Create(),
-        ImportCommand.Create(),
+        Import.ImportCommand.Create(),
         ConvertCommand.Create(),
     ];
 }
