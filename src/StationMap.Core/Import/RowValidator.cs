@@ -44,7 +44,8 @@ public sealed class RowValidator(ColumnMap map, StaffIdentity who, Administrativ
                 errors.Add(ImportProblem.Of(row, map.HeaderOf(field) ?? "notes", "too_long", $"内容不能超过{max}个字符（现为{v.Trim().Length}，含未识别列）",
                     $"at most {max} characters (has {v.Trim().Length}, unknown columns included)"));
 
-        if (fields?.Code is { } code && !_codeRows.TryAdd(code, row))
+        // Checked on every row, valid or not: the user should see all problems of a row at once.
+        if (CellText.Clean(input.Code) is { } code && !_codeRows.TryAdd(code, row))
             errors.Add(ImportProblem.Of(row, map.HeaderOf(ImportField.Code) ?? "", "duplicate_code",
                 $"站点编码与第 {_codeRows[code]} 行重复：{code}", $"code {code} already used in row {_codeRows[code]}"));
         return errors.Any(e => e.Row == row) ? null : fields;
