@@ -36,7 +36,14 @@ public static class UploadedFile
         switch (FormatOf(fileName))
         {
             case "csv" when !isZip:
-                return new CsvSheet(seekable);
+                try
+                {
+                    return new CsvSheet(seekable);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    return Fail(errors, "corrupt_file", $"文件无法读取：{e.Message}", $"the file cannot be read: {e.Message}");
+                }
             case "xlsx" when isZip:
                 return ZipBombGuard.Check(seekable, options, errors) ? XlsxSheet.Open(seekable, sheet, errors) : null;
             case "csv" or "xlsx":
