@@ -15,11 +15,11 @@ public class ImportConcurrencyTests : IAsyncLifetime
 
     public Task DisposeAsync() => TestDatabase.DropAsync(_cs);
 
-    private async Task<ImportReport> ImportAsync(byte[] file, bool dryRun = false, string name = "f.csv")
+    private async Task<ImportReport> ImportAsync(byte[] file, bool dryRun = false, string name = "f.csv", ImportOptions? options = null)
     {
         await using var ds = StationMapDataSource.Create(_cs);
         await using var db = StationMapDataSource.CreateDb(ds);
-        return await new StationImporter(ds, db, new ImportOptions()).RunAsync(
+        return await new StationImporter(ds, db, options ?? new ImportOptions()).RunAsync(
             new ImportRequest(name, new MemoryStream(file), StaffIdentity.System("test"), "wgs84", dryRun));
     }
 
@@ -75,5 +75,16 @@ public class ImportConcurrencyTests : IAsyncLifetime
         var report = await ImportAsync(ms.ToArray(), name: "broken.xlsx");
         Assert.True(report.Refused);
         Assert.False(report.Committed);
+    }
+
+    [Fact]
+    public async Task More_rows_than_the_limit_refuses_the_file_and_writes_nothing()
+    {
+        var report = await ImportAsync(File("", 300, 303), options: new ImportOptions { MaxRows = 3 });
+        Assert.True(report.Refused);
+        Assert.Contains(report.Errors, e => e.Code == "too_many_rows");
+        await using var ds = StationMapDataSource.Create(_cs);
+        await using var db = StationMapDataSource.CreateDb(ds);
+        Assert.False(await db.Stations.AnyAsync(s => s.Code.StartsWith("CC-3")));
     }
 }
