@@ -33,7 +33,7 @@ public class CommittedFileTests
         Assert.Contains((5, "经纬度", "coord_bad_pair"), found);
         Assert.Contains((6, "编号", "duplicate_code"), found);
         Assert.Contains((6, "服务设施", "unknown_service"), found);
-        Assert.Contains((6, "营业时间", "hours_format"), found);
+        Assert.Contains((6, "营业时间", "hours_invalid"), found);
         Assert.Contains((6, "电话", "phone_format"), found);
         Assert.Contains((6, "是否对外开放", "invalid"), found);
         Assert.Contains((6, "面积（㎡）", "not_a_number"), found);
