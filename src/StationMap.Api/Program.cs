@@ -26,6 +26,7 @@ app.MapConvertApi();
 app.MapNearbyApi();
 app.MapStationsApi();
 app.MapFeedsApi();
+app.MapImportsApi();
 
 app.Run();
 

@@ -17,5 +17,6 @@ internal static class CliCommands
         NearestCommand.Create(),
         ExportCommand.Create(),
         PublicationCommand.Create(),
+        Import.ImportCommand.Create(),
     ];
 }

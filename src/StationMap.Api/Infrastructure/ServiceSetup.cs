@@ -27,6 +27,7 @@ internal static class ServiceSetup
         services.AddSingleton<Nearby.NearestSearch>();
         services.AddHostedService<Nearby.NearbyIndexService>();
         services.AddFeeds(config);
+        services.AddImport(config);
 
         services.AddProblemDetails();
         services.AddOpenApi();
