@@ -21,7 +21,7 @@ dotnet build StationMap.sln -c Release -nologo -v q >/dev/null
 CLI="dotnet src/StationMap.Cli/bin/Release/net10.0/stationmap.dll"
 BENCH="dotnet bench/StationMap.Benchmarks/bin/Release/net10.0/StationMap.Benchmarks.dll"
 $CLI db migrate >/dev/null
-$CLI db seed --china "$N"
+$CLI db seed --china "$N" | sed "s/^/  /"
 PSQL=(psql -h "$DIR" -p $PORT -U postgres -d bench_nearest -qtA)
 "${PSQL[@]}" -c "VACUUM ANALYZE stations" >/dev/null
 
@@ -37,7 +37,7 @@ pgb() { # clients
 }
 serve() { # useIndex
   ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT Nearby__UseIndex=$1 RateLimits__PublicPermits=0 Logging__LogLevel__Default=Warning \
-    dotnet src/StationMap.Api/bin/Release/net10.0/StationMap.Api.dll --contentRoot src/StationMap.Api > $OUT/api.log 2>&1 &
+    dotnet src/StationMap.Api/bin/Release/net10.0/StationMap.Api.dll --contentRoot "$PWD/src/StationMap.Api" > $OUT/api.log 2>&1 &
   APP=$!
   for _ in $(seq 1 100); do
     if curl -sf "http://127.0.0.1:$APP_PORT/health/ready" >/dev/null; then break; fi; sleep 0.2
