@@ -13,8 +13,12 @@ internal static class NearestIndexBuild
     {
         var hours = new HoursCache();
         var stations = SampleStationGenerator.China(count, seed: 1)
-            .Select((r, i) => new NearbyStation(i, r.Code, r.Name, r.Address, r.Lng, r.Lat, Enum.Parse<StationType>(r.Type, true),
-                r.Services.Split(','), r.Hours, hours.Get(r.Hours), r.Phone))
+            .Select((r, i) =>
+            {
+                var (text, parsed) = hours.Get(r.Hours);
+                return new NearbyStation(i, r.Code, r.Name, r.Address, r.Lng, r.Lat, Enum.Parse<StationType>(r.Type, true),
+                    ServiceMask.SharedCodes(ServiceMask.Of(r.Services.Split(','))), text, parsed, r.Phone);
+            })
             .ToList();
         GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
         var before = GC.GetTotalMemory(true);

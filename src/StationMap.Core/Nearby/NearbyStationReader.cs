@@ -43,23 +43,29 @@ public static class NearbyStationReader
 
     public static NearbyStation Read(NpgsqlDataReader r, HoursCache hours)
     {
-        var hoursText = r.IsDBNull(8) ? null : r.GetString(8);
+        var (hoursText, parsed) = hours.Get(r.IsDBNull(8) ? null : r.GetString(8));
         return new NearbyStation(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetDouble(5),
-            Enum.Parse<StationType>(r.GetString(6), ignoreCase: true), r.GetFieldValue<string[]>(7), hoursText,
-            hours.Get(hoursText), r.IsDBNull(9) ? null : r.GetString(9));
+            Enum.Parse<StationType>(r.GetString(6), ignoreCase: true), ServiceMask.SharedCodes(ServiceMask.Of(r.GetFieldValue<string[]>(7))),
+            hoursText, parsed, r.IsDBNull(9) ? null : r.GetString(9));
     }
 }
 
-/// <summary>Most stations share a handful of hour texts ("24/7"): parse each once.</summary>
+/// <summary>Most stations share a handful of hour texts ("24/7"): parse each once and keep one copy of the text.</summary>
 public sealed class HoursCache
 {
-    private readonly Dictionary<string, OpeningHours?> _parsed = [];
+    private const int MaxEntries = 20_000; // distinct texts are few; beyond this, parse without keeping
 
-    public OpeningHours? Get(string? text)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Text, OpeningHours? Hours)> _parsed = new();
+
+    /// <summary>Shared by every request of the SQL path, so a busy server parses each text once.</summary>
+    public static HoursCache Shared { get; } = new();
+
+    public (string? Text, OpeningHours? Hours) Get(string? text)
     {
-        if (text is null) return null;
-        if (!_parsed.TryGetValue(text, out var hours))
-            _parsed[text] = hours = OpeningHours.TryParse(text, out var parsed, out _) ? parsed : null;
-        return hours;
+        if (text is null) return (null, null);
+        if (_parsed.TryGetValue(text, out var entry)) return entry;
+        entry = (text, OpeningHours.TryParse(text, out var parsed, out _) ? parsed : null);
+        if (_parsed.Count < MaxEntries) _parsed.TryAdd(text, entry);
+        return entry;
     }
 }

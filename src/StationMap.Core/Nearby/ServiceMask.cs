@@ -8,6 +8,15 @@ public static class ServiceMask
     private static readonly Dictionary<string, int> Bits =
         ServiceCatalog.All.Select((s, i) => (s.Code, i)).ToDictionary(p => p.Code, p => 1 << p.i);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string[]> SharedLists = new();
+
+    /// <summary>
+    /// One shared, catalog-ordered code array per combination: 1.5M stations use a few hundred
+    /// combinations, so the index keeps no per-station copies of the same strings.
+    /// </summary>
+    public static IReadOnlyList<string> SharedCodes(int mask) =>
+        SharedLists.GetOrAdd(mask, m => ServiceCatalog.All.Where((_, i) => (m & (1 << i)) != 0).Select(s => s.Code).ToArray());
+
     public static int Of(IEnumerable<string> codes)
     {
         var mask = 0;

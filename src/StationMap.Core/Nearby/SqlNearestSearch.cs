@@ -22,7 +22,7 @@ public sealed class SqlNearestSearch(NpgsqlDataSource db)
     public async Task<IReadOnlyList<NearestHit>> SearchAsync(NearestRequest request, CancellationToken ct = default)
     {
         var fetch = Math.Max(request.Limit * 4, 20);
-        var hours = new HoursCache();
+        var hours = HoursCache.Shared;
         while (true)
         {
             var rows = await FetchAsync(request, fetch, hours, ct);
@@ -38,12 +38,16 @@ public sealed class SqlNearestSearch(NpgsqlDataSource db)
 
     private async Task<List<NearbyStation>> FetchAsync(NearestRequest r, int n, HoursCache hours, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand(Sql(r.Services.Count > 0, r.Type is not null, r.RadiusM is not null));
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(Sql(r.Services.Count > 0, r.Type is not null, r.RadiusM is not null), conn);
         cmd.Parameters.AddWithValue("p", new Point(r.Lng, r.Lat) { SRID = 4326 });
         cmd.Parameters.AddWithValue("n", n);
         if (r.Services.Count > 0) cmd.Parameters.Add(new NpgsqlParameter("services", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = r.Services.ToArray() });
         if (r.Type is { } type) cmd.Parameters.AddWithValue("type", EnumNames.Wire(type));
         if (r.RadiusM is { } radius) cmd.Parameters.AddWithValue("radius", radius);
+        // Planning a PostGIS KNN query costs about as much as running it; pooled connections keep the
+        // prepared statement, so each of the few query shapes is planned once per connection.
+        await cmd.PrepareAsync(ct);
         return await NearbyStationReader.ReadAsync(cmd, hours, ct);
     }
 }
