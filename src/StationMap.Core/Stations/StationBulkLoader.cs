@@ -70,6 +70,15 @@ public static class StationBulkLoader
             history.Parameters.AddWithValue("reason", reason);
             await history.ExecuteNonQueryAsync(ct);
         }
+        await using (var audit = new NpgsqlCommand(
+            "INSERT INTO audit_log (at, actor, action, subject, details) VALUES (@at, @actor, 'stations.bulk_load', @reason, jsonb_build_object('count', @count))", conn, tx))
+        {
+            audit.Parameters.AddWithValue("at", now);
+            audit.Parameters.AddWithValue("actor", actor);
+            audit.Parameters.AddWithValue("reason", reason);
+            audit.Parameters.AddWithValue("count", count);
+            await audit.ExecuteNonQueryAsync(ct);
+        }
         await tx.CommitAsync(ct);
         return count;
     }

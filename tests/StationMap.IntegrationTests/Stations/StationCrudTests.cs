@@ -107,6 +107,10 @@ public class StationCrudTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("010-62561234", history[0].GetProperty("station").GetProperty("phone").GetString());
         Assert.Equal("13812345678", history[1].GetProperty("station").GetProperty("phone").GetString());
         Assert.Contains("test Editor 110108", history[2].GetProperty("changedBy").GetString());
+
+        await using var db = api.NewDb();
+        var audited = await db.Audit.Where(a => a.Subject == "BJ-CRUD-5").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+        Assert.Equal(["station.created", "station.updated", "station.deleted"], audited);
     }
 
     [Fact]
