@@ -24,6 +24,7 @@ app.MapMetaApi();
 app.MapConvertApi();
 app.MapNearbyApi();
 app.MapStationsApi();
+app.MapImportsApi();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StationMap.Cli.Db;
+using StationMap.Cli.Import;
 using StationMap.Cli.Keys;
 
 namespace StationMap.Cli;
@@ -11,6 +12,7 @@ internal static class CliCommands
     [
         DbCommand.Create(),
         KeysCommand.Create(),
+        ImportCommand.Create(),
         ConvertCommand.Create(),
     ];
 }

@@ -25,6 +25,7 @@ internal static class ServiceSetup
         services.AddSingleton<StationMap.Nearby.SqlNearestSearch>();
         services.AddSingleton<Nearby.NearestSearch>();
         services.AddHostedService<Nearby.NearbyIndexService>();
+        services.AddImport(config);
 
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -18,6 +18,10 @@ public static class StationCodes
         ["63"] = "QH", ["64"] = "NX", ["65"] = "XJ", ["71"] = "TW", ["81"] = "HK", ["82"] = "MO",
     };
 
+    /// <summary>The province letters as a SQL CASE over a 6-digit adcode column (for set-based imports).</summary>
+    internal static string ProvinceSql(string column) =>
+        $"(CASE left({column}, 2) {string.Concat(Province.Select(p => $"WHEN '{p.Key}' THEN '{p.Value}' "))}ELSE 'CN' END)";
+
     public static string Format(string adcode, long sequence) =>
         $"{Province.GetValueOrDefault(adcode[..2], "CN")}{adcode}-{sequence:D6}";
 

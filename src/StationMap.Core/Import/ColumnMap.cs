@@ -1,0 +1,64 @@
+namespace StationMap.Import;
+
+/// <summary>Which file column holds which field, the columns nobody knows, and the header names for messages.</summary>
+public sealed class ColumnMap
+{
+    private readonly Dictionary<ImportField, int> _index = [];
+
+    public IReadOnlyList<string> Headers { get; }
+    /// <summary>Columns that are not station fields: their values are kept in the notes, never dropped.</summary>
+    public IReadOnlyList<int> Unknown { get; }
+
+    private ColumnMap(IReadOnlyList<string> headers, List<int> unknown) => (Headers, Unknown) = (headers, unknown);
+
+    public static ColumnMap Read(IReadOnlyList<string?> rawHeaders, List<ImportProblem> warnings)
+    {
+        var headers = rawHeaders.Select((h, i) => string.IsNullOrWhiteSpace(h) ? $"列{ColumnLetter(i)}" : h.Trim()).ToList();
+        var unknown = new List<int>();
+        var map = new ColumnMap(headers, unknown);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var field = ImportHeaders.Find(rawHeaders[i]);
+            if (field is { } f && map._index.TryAdd(f, i)) continue;
+            if (string.IsNullOrWhiteSpace(rawHeaders[i])) { unknown.Add(i); continue; }
+            unknown.Add(i);
+            warnings.Add(field is null
+                ? ImportProblem.Of(1, headers[i], "unknown_column", "未识别的列，内容将写入备注", "unknown column; its values are kept in the notes")
+                : ImportProblem.Of(1, headers[i], "duplicate_column", $"重复的列（已由“{headers[map._index[field.Value]]}”提供），内容将写入备注",
+                    $"duplicate column (already given by '{headers[map._index[field.Value]]}'); its values are kept in the notes"));
+        }
+        return map;
+    }
+
+    public bool Has(ImportField field) => _index.ContainsKey(field);
+
+    public int? IndexOf(ImportField field) => _index.TryGetValue(field, out var i) ? i : null;
+
+    public string? HeaderOf(ImportField field) => IndexOf(field) is { } i ? Headers[i] : null;
+
+    /// <summary>File-level problems: a missing required column makes every row fail, so say it once.</summary>
+    public List<ImportProblem> MissingColumns(bool coordsysGiven)
+    {
+        var missing = new List<ImportProblem>();
+        void Need(bool ok, string zh, string en)
+        {
+            if (!ok) missing.Add(ImportProblem.Of(1, "", "missing_column", $"缺少必填列：{zh}", $"required column missing: {en}"));
+        }
+        Need(Has(ImportField.Name), "站点名称", "name");
+        Need(Has(ImportField.Address), "地址", "address");
+        Need(Has(ImportField.Adcode), "行政区划代码", "adcode");
+        Need(Has(ImportField.LngLat) || (Has(ImportField.Lng) && Has(ImportField.Lat)), "经度和纬度（或经纬度）", "lng and lat (or one lnglat column)");
+        if (!coordsysGiven && !Has(ImportField.Coordsys))
+            missing.Add(ImportProblem.Of(0, "", "coordsys_required",
+                "未说明坐标系：请在文件中加“坐标系”列，或上传时指定 coordsys（wgs84、gcj02、bd09）——猜测坐标系会使站点偏移数百米",
+                "no coordinate system: add a 'coordsys' column or pass coordsys=wgs84|gcj02|bd09 — guessing puts stations hundreds of metres off"));
+        return missing;
+    }
+
+    public static string ColumnLetter(int index)
+    {
+        var s = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26) s = (char)('A' + (n - 1) % 26) + s;
+        return s;
+    }
+}

@@ -1,0 +1,61 @@
+namespace StationMap.Import;
+
+/// <summary>The station fields a spreadsheet column can hold.</summary>
+public enum ImportField
+{
+    Code, Name, Address, Lng, Lat, LngLat, Coordsys, Adcode, Type, Services, Hours, Phone,
+    Host, HostKind, Org, Public, Status, Area, Photos, Notes,
+}
+
+/// <summary>Header names staff write, Chinese or English, mapped to fields. Matching ignores case, spaces,
+/// "_", "-", "*" and anything in brackets ("面积（㎡）", "站点名称*").</summary>
+public static class ImportHeaders
+{
+    /// <summary>The template's headers, in template order: the first alias of each field.</summary>
+    public static readonly IReadOnlyList<(ImportField Field, string[] Aliases)> Fields =
+    [
+        (ImportField.Code, ["站点编码", "编码", "编号", "站点编号", "code", "station_code"]),
+        (ImportField.Name, ["站点名称", "名称", "站名", "name", "title"]),
+        (ImportField.Address, ["地址", "详细地址", "站点地址", "address"]),
+        (ImportField.Lng, ["经度", "lng", "lon", "long", "longitude", "x"]),
+        (ImportField.Lat, ["纬度", "lat", "latitude", "y"]),
+        (ImportField.LngLat, ["经纬度", "坐标", "经纬度坐标", "lnglat", "location"]),
+        (ImportField.Coordsys, ["坐标系", "坐标类型", "coordsys", "coord_type"]),
+        (ImportField.Adcode, ["行政区划代码", "区划代码", "行政区划编码", "区县代码", "adcode"]),
+        (ImportField.Type, ["站点类型", "类型", "type"]),
+        (ImportField.Services, ["服务内容", "服务设施", "服务项目", "配套设施", "services"]),
+        (ImportField.Hours, ["开放时间", "营业时间", "服务时间", "hours", "opening_hours"]),
+        (ImportField.Phone, ["联系电话", "电话", "联系方式", "phone", "tel"]),
+        (ImportField.Host, ["依托单位", "承建单位", "host", "host_organization"]),
+        (ImportField.HostKind, ["依托单位类型", "单位类型", "host_kind"]),
+        (ImportField.Org, ["管理工会", "所属工会", "org"]),
+        (ImportField.Public, ["是否对外开放", "对外开放", "public", "is_public"]),
+        (ImportField.Status, ["状态", "运行状态", "status"]),
+        (ImportField.Area, ["面积", "面积平方米", "area", "area_m2"]),
+        (ImportField.Photos, ["图片", "照片", "photos", "photo"]),
+        (ImportField.Notes, ["备注", "notes", "note", "remark"]),
+    ];
+
+    private static readonly Dictionary<string, ImportField> ByAlias = Fields
+        .SelectMany(f => f.Aliases.Select(a => (Key: Key(a), f.Field)))
+        .ToDictionary(x => x.Key, x => x.Field);
+
+    public static string TemplateHeader(ImportField field) => Fields.First(f => f.Field == field).Aliases[0];
+
+    public static ImportField? Find(string? header) =>
+        ByAlias.TryGetValue(Key(header ?? ""), out var field) ? field : null;
+
+    private static string Key(string header)
+    {
+        var s = Fullwidth.ToHalfwidth(header).Trim().ToLowerInvariant();
+        var sb = new System.Text.StringBuilder(s.Length);
+        var depth = 0;
+        foreach (var c in s)
+        {
+            if (c is '(' or '[' or '【' or '（') depth++;
+            else if (c is ')' or ']' or '】' or '）') depth = Math.Max(0, depth - 1);
+            else if (depth == 0 && !char.IsWhiteSpace(c) && c is not ('_' or '-' or '*' or '\uFEFF')) sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace StationMap.Import;
+
+/// <summary>One upload, dry run or commit: who, when, which file (name and SHA-256), the counts and every problem.</summary>
+public sealed class ImportJob
+{
+    public long Id { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public required string Actor { get; set; }
+    public required string OrgAdcode { get; set; }
+    public required string FileName { get; set; }
+    public required string Sha256 { get; set; }
+    public long FileBytes { get; set; }
+    public string? Format { get; set; }
+    public string? Encoding { get; set; }
+    public string? Sheet { get; set; }
+    public string? Coordsys { get; set; }
+    public bool DryRun { get; set; }
+    public bool SkipInvalid { get; set; }
+    public bool Committed { get; set; }
+    public int Total { get; set; }
+    public int Inserted { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int Rejected { get; set; }
+    public bool Truncated { get; set; }
+    /// <summary>List of <see cref="ImportProblem"/> (jsonb).</summary>
+    public JsonDocument? Errors { get; set; }
+    public JsonDocument? Warnings { get; set; }
+    /// <summary>The rejected rows as read ({headers, rows: [{row, cells, errors}]}), for the error workbook.</summary>
+    public JsonDocument? RejectedRows { get; set; }
+}

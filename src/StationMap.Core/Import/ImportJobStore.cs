@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using StationMap.Data;
+
+namespace StationMap.Import;
+
+/// <summary>Reads and writes <see cref="ImportJob"/> rows. Written outside the import's own transaction, so a
+/// refused or failed import is still on record.</summary>
+public sealed class ImportJobStore(StationMapDb db)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public async Task<ImportJob> StartAsync(ImportRequest request, string sha256, long bytes, CancellationToken ct)
+    {
+        var job = new ImportJob
+        {
+            CreatedAt = DateTimeOffset.UtcNow, Actor = request.Who.Actor, OrgAdcode = request.Who.OrgAdcode,
+            FileName = Path.GetFileName(request.FileName) is { Length: > 0 and <= 260 } n ? n : "upload", Sha256 = sha256,
+            FileBytes = bytes, Coordsys = request.Coordsys, DryRun = request.DryRun, SkipInvalid = request.SkipInvalid, Sheet = request.Sheet,
+        };
+        db.ImportJobs().Add(job);
+        await db.SaveChangesAsync(ct);
+        return job;
+    }
+
+    public async Task FinishAsync(ImportJob job, ImportReport report, RejectedRows? rejected, CancellationToken ct)
+    {
+        job.FinishedAt = DateTimeOffset.UtcNow;
+        job.Format = report.Format;
+        job.Encoding = report.Encoding;
+        job.Sheet = report.Sheet;
+        job.Committed = report.Committed;
+        (job.Total, job.Inserted, job.Updated, job.Unchanged, job.Rejected) =
+            (report.Counts.Total, report.Counts.Inserted, report.Counts.Updated, report.Counts.Unchanged, report.Counts.Rejected);
+        job.Truncated = report.Truncated;
+        job.Errors = JsonSerializer.SerializeToDocument(report.Errors, Json);
+        job.Warnings = JsonSerializer.SerializeToDocument(report.Warnings, Json);
+        job.RejectedRows = rejected is null ? null : JsonSerializer.SerializeToDocument(rejected, Json);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public Task<ImportJob?> FindAsync(long id, CancellationToken ct) =>
+        db.ImportJobs().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+
+    public static ImportReport ReportOf(ImportJob job) => new()
+    {
+        JobId = job.Id, FileName = job.FileName, Format = job.Format ?? "", Encoding = job.Encoding, Sheet = job.Sheet,
+        DryRun = job.DryRun, Committed = job.Committed, Truncated = job.Truncated,
+        Counts = new ImportCounts(job.Total, job.Inserted, job.Updated, job.Unchanged, job.Rejected),
+        Errors = job.Errors?.Deserialize<List<ImportProblem>>(Json) ?? [],
+        Warnings = job.Warnings?.Deserialize<List<ImportProblem>>(Json) ?? [],
+    };
+
+    public static RejectedRows? RejectedOf(ImportJob job) => job.RejectedRows?.Deserialize<RejectedRows>(Json);
+}
+
+/// <summary>The rejected rows exactly as read, with their problems, for the downloadable error workbook.</summary>
+public sealed record RejectedRows(List<string> Headers, List<RejectedRow> Rows);
+
+public sealed record RejectedRow(int Row, string?[] Cells, string Errors);
+
+internal static class ImportJobSet
+{
+    public static DbSet<ImportJob> ImportJobs(this StationMapDb db) => db.Set<ImportJob>();
+}

@@ -1,0 +1,20 @@
+namespace StationMap.Import;
+
+/// <summary>Limits for one upload ("Import" section of the configuration).</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Import";
+
+    public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
+    public int MaxRows { get; set; } = 500_000;
+    /// <summary>Zip-bomb guard for .xlsx: total uncompressed bytes of all entries.</summary>
+    public long MaxUncompressedBytes { get; set; } = 1024L * 1024 * 1024;
+    /// <summary>Zip-bomb guard: no entry may expand more than this many times (sheet XML is ~10–30×).</summary>
+    public int MaxCompressionRatio { get; set; } = 200;
+    /// <summary>Margin around the adcode's province box before a point is an error (the boxes are coarse).</summary>
+    public double ProvinceMarginKm { get; set; } = 5;
+    /// <summary>Two stations closer than this with similar names are reported as probable duplicates.</summary>
+    public double DuplicateRadiusMetres { get; set; } = 20;
+    /// <summary>How many problems the job keeps (and the report returns); the count is always exact.</summary>
+    public int MaxReportedProblems { get; set; } = 20_000;
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+
+namespace StationMap.Import;
+
+/// <summary>
+/// One problem in the file: <see cref="Row"/> as Excel shows it (header = 1, first data row = 2; 0 = the file
+/// itself), <see cref="Column"/> as the header is written in the file, a stable code and a bilingual message.
+/// </summary>
+public sealed record ImportProblem(int Row, string Column, string Code, string Message)
+{
+    public static ImportProblem Of(int row, string column, string code, string chinese, string english) =>
+        new(row, column, code, $"{chinese} / {english}");
+
+    public static ImportProblem File(string code, string chinese, string english) => Of(0, "", code, chinese, english);
+}
+
+/// <summary>Row counts of one import. <see cref="Total"/> counts non-empty data rows.</summary>
+public sealed record ImportCounts(int Total, int Inserted, int Updated, int Unchanged, int Rejected);
+
+/// <summary>What an import did (or, in a dry run, would do).</summary>
+public sealed record ImportReport
+{
+    public long JobId { get; init; }
+    public required string FileName { get; init; }
+    public required string Format { get; init; }
+    public string? Encoding { get; init; }
+    public string? Sheet { get; init; }
+    public bool DryRun { get; init; }
+    /// <summary>True when rows were written; false for a dry run or a refused commit.</summary>
+    public bool Committed { get; init; }
+    public required ImportCounts Counts { get; init; }
+    public List<ImportProblem> Warnings { get; init; } = [];
+    public List<ImportProblem> Errors { get; init; } = [];
+    /// <summary>True when more problems existed than the report keeps (see ImportOptions.MaxReportedProblems).</summary>
+    public bool Truncated { get; init; }
+
+    [JsonIgnore] public bool Refused => Counts.Total == 0 && Errors.Any(e => e.Row == 0);
+}

@@ -1,0 +1,18 @@
+using StationMap.Auth;
+
+namespace StationMap.Import;
+
+/// <summary>One upload to import. <paramref name="Content"/> must be seekable (a temp file): it is hashed,
+/// inspected and read again to copy rejected rows into the error workbook.</summary>
+public sealed record ImportRequest(
+    string FileName,
+    Stream Content,
+    StaffIdentity Who,
+    string? Coordsys = null,
+    bool DryRun = true,
+    bool SkipInvalid = false,
+    string? Sheet = null,
+    IProgress<ImportProgress>? Progress = null);
+
+/// <summary>Rows read so far and the share of the file's bytes consumed.</summary>
+public readonly record struct ImportProgress(int Rows, double Fraction, string Stage);

@@ -1,0 +1,127 @@
+namespace StationMap.Import;
+
+/// <summary>
+/// The set-based statements of an import, run on the staging table inside one transaction.
+/// Station columns are compared as one row value, so "unchanged" means every stored field is equal.
+/// </summary>
+internal static class MergeSql
+{
+    /// <summary>One lock for every import's merge: two overlapping files are merged one after the other.</summary>
+    public const string Lock = "SELECT pg_advisory_xact_lock(hashtext('stationmap.import'))";
+
+    private const string Point = "ST_SetSRID(ST_MakePoint(st.lng, st.lat), 4326)::geography";
+
+    /// <summary>A code-less row is the stored station with the same adcode and name within the radius (so a
+    /// re-upload does not create it twice); each station is claimed by one row at most.</summary>
+    public const string MatchCodeless = $"""
+        WITH m AS (
+            SELECT DISTINCT ON (st.row_no) st.row_no, s.code FROM import_staging st
+            JOIN stations s ON s.adcode = st.adcode AND s.name = st.name AND s.deleted_at IS NULL
+                AND ST_DWithin(s.location, {Point}, @radius)
+            WHERE st.code IS NULL AND NOT EXISTS (SELECT 1 FROM import_staging x WHERE x.code = s.code)
+            ORDER BY st.row_no, s.id),
+        u AS (SELECT DISTINCT ON (code) row_no, code FROM m ORDER BY code, row_no)
+        UPDATE import_staging st SET code = u.code FROM u WHERE st.row_no = u.row_no
+        """;
+
+    /// <summary>Rows whose code names a stored station the caller may not change, or a deleted one.</summary>
+    public const string Forbidden = """
+        SELECT st.row_no, s.adcode, s.deleted_at IS NOT NULL FROM import_staging st JOIN stations s ON s.code = st.code
+        WHERE s.deleted_at IS NOT NULL OR left(s.adcode, length(@prefix)) <> @prefix
+        """;
+
+    public const string DropRows = "DELETE FROM import_staging WHERE row_no = ANY(@rows)";
+
+    /// <summary>Probable duplicates: stored stations (other codes) near each NEW row; names compared in .NET.
+    /// Rows updating a known station are not probed: a re-upload of 150k known stations would cost seconds for
+    /// warnings already given when those stations were first imported.</summary>
+    public const string NearStored = $"""
+        SELECT st.row_no, st.name, s.code, s.name FROM import_staging st
+        JOIN stations s ON s.deleted_at IS NULL AND s.code IS DISTINCT FROM st.code AND ST_DWithin(s.location, {Point}, @radius)
+        WHERE NOT EXISTS (SELECT 1 FROM stations known WHERE known.code = st.code)
+        """;
+
+    private const string Stored = """
+        (s.name, s.address, s.adcode, ST_X(s.location::geometry), ST_Y(s.location::geometry), s.submitted_lng, s.submitted_lat,
+         s.submitted_coord_sys, s.type, s.area_m2, s.services, s.opening_hours, s.phone, s.host_organization, s.host_kind,
+         s.managing_org_id, s.is_public, s.status, s.photos, s.notes)
+        """;
+
+    private const string Staged = """
+        (st.name::varchar, st.address::varchar, st.adcode, st.lng, st.lat, st.submitted_lng, st.submitted_lat,
+         st.submitted_coord_sys::varchar, st.type::varchar, st.area_m2, st.services, st.opening_hours::varchar, st.phone::varchar,
+         st.host_organization::varchar, st.host_kind::varchar, COALESCE(st.managing_org_id, s.managing_org_id), st.is_public,
+         st.status::varchar, st.photos, st.notes::varchar)
+        """;
+
+    /// <summary>What the merge would do, for dry runs and refused commits.</summary>
+    public const string Classify = $"""
+        SELECT count(*) FILTER (WHERE s.id IS NULL),
+               count(*) FILTER (WHERE s.id IS NOT NULL AND {Stored} IS DISTINCT FROM {Staged}),
+               count(*) FILTER (WHERE s.id IS NOT NULL AND {Stored} IS NOT DISTINCT FROM {Staged})
+        FROM import_staging st LEFT JOIN stations s ON s.code = st.code
+        """;
+
+    /// <summary>New codes for the rest, from the same sequence and format as <c>StationCodes</c>.</summary>
+    public static string GenerateCodes(string provinceCase) => $"""
+        UPDATE import_staging SET generated = true,
+            code = {provinceCase} || adcode || '-' || lpad(nextval('station_code_seq')::text, 6, '0')
+        WHERE code IS NULL OR (generated AND code IN (SELECT code FROM stations))
+        """;
+
+    public const string GeneratedClash = "SELECT count(*) FROM import_staging st WHERE generated AND EXISTS (SELECT 1 FROM stations s WHERE s.code = st.code)";
+
+    public const string CountExisting = "SELECT count(*) FROM import_staging st JOIN stations s ON s.code = st.code";
+
+    /// <summary>Changed stations only: version + 1, who and when, and a history row with the new snapshot.
+    /// The comparison sits in the WHERE so it reads the row as locked, not as seen earlier.</summary>
+    public static readonly string Update = $"""
+        WITH upd AS (
+            UPDATE stations s SET name = st.name, address = st.address, adcode = st.adcode,
+                location = {Point}, submitted_lng = st.submitted_lng, submitted_lat = st.submitted_lat,
+                submitted_coord_sys = st.submitted_coord_sys, type = st.type, area_m2 = st.area_m2, services = st.services,
+                opening_hours = st.opening_hours, phone = st.phone, host_organization = st.host_organization,
+                host_kind = st.host_kind, managing_org_id = COALESCE(st.managing_org_id, s.managing_org_id),
+                is_public = st.is_public, status = st.status, photos = st.photos, notes = st.notes,
+                version = s.version + 1, updated_at = @now, updated_by = @actor
+            FROM import_staging st
+            WHERE s.code = st.code AND s.deleted_at IS NULL AND {Stored} IS DISTINCT FROM {Staged}
+            RETURNING s.*)
+        INSERT INTO station_history (station_id, code, version, kind, changed_at, changed_by, reason, snapshot)
+        SELECT id, code, version, 'imported', @now, @actor, @reason, {SnapshotSql.Of("upd")} FROM upd
+        """;
+
+    public static readonly string Insert = $"""
+        WITH ins AS (
+            INSERT INTO stations (code, name, address, adcode, location, submitted_lng, submitted_lat, submitted_coord_sys,
+                type, area_m2, services, opening_hours, phone, host_organization, host_kind, managing_org_id, is_public, status,
+                photos, notes, created_at, created_by, updated_at, updated_by, version)
+            SELECT st.code, st.name, st.address, st.adcode, {Point}, st.submitted_lng, st.submitted_lat, st.submitted_coord_sys,
+                st.type, st.area_m2, st.services, st.opening_hours, st.phone, st.host_organization, st.host_kind, st.managing_org_id,
+                st.is_public, st.status, st.photos, st.notes, @now, @actor, @now, @actor, 1
+            FROM import_staging st WHERE NOT EXISTS (SELECT 1 FROM stations s WHERE s.code = st.code)
+            ORDER BY st.row_no
+            RETURNING *)
+        INSERT INTO station_history (station_id, code, version, kind, changed_at, changed_by, reason, snapshot)
+        SELECT id, code, version, 'imported', @now, @actor, @reason, {SnapshotSql.Of("ins")} FROM ins
+        """;
+
+    public const string Audit = """
+        INSERT INTO audit_log (at, actor, action, subject, details) VALUES (@now, @actor, 'import.commit', @subject, @details::jsonb)
+        """;
+}
+
+/// <summary>The history snapshot in SQL, with the same field names as <c>StationSnapshot</c> (camelCase JSON).</summary>
+internal static class SnapshotSql
+{
+    public static string Of(string t) => $"""
+        jsonb_build_object('code', {t}.code, 'name', {t}.name, 'address', {t}.address, 'adcode', {t}.adcode,
+            'location', jsonb_build_object('lng', ST_X({t}.location::geometry), 'lat', ST_Y({t}.location::geometry), 'coordsys', 'wgs84'),
+            'submitted', jsonb_build_object('lng', {t}.submitted_lng, 'lat', {t}.submitted_lat, 'coordsys', {t}.submitted_coord_sys),
+            'type', {t}.type, 'areaM2', {t}.area_m2, 'services', to_jsonb({t}.services), 'openingHours', {t}.opening_hours,
+            'phone', {t}.phone, 'hostOrganization', {t}.host_organization, 'hostKind', {t}.host_kind,
+            'managingOrgId', {t}.managing_org_id, 'isPublic', {t}.is_public, 'status', {t}.status, 'photos', to_jsonb({t}.photos),
+            'notes', {t}.notes, 'version', {t}.version, 'createdAt', {t}.created_at, 'createdBy', {t}.created_by,
+            'updatedAt', {t}.updated_at, 'updatedBy', {t}.updated_by, 'deletedAt', {t}.deleted_at, 'deletedBy', {t}.deleted_by)
+        """;
+}

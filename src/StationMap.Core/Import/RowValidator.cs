@@ -1,0 +1,77 @@
+using StationMap.Auth;
+using StationMap.Common;
+using StationMap.Divisions;
+using StationMap.Stations;
+
+namespace StationMap.Import;
+
+/// <summary>
+/// Checks a mapped row with <see cref="StationValidator"/> (the same rules as the API), then what only an import
+/// needs: the adcode exists, the point is in (or near) that province, the caller's scope, codes unique in the file.
+/// Field names in the validator's errors are translated back to the file's own column headers.
+/// </summary>
+public sealed class RowValidator(ColumnMap map, StaffIdentity who, AdministrativeDivisions divisions, ImportOptions options)
+{
+    private readonly Dictionary<string, int> _codeRows = new(StringComparer.Ordinal);
+
+    public StationFields? Validate(int row, StationInput input, List<ImportProblem> errors)
+    {
+        var (fields, fieldErrors) = StationValidator.Validate(input);
+        // An unreadable coordinate was already reported by the mapper; "required" on top of it would only confuse.
+        var coordinateReported = errors.Any(e => e.Row == row && e.Code.StartsWith("coord_", StringComparison.Ordinal));
+        foreach (var e in fieldErrors)
+            if (!(coordinateReported && e.Field is "lng" or "lat" && e.Code == "required"))
+                errors.Add(new ImportProblem(row, ColumnOf(e), e.Code, e.Message));
+
+        var adcode = (input.Adcode ?? "").Trim();
+        var adcodeColumn = map.HeaderOf(ImportField.Adcode) ?? "";
+        if (adcode.Length == 6 && adcode.All(char.IsAsciiDigit))
+        {
+            if (!divisions.Exists(adcode))
+                errors.Add(ImportProblem.Of(row, adcodeColumn, "adcode_unknown", $"行政区划代码不存在：{adcode}", $"no such administrative division: {adcode}"));
+            else if (!who.Covers(adcode))
+                errors.Add(ImportProblem.Of(row, adcodeColumn, "out_of_scope", $"无权导入行政区 {adcode} 的站点（您的机构范围：{who.OrgAdcode}）",
+                    $"your organisation ({who.OrgAdcode}) may not import stations in {adcode}"));
+            else if (fields is not null && !divisions.IsNearProvince(adcode, fields.Wgs84.Lng, fields.Wgs84.Lat, options.ProvinceMarginKm))
+                errors.Add(ImportProblem.Of(row, CoordinateColumn(), "outside_province",
+                    $"坐标不在{divisions.ProvinceName(adcode) ?? "该行政区所属省份"}范围内（请核对经纬度、坐标系和区划代码）",
+                    $"the point is not in the province of adcode {adcode} (check the coordinates, coordinate system and adcode)"));
+        }
+
+        // Lengths the database enforces but the station rules leave open.
+        foreach (var (field, value, max) in new[] { (ImportField.Host, input.HostOrganization, 100), (ImportField.Notes, input.Notes, 2000), (ImportField.Phone, input.Phone, 60) })
+            if (value is { } v && v.Trim().Length > max)
+                errors.Add(ImportProblem.Of(row, map.HeaderOf(field) ?? "notes", "too_long", $"内容不能超过{max}个字符（现为{v.Trim().Length}，含未识别列）",
+                    $"at most {max} characters (has {v.Trim().Length}, unknown columns included)"));
+
+        if (fields?.Code is { } code && !_codeRows.TryAdd(code, row))
+            errors.Add(ImportProblem.Of(row, map.HeaderOf(ImportField.Code) ?? "", "duplicate_code",
+                $"站点编码与第 {_codeRows[code]} 行重复：{code}", $"code {code} already used in row {_codeRows[code]}"));
+        return errors.Any(e => e.Row == row) ? null : fields;
+    }
+
+    private string CoordinateColumn() => map.HeaderOf(ImportField.Lng) is { } lng
+        ? $"{lng},{map.HeaderOf(ImportField.Lat)}" : map.HeaderOf(ImportField.LngLat) ?? "";
+
+    private string ColumnOf(FieldError e) => e.Field switch
+    {
+        "code" => Header(ImportField.Code, "code"),
+        "name" => Header(ImportField.Name, "name"),
+        "address" => Header(ImportField.Address, "address"),
+        "adcode" => Header(ImportField.Adcode, "adcode"),
+        "coordsys" => map.HeaderOf(ImportField.Coordsys) ?? "coordsys",
+        "lng" => map.HeaderOf(ImportField.Lng) ?? Header(ImportField.LngLat, "lng"),
+        "lat" when e.Code == "swapped" => CoordinateColumn(),
+        "lat" => map.HeaderOf(ImportField.Lat) ?? Header(ImportField.LngLat, "lat"),
+        "type" => Header(ImportField.Type, "type"),
+        "status" => Header(ImportField.Status, "status"),
+        "hostKind" => Header(ImportField.HostKind, "host_kind"),
+        "services" => Header(ImportField.Services, "services"),
+        "openingHours" => Header(ImportField.Hours, "hours"),
+        "phone" => Header(ImportField.Phone, "phone"),
+        "areaM2" => Header(ImportField.Area, "area"),
+        _ => e.Field,
+    };
+
+    private string Header(ImportField field, string fallback) => map.HeaderOf(field) ?? fallback;
+}

@@ -1,0 +1,18 @@
+namespace StationMap.Import;
+
+/// <summary>One data row as read: its number as Excel shows it and the cells as text (null = empty).</summary>
+public readonly record struct RawRow(int Number, string?[] Cells)
+{
+    public bool IsEmpty => Cells.All(string.IsNullOrWhiteSpace);
+}
+
+/// <summary>A table read from a CSV or xlsx file, row by row, never all at once.</summary>
+public interface ISheetSource : IDisposable
+{
+    IReadOnlyList<string?> Headers { get; }
+    /// <summary>The detected text encoding (CSV) or null.</summary>
+    string? Encoding { get; }
+    /// <summary>The sheet read (xlsx) or null.</summary>
+    string? Sheet { get; }
+    IEnumerable<RawRow> Rows();
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Npgsql;
+using StationMap.Auth;
+using StationMap.Orgs;
+using StationMap.Stations;
+
+namespace StationMap.Import;
+
+/// <summary>Runs <see cref="MergeSql"/> on a filled staging table inside the caller's transaction.</summary>
+internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, ImportOptions options)
+{
+    public async Task LockAsync(CancellationToken ct) => await ExecAsync(MergeSql.Lock, ct);
+
+    /// <summary>Gives code-less rows the code of the station they already are; returns rows still without code.</summary>
+    public Task MatchCodelessAsync(CancellationToken ct) => ExecAsync(MergeSql.MatchCodeless, ct, ("radius", options.DuplicateRadiusMetres));
+
+    /// <summary>Rows updating a station outside the caller's area, or a deleted one: errors, and out of the staging table.</summary>
+    public async Task<List<ImportProblem>> RejectForbiddenAsync(StaffIdentity who, string codeColumn, CancellationToken ct)
+    {
+        var problems = new List<ImportProblem>();
+        await using (var cmd = Command(MergeSql.Forbidden, ("prefix", AdcodeScope.Prefix(who.OrgAdcode))))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+            {
+                var (row, adcode, deleted) = (r.GetInt32(0), r.GetString(1), r.GetBoolean(2));
+                problems.Add(deleted
+                    ? ImportProblem.Of(row, codeColumn, "code_deleted", "该编码的站点已删除，请先恢复或改用新编码", "the station with this code was deleted; restore it first or use a new code")
+                    : ImportProblem.Of(row, codeColumn, "out_of_scope", $"该编码的站点属于行政区 {adcode}，不在您的机构范围（{who.OrgAdcode}）内",
+                        $"the station with this code is in {adcode}, outside your organisation's area ({who.OrgAdcode})"));
+            }
+        if (problems.Count > 0) await ExecAsync(MergeSql.DropRows, ct, ("rows", problems.Select(p => p.Row).ToArray()));
+        return problems;
+    }
+
+    public async Task<List<ImportProblem>> NearStoredAsync(string nameColumn, CancellationToken ct)
+    {
+        var warnings = new List<ImportProblem>();
+        await using var cmd = Command(MergeSql.NearStored, ("radius", options.DuplicateRadiusMetres));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            if (StationNames.Similar(StationNames.Key(r.GetString(1)), StationNames.Key(r.GetString(3))))
+                warnings.Add(ImportProblem.Of(r.GetInt32(0), nameColumn, "probable_duplicate",
+                    $"疑似重复：{options.DuplicateRadiusMetres:0} 米内已有名称相近的站点 {r.GetString(2)}（{r.GetString(3)}）",
+                    $"probable duplicate: stored station {r.GetString(2)} ({r.GetString(3)}) is within {options.DuplicateRadiusMetres:0} m with a similar name"));
+        return warnings;
+    }
+
+    /// <summary>What a merge would do, without doing it.</summary>
+    public async Task<(int Inserted, int Updated, int Unchanged)> ClassifyAsync(CancellationToken ct)
+    {
+        await using var cmd = Command(MergeSql.Classify);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return ((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2));
+    }
+
+    /// <summary>Generates missing codes, updates changed stations, inserts new ones, history for each, one audit row.</summary>
+    public async Task<(int Inserted, int Updated, int Unchanged)> MergeAsync(StaffIdentity who, long jobId, string fileName, CancellationToken ct)
+    {
+        var generate = MergeSql.GenerateCodes(StationCodes.ProvinceSql("adcode"));
+        do await ExecAsync(generate, ct);
+        while (await ScalarAsync(MergeSql.GeneratedClash, ct) > 0);
+
+        var existing = await ScalarAsync(MergeSql.CountExisting, ct);
+        var now = DateTimeOffset.UtcNow;
+        var reason = $"导入 #{jobId} / import #{jobId}: {fileName}";
+        if (reason.Length > 500) reason = reason[..500];
+        (string, object)[] common = [("now", now), ("actor", who.Actor), ("reason", reason)];
+        var updated = await ExecAsync(MergeSql.Update, ct, common);
+        var inserted = await ExecAsync(MergeSql.Insert, ct, common);
+        var details = JsonSerializer.Serialize(new { job = jobId, file = fileName, inserted, updated, unchanged = existing - updated });
+        await ExecAsync(MergeSql.Audit, ct, ("now", now), ("actor", who.Actor), ("subject", $"import:{jobId}"), ("details", details));
+        return (inserted, updated, (int)existing - updated);
+    }
+
+    private NpgsqlCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = 0 };
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        return cmd;
+    }
+
+    private async Task<int> ExecAsync(string sql, CancellationToken ct, params (string, object)[] parameters)
+    {
+        await using var cmd = Command(sql, parameters);
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<long> ScalarAsync(string sql, CancellationToken ct)
+    {
+        await using var cmd = Command(sql);
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+}

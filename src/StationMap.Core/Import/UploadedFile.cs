@@ -1,0 +1,91 @@
+using System.IO.Compression;
+
+namespace StationMap.Import;
+
+/// <summary>
+/// Decides whether an uploaded file is something we read (.csv, .xlsx) and opens it; refuses .xls, .xlsm,
+/// macro workbooks, oversize files and zip bombs with a clear message before any parsing.
+/// </summary>
+public static class UploadedFile
+{
+    public static string? FormatOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".csv" or ".txt" or ".tsv" => "csv",
+        ".xlsx" => "xlsx",
+        _ => null,
+    };
+
+    public static ISheetSource? Open(Stream seekable, string fileName, string? sheet, ImportOptions options, List<ImportProblem> errors)
+    {
+        if (seekable.Length > options.MaxFileBytes)
+            return Fail(errors, "file_too_large", $"文件过大（{seekable.Length / 1048576.0:0.#} MB），上限 {options.MaxFileBytes / 1048576} MB",
+                $"file too large ({seekable.Length / 1048576.0:0.#} MB); the limit is {options.MaxFileBytes / 1048576} MB");
+        var head = new byte[8];
+        var n = seekable.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        seekable.Position = 0;
+        var isZip = n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        var isOle = n >= 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0;
+        var ext = Path.GetExtension(fileName).ToLowerInvariant();
+
+        if (ext is ".xls" || isOle)
+            return Fail(errors, "unsupported_format", "不支持旧版 Excel（.xls）文件，请在 Excel 中“另存为 .xlsx”后上传",
+                "old Excel files (.xls) are not supported; save as .xlsx in Excel and upload again");
+        if (ext is ".xlsm" or ".xlsb" or ".xltm")
+            return Fail(errors, "unsupported_format", $"不支持 {ext} 文件（含宏或二进制格式），请另存为 .xlsx",
+                $"{ext} files (macros or binary) are not supported; save as .xlsx");
+        switch (FormatOf(fileName))
+        {
+            case "csv" when !isZip:
+                return new CsvSheet(seekable);
+            case "xlsx" when isZip:
+                return ZipBombGuard.Check(seekable, options, errors) ? XlsxSheet.Open(seekable, sheet, errors) : null;
+            case "csv" or "xlsx":
+                return Fail(errors, "content_mismatch", "文件内容与扩展名不符", "the file's content does not match its extension");
+            default:
+                return Fail(errors, "unsupported_format", $"不支持的文件类型“{ext}”，请上传 .xlsx 或 .csv",
+                    $"unsupported file type '{ext}'; upload .xlsx or .csv");
+        }
+    }
+
+    private static ISheetSource? Fail(List<ImportProblem> errors, string code, string zh, string en)
+    {
+        errors.Add(ImportProblem.File(code, zh, en));
+        return null;
+    }
+}
+
+/// <summary>Looks at an xlsx's zip directory (sizes only, nothing inflated) before anything parses it.</summary>
+internal static class ZipBombGuard
+{
+    public static bool Check(Stream seekable, ImportOptions options, List<ImportProblem> errors)
+    {
+        try
+        {
+            using var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
+            long total = 0;
+            foreach (var e in zip.Entries)
+            {
+                total += e.Length;
+                var ratio = e.CompressedLength == 0 ? (e.Length == 0 ? 0 : double.PositiveInfinity) : (double)e.Length / e.CompressedLength;
+                if (e.FullName.Contains("vbaProject", StringComparison.OrdinalIgnoreCase))
+                    return Refuse(errors, "macro_workbook", "文件包含宏，不予读取，请另存为不含宏的 .xlsx", "the workbook contains macros; save as a macro-free .xlsx");
+                if (ratio > options.MaxCompressionRatio && e.Length > 1024 * 1024)
+                    return Refuse(errors, "zip_bomb", $"文件内部压缩比异常（{e.FullName}），拒绝读取", $"suspicious compression ratio in {e.FullName}; refused");
+            }
+            if (zip.Entries.Count > 10_000 || total > options.MaxUncompressedBytes)
+                return Refuse(errors, "zip_bomb", "文件解压后过大，拒绝读取", "the workbook expands to more than the allowed size; refused");
+            seekable.Position = 0;
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            return Refuse(errors, "corrupt_file", "文件已损坏或不是有效的 .xlsx", "the file is damaged or not a valid .xlsx");
+        }
+    }
+
+    private static bool Refuse(List<ImportProblem> errors, string code, string zh, string en)
+    {
+        errors.Add(ImportProblem.File(code, zh, en));
+        return false;
+    }
+}

@@ -1,0 +1,73 @@
+using StationMap.Import;
+
+namespace StationMap.Tests.Import;
+
+public class CellTextTests
+{
+    [Theory]
+    [InlineData("1.10108E+05", "110108", true, false)]
+    [InlineData("1.10108e5", "110108", true, false)]
+    [InlineData("1.1E+05", "110000", true, true)]
+    [InlineData("1.38123E+10", "13812300000", true, true)]
+    [InlineData("110108.0", "110108", false, false)]
+    [InlineData("１１０１０８", "110108", false, false)]
+    [InlineData(" 110108\u00A0", "110108", false, false)]
+    [InlineData("BJ110108-000001", "BJ110108-000001", false, false)]
+    public void Excel_number_artefacts_are_undone(string cell, string expected, bool scientific, bool lossy)
+    {
+        Assert.Equal(expected, CellText.Digits(cell, out var wasScientific, out var wasLossy));
+        Assert.Equal(scientific, wasScientific);
+        Assert.Equal(lossy, wasLossy);
+    }
+
+    [Theory]
+    [InlineData("是", true)]
+    [InlineData("Y", true)]
+    [InlineData("1", true)]
+    [InlineData("TRUE", true)]
+    [InlineData("否", false)]
+    [InlineData("n", false)]
+    [InlineData("0", false)]
+    [InlineData("", null)]
+    [InlineData("maybe", null)]
+    public void Yes_and_no_in_chinese_and_english(string cell, bool? expected) => Assert.Equal(expected, CellText.YesNo(cell));
+
+    [Theory]
+    [InlineData("18.5", 18.5)]
+    [InlineData("20平方米", 20)]
+    [InlineData("５㎡", 5)]
+    public void Area_units_are_ignored(string cell, double expected)
+    {
+        Assert.Equal((decimal)expected, CellText.Area(cell, out var invalid));
+        Assert.False(invalid);
+    }
+
+    [Fact]
+    public void Lists_split_on_chinese_and_ascii_separators() =>
+        Assert.Equal(["饮水", "微波炉", "充电", "WiFi", "厕所"], CellText.List("饮水、微波炉，充电;WiFi／厕所", spacesSeparate: false));
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
+    [InlineData("+86 138", "'+86 138")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("-12.5", "-12.5")]
+    [InlineData("中关村", "中关村")]
+    public void Error_workbook_cells_never_start_a_formula(string cell, string expected) => Assert.Equal(expected, ErrorWorkbook.Safe(cell));
+
+    [Theory]
+    [InlineData("中关村街道工会户外劳动者服务站点", "中关村街道工会驿站", true)]
+    [InlineData("邮爱驿站（和平里支局）", "邮爱驿站(和平里支局)", true)]
+    [InlineData("学院路驿站", "和平里驿站", false)]
+    public void Station_names_compare_without_the_generic_words(string a, string b, bool similar) =>
+        Assert.Equal(similar, StationNames.Similar(StationNames.Key(a), StationNames.Key(b)));
+
+    [Fact]
+    public void Near_duplicates_need_both_closeness_and_a_similar_name()
+    {
+        var near = new NearDuplicates(20);
+        Assert.Null(near.Add(2, 116.3162, 39.9834, "中关村驿站"));
+        Assert.Equal(2, near.Add(3, 116.31625, 39.98345, "中关村街道工会驿站")); // ~7 m away
+        Assert.Null(near.Add(4, 116.31625, 39.98345, "学院路驿站"));              // close, other name
+        Assert.Null(near.Add(5, 116.3172, 39.9834, "中关村驿站"));                // same name, ~85 m away
+    }
+}
