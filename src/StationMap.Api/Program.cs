@@ -1,4 +1,5 @@
 using StationMap.Api;
+using StationMap.Api.Feeds;
 using StationMap.Api.Geo;
 using StationMap.Api.Health;
 using StationMap.Api.Meta;
@@ -25,6 +26,7 @@ app.MapConvertApi();
 app.MapNearbyApi();
 app.MapStationsApi();
 app.MapImportsApi();
+app.MapFeedsApi();
 
 app.Run();
 

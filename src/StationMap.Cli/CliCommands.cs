@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StationMap.Cli.Db;
+using StationMap.Cli.Feeds;
 using StationMap.Cli.Import;
 using StationMap.Cli.Keys;
 
@@ -13,6 +14,8 @@ internal static class CliCommands
         DbCommand.Create(),
         KeysCommand.Create(),
         ImportCommand.Create(),
+        ExportCommand.Create(),
+        PublicationCommand.Create(),
         ConvertCommand.Create(),
     ];
 }

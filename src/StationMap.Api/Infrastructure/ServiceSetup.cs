@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.ResponseCompression;
 using Npgsql;
 using StationMap.Api.Auth;
+using StationMap.Api.Feeds;
 using StationMap.Data;
 using StationMap.Stations;
 
@@ -26,6 +27,7 @@ internal static class ServiceSetup
         services.AddSingleton<Nearby.NearestSearch>();
         services.AddHostedService<Nearby.NearbyIndexService>();
         services.AddImport(config);
+        services.AddFeeds(config);
 
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using StationMap.Api.Auth;
+using StationMap.Auth;
+using StationMap.Feeds;
+using StationMap.Publication;
+
+namespace StationMap.Api.Feeds;
+
+internal static class PublicationApi
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IEndpointRouteBuilder MapPublicationApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/publication").WithTags("Publication").RequireRole(StaffRole.Publisher);
+        group.MapGet("/summary", Summary);
+        group.MapPost("/results", ImportResults).DisableAntiforgery();
+        group.MapPut("/{code}/{provider}", Set);
+        return app;
+    }
+
+    private static async Task<IResult> Summary(string? adcode, string? format, HttpContext http, PublicationReport report, CancellationToken ct)
+    {
+        var who = http.Staff();
+        var area = string.IsNullOrWhiteSpace(adcode) ? who.OrgAdcode : adcode.Trim();
+        if (!FeedScope.IsAdcode(area)) return Problems.Parameter("adcode", "adcode 须为6位数字", "adcode must be 6 digits");
+        if (!FeedScope.Covers(who, area))
+            return Problems.Status(403, "超出机构范围 / outside your area", $"您的机构范围为 {who.OrgAdcode} / your organisation covers {who.OrgAdcode}, not {area}");
+        var summary = await report.SummaryAsync(area, ct);
+        return format?.ToLowerInvariant() == "xlsx"
+            ? TypedResults.File(PublicationSheet.Write(summary), Xlsx, $"publication-{area}.xlsx")
+            : TypedResults.Ok(summary);
+    }
+
+    private static async Task<IResult> ImportResults(string? provider, IFormFile? file, HttpContext http, PublicationService service, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(provider)) return Problems.Parameter("provider", "请指定 provider（amap 或 baidu）", "provider is required (amap or baidu)");
+        if (file is null || file.Length == 0) return Problems.Parameter("file", "请上传结果文件（CSV 或 xlsx）", "upload the result file (CSV or xlsx) as 'file'");
+        await using var stream = file.OpenReadStream();
+        return TypedResults.Ok(await service.ImportAsync(stream, file.FileName, provider.Trim(), http.Staff(), ct));
+    }
+
+    private static async Task<IResult> Set(string code, string provider, PublicationUpdate body, HttpContext http, PublicationService service, CancellationToken ct)
+    {
+        var result = await service.SetAsync(code, provider, body, http.Staff(), ct);
+        return result.Outcome switch
+        {
+            PublicationOutcome.Ok => TypedResults.Ok(PublicationRecordDto.From(result.Record!)),
+            PublicationOutcome.NotFound => Problems.Status(404, "站点不存在 / station not found", result.Message!),
+            PublicationOutcome.Forbidden => Problems.Status(403, "超出机构范围 / outside your area", result.Message!),
+            _ => Problems.Parameter("state", result.Message!, result.Message!),
+        };
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using StationMap.Audit;
+using StationMap.Auth;
+using StationMap.Data;
+using StationMap.Feeds.Profiles;
+using StationMap.Feeds.Rows;
+using StationMap.Feeds.Writers;
+using StationMap.Orgs;
+using StationMap.Publication;
+
+namespace StationMap.Feeds.Export;
+
+/// <summary>
+/// Exports a profile for an area, full or incremental: streams the stations, writes the files, records the batch
+/// and moves each station's publication record to "submitted" (or "withdrawn") — in one transaction.
+/// </summary>
+public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, FeedOptions options)
+{
+    public async Task<ExportResult> ExportAsync(ExportRequest request, StaffIdentity who, CancellationToken ct = default)
+    {
+        if (catalog.Find(request.Profile) is not { } profile)
+            return ExportResult.Fail(ExportOutcome.ProfileNotFound, $"没有名为 {request.Profile} 的模板 / no profile named '{request.Profile}'");
+        if (!FeedScope.IsAdcode(request.Adcode))
+            return ExportResult.Fail(ExportOutcome.Invalid, $"adcode 须为6位数字 / adcode must be 6 digits: '{request.Adcode}'");
+        if (!who.HasRole(StaffRole.Publisher) || !FeedScope.Covers(who, request.Adcode))
+            return ExportResult.Fail(ExportOutcome.Forbidden,
+                $"无权导出行政区 {request.Adcode}（您的机构范围：{who.OrgAdcode}）/ your organisation ({who.OrgAdcode}) may not export {request.Adcode}");
+
+        var prefix = AdcodeScope.Prefix(request.Adcode);
+        var incremental = request.Kind == ExportKind.Incremental;
+        var stations = db.Stations.IgnoreQueryFilters().AsNoTracking().Where(s => s.Adcode.StartsWith(prefix));
+        if (!incremental) stations = stations.Where(s => s.DeletedAt == null);
+        var submitted = await db.Set<PublicationRecord>().AsNoTracking()
+            .Where(r => r.Provider == profile.Provider && stations.Any(s => s.Id == r.StationId))
+            .ToDictionaryAsync(r => r.StationId, r => new SubmittedState(r.State, r.ContentHash), ct);
+        var adcodes = await stations.Select(s => s.Adcode).Distinct().OrderBy(a => a).ToListAsync(ct);
+        var orgs = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+
+        var lookups = FeedLookups.Default(orgs);
+        var selection = new FeedSelection(new FeedRowBuilder(profile, lookups), incremental, submitted);
+        var pending = Directory.CreateDirectory(Path.Combine(options.OutputFolder, $"pending-{Guid.NewGuid():N}")).FullName;
+        var target = new FeedTarget(pending, $"{profile.Id}-{request.Adcode}-{request.Kind.ToString().ToLowerInvariant()}", incremental, adcodes);
+        var ordered = stations.OrderBy(s => s.Adcode).ThenBy(s => s.Code).AsEnumerable();
+        IReadOnlyList<WrittenFile> files;
+        try
+        {
+            // Synchronous streaming: the rows go from the data reader straight into the writer.
+            files = await Task.Run(() => FeedWriters.Write(profile, lookups, selection.Items(ordered), target), ct);
+        }
+        catch
+        {
+            Directory.Delete(pending, recursive: true);
+            throw;
+        }
+        return await RecordAsync(profile, request, selection, files, pending, who, ct);
+    }
+
+    private async Task<ExportResult> RecordAsync(FeedProfile profile, ExportRequest request, FeedSelection selection,
+        IReadOnlyList<WrittenFile> files, string pending, StaffIdentity who, CancellationToken ct)
+    {
+        var last = await db.Set<ExportBatch>().Include(b => b.Files)
+            .Where(b => b.Profile == profile.Id && b.Adcode == request.Adcode && b.Kind == request.Kind)
+            .OrderByDescending(b => b.Id).FirstOrDefaultAsync(ct);
+        var same = last is not null && last.Rows == selection.Codes.Count && SameFiles(last.Files, files);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var batch = same ? last! : NewBatch(profile, request, selection, files, who);
+        if (!same) db.Add(batch);
+        db.Audit.Add(AuditLog.Entry(who.Actor, same ? "export.repeated" : "export.created", $"{profile.Id}:{request.Adcode}",
+            new { request.Kind, batch.Rows, selection.Added, selection.Changed, selection.Withdrawn, selection.Excluded }));
+        await db.SaveChangesAsync(ct);
+        await SubmissionStore.ApplyAsync(db, profile, batch.Id, selection.Submissions, who.Actor, ct);
+
+        var folder = ExportBatches.FolderOf(options, batch.Id);
+        if (same) Directory.Delete(pending, recursive: true);
+        else
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            Directory.Move(pending, folder);
+        }
+        await tx.CommitAsync(ct);
+        return new ExportResult(same ? ExportOutcome.Unchanged : ExportOutcome.Created, batch);
+    }
+
+    private static bool SameFiles(List<ExportFile> recorded, IReadOnlyList<WrittenFile> written) =>
+        recorded.Count == written.Count && written.All(w => recorded.Any(r => r.Name == w.Name && r.Sha256 == w.Sha256));
+
+    private static ExportBatch NewBatch(FeedProfile profile, ExportRequest request, FeedSelection selection, IReadOnlyList<WrittenFile> files, StaffIdentity who) => new()
+    {
+        Profile = profile.Id, Provider = profile.Provider, Adcode = request.Adcode, Kind = request.Kind,
+        Rows = selection.Codes.Count, Added = selection.Added, Changed = selection.Changed, Withdrawn = selection.Withdrawn,
+        Excluded = selection.Excluded, StationCodes = selection.Codes,
+        Report = JsonSerializer.SerializeToDocument(selection.Report, ExportBatches.Json),
+        CreatedAt = DateTimeOffset.UtcNow, CreatedBy = who.Actor,
+        Files = files.Select(f => new ExportFile { Name = f.Name, Change = f.Change, Rows = f.Rows, Bytes = f.Bytes, Sha256 = f.Sha256 }).ToList(),
+    };
+}

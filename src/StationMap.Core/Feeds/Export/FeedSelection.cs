@@ -1,0 +1,83 @@
+using StationMap.Feeds.Rows;
+using StationMap.Feeds.Writers;
+using StationMap.Publication;
+using StationMap.Stations;
+
+namespace StationMap.Feeds.Export;
+
+/// <summary>What was last submitted for a station to the profile's provider.</summary>
+public sealed record SubmittedState(PublicationState State, string? Hash);
+
+/// <summary>The new state of a station's publication record once the batch is recorded.</summary>
+public sealed record Submission(long StationId, string Code, PublicationState State, string? Hash);
+
+/// <summary>
+/// Decides, station by station, what goes into a batch. Full: every active, public, complete station.
+/// Incremental: added (never or no longer submitted), changed (emitted content differs from the last submitted
+/// hash) and withdrawn (closed, suspended, not public or deleted since it was submitted). Lazily, so rows stream.
+/// </summary>
+public sealed class FeedSelection(FeedRowBuilder builder, bool incremental, IReadOnlyDictionary<long, SubmittedState> submitted)
+{
+    public List<ExportReportLine> Report { get; } = [];
+    public List<Submission> Submissions { get; } = [];
+    public List<string> Codes { get; } = [];
+    public int Added { get; private set; }
+    public int Changed { get; private set; }
+    public int Withdrawn { get; private set; }
+    public int Excluded { get; private set; }
+
+    public IEnumerable<FeedItem> Items(IEnumerable<Station> stations)
+    {
+        foreach (var s in stations)
+        {
+            var last = submitted.GetValueOrDefault(s.Id);
+            if (FeedEligibility.NotPublishable(s) is { } gone)
+            {
+                if (incremental && last?.State is PublicationState.Submitted or PublicationState.Online or PublicationState.NeedsUpdate
+                    && builder.Build(s, lenient: true).Row is { } old)
+                {
+                    Withdrawn++;
+                    yield return Emit(old, FeedChange.Withdrawn, PublicationState.Withdrawn, hash: null);
+                }
+                else if (s.DeletedAt is null) Exclude(s, gone);
+                continue;
+            }
+            if (FeedEligibility.Incomplete(s) is { } missing)
+            {
+                Exclude(s, missing);
+                continue;
+            }
+            var built = builder.Build(s);
+            if (built.Row is not { } row)
+            {
+                Exclude(s, built.Rejection!);
+                continue;
+            }
+            Report.AddRange(built.Notes.Select(n => new ExportReportLine(s.Code, s.Name, n, Excluded: false)));
+            if (!incremental)
+            {
+                var stays = last is { State: PublicationState.Online } && last.Hash == row.Hash;
+                yield return Emit(row, null, stays ? PublicationState.Online : PublicationState.Submitted, row.Hash);
+                continue;
+            }
+            FeedChange? change = last is null || last.State is PublicationState.NotSubmitted or PublicationState.Withdrawn ? FeedChange.Added
+                : last.Hash != row.Hash ? FeedChange.Changed : null;
+            if (change is not { } c) continue;
+            if (c == FeedChange.Added) Added++; else Changed++;
+            yield return Emit(row, c, PublicationState.Submitted, row.Hash);
+        }
+    }
+
+    private FeedItem Emit(FeedRow row, FeedChange? change, PublicationState state, string? hash)
+    {
+        Codes.Add(row.Code);
+        Submissions.Add(new Submission(row.StationId, row.Code, state, hash));
+        return new FeedItem(row, change);
+    }
+
+    private void Exclude(Station s, string reason)
+    {
+        Excluded++;
+        Report.Add(new ExportReportLine(s.Code, s.Name, reason, Excluded: true));
+    }
+}

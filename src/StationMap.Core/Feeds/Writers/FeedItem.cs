@@ -1,0 +1,16 @@
+using StationMap.Feeds.Rows;
+
+namespace StationMap.Feeds.Writers;
+
+public enum FeedChange { Added, Changed, Withdrawn }
+
+/// <summary>A row on its way into a file; <see cref="Change"/> is null in a full export.</summary>
+public sealed record FeedItem(FeedRow Row, FeedChange? Change);
+
+/// <summary>Where a sink writes and how its files are named: "{profile}-{adcode}-{kind}".</summary>
+public sealed record FeedTarget(string Folder, string BaseName, bool Incremental, IReadOnlyList<string> Adcodes);
+
+public static class FeedChangeNames
+{
+    public static string Wire(this FeedChange c) => c.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,94 @@
+using StationMap.Feeds.Profiles;
+using StationMap.Feeds.Rows;
+using StationMap.Geo;
+
+namespace StationMap.Tests.Feeds;
+
+public sealed class FeedRowBuilderTests
+{
+    private static readonly FeedProfileCatalog Catalog = FeedProfileCatalog.Load(null);
+
+    [Fact]
+    public void A_name_over_the_limit_rejects_the_station_with_a_reason_and_is_never_truncated()
+    {
+        var station = FeedStations.Make(1, "X1", new string('站', 46), "北京市海淀区某路1号", "110108", 116.3, 39.9);
+        var result = new FeedRowBuilder(Catalog.Find("baidu-geotable")!, FeedStations.Lookups).Build(station);
+        Assert.Null(result.Row);
+        Assert.Contains("45", result.Rejection);
+        Assert.Contains("title", result.Rejection);
+    }
+
+    [Fact]
+    public void An_optional_field_over_its_limit_is_truncated_and_noted()
+    {
+        var station = FeedStations.Make(1, "X1", "站", "址", "110108", 116.3, 39.9, s => s.Phone = new string('1', 70));
+        var result = new FeedRowBuilder(Catalog.Find("amap-yuntu")!, FeedStations.Lookups).Build(station);
+        Assert.NotNull(result.Row);
+        Assert.Equal(new string('1', 60), result.Row.Cells[6]);
+        Assert.Contains(result.Notes, n => n.Contains("telephone"));
+    }
+
+    [Theory]
+    [InlineData("=1+1")]
+    [InlineData("+86 10")]
+    [InlineData("-1层")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\tx")]
+    [InlineData("\rx")]
+    public void Text_a_spreadsheet_would_run_as_a_formula_gets_an_apostrophe(string text) =>
+        Assert.Equal("'" + text, SpreadsheetText.Neutralise(text));
+
+    [Theory]
+    [InlineData("中关村")]
+    [InlineData("a=b")]
+    [InlineData("")]
+    public void Ordinary_text_is_left_alone(string text) => Assert.Equal(text, SpreadsheetText.Neutralise(text));
+
+    [Fact]
+    public void A_negative_longitude_stays_a_number_and_is_not_neutralised()
+    {
+        var profile = new FeedProfile { Id = "t", Provider = "t", Coordsys = "wgs84", Columns = [new() { Header = "lng", Source = "lng" }, new() { Header = "at", Template = "{lng}" }] };
+        var row = new FeedRowBuilder(profile, FeedStations.Lookups).Build(FeedStations.Make(1, "X", "n", "a", "110108", -73.985, 40.75)).Row!;
+        Assert.Equal(-73.985, row.Cells[0]);
+        Assert.Equal("'-73.985000", row.Cells[1]);
+    }
+
+    [Theory]
+    [InlineData("amap-yuntu", CoordSys.Gcj02)]
+    [InlineData("baidu-geotable", CoordSys.Bd09)]
+    [InlineData("poi-sheet-baidu", CoordSys.Bd09)]
+    [InlineData("geojson", CoordSys.Wgs84)]
+    public void Coordinates_are_converted_through_the_geo_module_and_rounded_to_the_profile_decimals(string id, CoordSys sys)
+    {
+        var profile = Catalog.Find(id)!;
+        foreach (var s in FeedStations.All().Take(4))
+        {
+            var row = new FeedRowBuilder(profile, FeedStations.Lookups).Build(s, lenient: true).Row!;
+            var expected = new Coordinate(s.Lng, s.Lat, CoordSys.Wgs84).To(sys);
+            Assert.Equal(Math.Round(expected.Lng, profile.Decimals), Math.Round(row.Lng, profile.Decimals));
+            Assert.Equal(Math.Round(expected.Lat, profile.Decimals), Math.Round(row.Lat, profile.Decimals));
+        }
+    }
+
+    [Fact]
+    public void The_amap_location_agrees_with_amaps_own_published_conversion()
+    {
+        // Amap documents GPS 116.481499,39.990475 → 116.487585177952,39.991754014757; compare at 1e-5° (DOMAIN.md §1).
+        var row = new FeedRowBuilder(Catalog.Find("amap-yuntu")!, FeedStations.Lookups).Build(FeedStations.All()[1]).Row!;
+        var parts = ((string)row.Cells[2]).Split(',').Select(double.Parse).ToArray();
+        Assert.Equal(116.487585177952, parts[0], 0.00001);
+        Assert.Equal(39.991754014757, parts[1], 0.00001);
+        Assert.Equal(6, ((string)row.Cells[2]).Split(',')[0].Split('.')[1].Length);
+    }
+
+    [Fact]
+    public void The_content_hash_changes_with_any_emitted_field_and_only_then()
+    {
+        var builder = new FeedRowBuilder(Catalog.Find("amap-yuntu")!, FeedStations.Lookups);
+        var a = FeedStations.Make(1, "X", "站", "址", "110108", 116.3, 39.9);
+        var b = FeedStations.Make(1, "X", "站", "址", "110108", 116.3, 39.9, s => s.Notes = "not in the feed");
+        var c = FeedStations.Make(1, "X", "站", "址", "110108", 116.3, 39.9, s => s.Phone = "010-1");
+        Assert.Equal(builder.Build(a).Row!.Hash, builder.Build(b).Row!.Hash);
+        Assert.NotEqual(builder.Build(a).Row!.Hash, builder.Build(c).Row!.Hash);
+    }
+}
