@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using StationMap.IntegrationTests.Infrastructure;
+
+namespace StationMap.IntegrationTests.Pages;
+
+/// <summary>The courier page in Chromium against the real API: what the page shows is what the API answers.</summary>
+public sealed class CourierPageTests(PageFixture app) : IClassFixture<PageFixture>
+{
+    private async Task<JsonElement[]> ApiNearestAsync(string extra = "")
+    {
+        var answer = await (await app.Anonymous().GetAsync($"/api/v1/stations/nearest?{Tiananmen.Query}&coordsys=wgs84&outCoordsys=wgs84&limit=10{extra}")).JsonAsync();
+        return answer.GetProperty("results").EnumerateArray().ToArray();
+    }
+
+    private static async Task<IPage> LocatedAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await page.Locator("body[data-ready=true]").WaitForAsync();
+        await page.ClickAsync("#locate");
+        await page.Locator("#results li").First.WaitForAsync();
+        return page;
+    }
+
+    private static Task WaitForCodesAsync(IPage page, IEnumerable<string> codes) =>
+        page.WaitForFunctionAsync("expected => [...document.querySelectorAll('#results li')].map(li => li.dataset.code).join() === expected",
+            string.Join(",", codes));
+
+    private static string Code(JsonElement r) => r.GetProperty("code").GetString()!;
+
+    [Fact]
+    public async Task Locate_me_lists_the_APIs_nearest_stations_in_order_with_its_navigation_links_and_phone()
+    {
+        var page = await LocatedAsync(await app.NewPageAsync(geolocation: true));
+        var expected = await ApiNearestAsync();
+
+        await WaitForCodesAsync(page, expected.Select(Code));
+        var first = page.Locator("#results li").First;
+        var nav = expected[0].GetProperty("navigation");
+        Assert.Equal(nav.GetProperty("amapWeb").GetString(), await first.Locator("a.nav-amap").GetAttributeAsync("href"));
+        Assert.Equal(nav.GetProperty("baiduWeb").GetString(), await first.Locator("a.nav-baidu").GetAttributeAsync("href"));
+        Assert.Contains(expected[0].GetProperty("name").GetString()!, await first.Locator(".station-name").InnerTextAsync());
+        var distance = expected[0].GetProperty("distanceM").GetInt32();
+        Assert.Contains(distance < 1000 ? $"{distance} 米" : $"{distance / 1000.0:0.0} 公里", await first.InnerTextAsync());
+        if (expected[0].GetProperty("phone").GetString() is { } phone)
+            Assert.Equal("tel:" + new string(phone.Where(c => char.IsDigit(c) || c == '+').ToArray()), await first.Locator("a.phone").GetAttributeAsync("href"));
+        // Each service is an icon with its text label.
+        var services = expected[0].GetProperty("services").EnumerateArray().Select(s => s.GetString()!).ToList();
+        Assert.Equal(services, await first.Locator(".services .svc").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.service)"));
+
+        // OSM-style tiles are WGS-84: the markers sit where the API says, unconverted.
+        var drawn = await page.GetAttributeAsync("#map", "data-stations");
+        var loc = expected[0].GetProperty("location");
+        Assert.StartsWith($"{Code(expected[0])}@{loc.GetProperty("lng").GetDouble():0.000000},{loc.GetProperty("lat").GetDouble():0.000000}", drawn);
+        Assert.Equal(10, await page.Locator(".leaflet-marker-icon .pin").CountAsync());
+        Assert.Empty(app.PageErrors);
+    }
+
+    [Fact]
+    public async Task Service_and_open_now_filters_change_the_list_to_the_APIs_answer()
+    {
+        var page = await LocatedAsync(await app.NewPageAsync(geolocation: true));
+
+        await page.ClickAsync(".chip[data-service=aed]");
+        Assert.Equal("true", await page.GetAttributeAsync(".chip[data-service=aed]", "aria-pressed"));
+        var aed = await ApiNearestAsync("&services=aed");
+        Assert.NotEqual((await ApiNearestAsync()).Select(Code), aed.Select(Code));
+        await WaitForCodesAsync(page, aed.Select(Code));
+        Assert.All(aed, r => Assert.Contains("aed", r.GetProperty("services").EnumerateArray().Select(s => s.GetString())));
+
+        await page.CheckAsync("#open-now");
+        await WaitForCodesAsync(page, (await ApiNearestAsync("&services=aed&openNow=true")).Select(Code));
+        Assert.Equal(0, await page.Locator("#results .shut").CountAsync());
+    }
+
+    [Fact]
+    public async Task Keyboard_alone_tabs_to_the_locate_button_and_Enter_finds_stations()
+    {
+        var page = await app.NewPageAsync(geolocation: true);
+        await page.GotoAsync("/");
+        await page.Locator("body[data-ready=true]").WaitForAsync();
+        for (var i = 0; i < 10 && await page.EvaluateAsync<string>("document.activeElement.id") != "locate"; i++)
+            await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("locate", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.PressAsync("Enter");
+        await WaitForCodesAsync(page, (await ApiNearestAsync()).Select(Code));
+        // Controls carry labels a screen reader can read.
+        Assert.Equal("只看营业中", (await page.Locator("label.open-now").InnerTextAsync()).Trim());
+        Assert.NotNull(await page.GetAttributeAsync("#service-filters", "aria-label"));
+    }
+
+    [Fact]
+    public async Task Tapping_the_map_searches_around_the_tapped_point()
+    {
+        var page = await app.NewPageAsync(width: 1280, height: 800);
+        await page.GotoAsync("/");
+        await page.Locator("body[data-ready=true]").WaitForAsync();
+        var box = (await page.Locator("#map").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Locator("#results li").First.WaitForAsync();
+
+        var user = (await page.GetAttributeAsync("#map", "data-user"))!.Split(',');
+        var answer = await (await app.Anonymous().GetAsync($"/api/v1/stations/nearest?lng={user[0]}&lat={user[1]}&limit=10")).JsonAsync();
+        var codes = answer.GetProperty("results").EnumerateArray().Select(Code).ToList();
+        await WaitForCodesAsync(page, codes);
+        Assert.Equal("wgs84", user[2]);
+    }
+
+    [Fact]
+    public async Task Station_detail_shows_address_hours_and_app_links()
+    {
+        var page = await LocatedAsync(await app.NewPageAsync(geolocation: true));
+        var first = (await ApiNearestAsync())[0];
+        await page.Locator("#results li").First.Locator(".station-name").ClickAsync();
+
+        var dialog = page.Locator("#detail");
+        await dialog.WaitForAsync();
+        var text = await dialog.InnerTextAsync();
+        Assert.Contains(first.GetProperty("address").GetString()!, text);
+        Assert.Contains("开放时间", text);
+        Assert.Equal(first.GetProperty("navigation").GetProperty("amapApp").GetString(),
+            await dialog.Locator("a[href^='amapuri:']").GetAttributeAsync("href"));
+        await page.Keyboard.PressAsync("Escape");
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+    }
+
+    [Fact]
+    public async Task English_switch_translates_the_page_and_the_service_labels()
+    {
+        var page = await LocatedAsync(await app.NewPageAsync(geolocation: true));
+        await page.ClickAsync("#lang");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("Locate me", await page.InnerTextAsync("#locate"));
+        Assert.Contains("Drinking water", await page.InnerTextAsync("#service-filters"));
+        Assert.Contains("min walk", await page.InnerTextAsync("#results"));
+        await page.ClickAsync("#lang");
+        Assert.Equal("定位我", await page.InnerTextAsync("#locate"));
+    }
+
+    [Fact]
+    public async Task Screenshots_at_phone_and_desktop_width()
+    {
+        foreach (var (w, h, name) in new[] { (360, 740, "courier-phone"), (1280, 800, "courier-desktop") })
+        {
+            var page = await LocatedAsync(await app.NewPageAsync(w, h, geolocation: true));
+            await page.WaitForTimeoutAsync(400); // let the map finish its fit-to-bounds animation
+            await page.ScreenshotAsync(new() { Path = PagePaths.Screenshot(name), FullPage = w < 600 });
+            await page.Locator("#results li").First.Locator(".station-name").ClickAsync();
+            await page.Locator("#detail").WaitForAsync();
+            await page.ScreenshotAsync(new() { Path = PagePaths.Screenshot(name + "-detail") });
+            Assert.True(new FileInfo(PagePaths.Screenshot(name)).Length > 10_000);
+            // Nothing sticks out sideways on a 360 px phone.
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        }
+    }
+}
+
+/// <summary>With Amap tiles (GCJ-02) every point on the map is GCJ-02; the list and links do not change.</summary>
+public sealed class CourierPageOnAmapTilesTests(AmapTilesPageFixture app) : IClassFixture<AmapTilesPageFixture>
+{
+    [Fact]
+    public async Task The_user_and_the_stations_are_drawn_in_GCJ02()
+    {
+        var page = await app.NewPageAsync(geolocation: true);
+        await page.GotoAsync("/");
+        await page.Locator("body[data-ready=true]").WaitForAsync();
+        await page.ClickAsync("#locate");
+        await page.Locator("#results li").First.WaitForAsync();
+
+        var converted = await (await app.Anonymous().GetAsync($"/api/v1/convert?from=wgs84&to=gcj02&points={(double)Tiananmen.Lng:R},{(double)Tiananmen.Lat:R}")).JsonAsync();
+        var p = converted.GetProperty("points")[0];
+        Assert.Equal($"{p.GetProperty("lng").GetDouble():0.000000},{p.GetProperty("lat").GetDouble():0.000000},gcj02", await page.GetAttributeAsync("#map", "data-user"));
+
+        var gcj = await (await app.Anonymous().GetAsync($"/api/v1/stations/nearest?{Tiananmen.Query}&coordsys=wgs84&outCoordsys=gcj02&limit=10")).JsonAsync();
+        var expected = string.Join(";", gcj.GetProperty("results").EnumerateArray().Select(r =>
+            $"{r.GetProperty("code").GetString()}@{r.GetProperty("location").GetProperty("lng").GetDouble():0.000000},{r.GetProperty("location").GetProperty("lat").GetDouble():0.000000}"));
+        Assert.Equal(expected, await page.GetAttributeAsync("#map", "data-stations"));
+        // Navigation links do not depend on the tiles: still the API's.
+        Assert.Equal(gcj.GetProperty("results")[0].GetProperty("navigation").GetProperty("amapWeb").GetString(),
+            await page.Locator("#results li a.nav-amap").First.GetAttributeAsync("href"));
+    }
+}
