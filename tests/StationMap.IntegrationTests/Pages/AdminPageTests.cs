@@ -11,7 +11,7 @@ public sealed class AdminPageTests(PageFixture app) : IClassFixture<PageFixture>
     private const string Header = "站点编码,站点名称,地址,经度,纬度,行政区划代码,服务内容,开放时间,联系电话,是否对外开放";
 
     private static string Row(string code, string name, int n, string phone = "010-62561234") =>
-        $"{code},{name},北京市海淀区中关村大街{n}号,{116.30 + n * 0.0012:0.0000},39.9834,110108,饮水、手机充电,周一至周五 8:00-18:00,{phone},是";
+        $"{code},{name},北京市海淀区中关村大街{n}号,{116.30 + n * 0.0012:0.0000},39.9834,110108,饮水、手机充电,24小时,{phone},是";
 
     private static FilePayload Csv(params string[] rows) =>
         new() { Name = "stations.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. rows]) + "\n") };
@@ -24,15 +24,23 @@ public sealed class AdminPageTests(PageFixture app) : IClassFixture<PageFixture>
         await page.Locator("body[data-ready=true]").WaitForAsync();
         await page.FillAsync("#key", key);
         await page.ClickAsync("#signin-form button");
-        await page.Locator("#console").WaitForAsync();
+        await page.Locator("body[data-signed-in=true]").WaitForAsync();
         return page;
     }
 
-    private static async Task CheckFileAsync(IPage page, FilePayload file)
+    private async Task CheckFileAsync(IPage page, FilePayload file)
     {
         await page.SetInputFilesAsync("#upload-file", file);
-        await page.ClickAsync("#upload-check");
-        await page.Locator("#upload-result .counts").WaitForAsync();
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#upload-check"), r => r.Url.Contains("/api/v1/imports"));
+        try
+        {
+            await page.Locator("#upload-result .counts").WaitForAsync();
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the page showed instead (usually the API's problem text).
+            throw new TimeoutException($"no upload report; the page shows: {await page.InnerTextAsync("#upload-result")}; the API said {response.Status} {await response.TextAsync()}; server: {string.Join("\n", app.ServerErrors.Errors)}", e);
+        }
     }
 
     [Fact]
@@ -149,8 +157,11 @@ public sealed class AdminPageTests(PageFixture app) : IClassFixture<PageFixture>
         await page.ClickAsync("#summary-form button");
         var summary = page.Locator("table.summary");
         await summary.WaitForAsync();
-        var haidian = await summary.Locator("tbody tr", new() { HasText = "110108" }).InnerTextAsync();
-        Assert.Matches(@"[1-9]\d*\s+0\.\d%|[1-9]\d*\s+\d+\.\d%", haidian);
+        // Columns: district, stations, public & active, then per provider (amap first) online and rate.
+        var haidian = await summary.Locator("tbody tr", new() { HasText = "110108" }).Locator("td").AllInnerTextsAsync();
+        Assert.Equal("1", haidian[3]);
+        Assert.Matches(@"^\d+\.\d%$", haidian[4]);
+        Assert.NotEqual("0.0%", haidian[4]);
         await page.ScreenshotAsync(new() { Path = PagePaths.Screenshot("admin-feeds-desktop"), FullPage = true });
     }
 

@@ -7,17 +7,21 @@ namespace StationMap.IntegrationTests.Pages;
 /// <summary>The courier page in Chromium against the real API: what the page shows is what the API answers.</summary>
 public sealed class CourierPageTests(PageFixture app) : IClassFixture<PageFixture>
 {
+    /// <summary>The point the page sent ("lng=…&amp;lat=…"): the browser's own digits of the mocked position.</summary>
+    private string _point = "";
+
     private async Task<JsonElement[]> ApiNearestAsync(string extra = "")
     {
-        var answer = await (await app.Anonymous().GetAsync($"/api/v1/stations/nearest?{Tiananmen.Query}&coordsys=wgs84&outCoordsys=wgs84&limit=10{extra}")).JsonAsync();
+        var answer = await (await app.Anonymous().GetAsync($"/api/v1/stations/nearest?{_point}&coordsys=wgs84&outCoordsys=wgs84&limit=10{extra}")).JsonAsync();
         return answer.GetProperty("results").EnumerateArray().ToArray();
     }
 
-    private static async Task<IPage> LocatedAsync(IPage page)
+    private async Task<IPage> LocatedAsync(IPage page, Func<Task>? locate = null)
     {
         await page.GotoAsync("/");
         await page.Locator("body[data-ready=true]").WaitForAsync();
-        await page.ClickAsync("#locate");
+        var request = await page.RunAndWaitForRequestAsync(locate ?? (() => page.ClickAsync("#locate")), r => r.Url.Contains("/stations/nearest"));
+        _point = Tiananmen.PointOf(request.Url);
         await page.Locator("#results li").First.WaitForAsync();
         return page;
     }
@@ -49,9 +53,11 @@ public sealed class CourierPageTests(PageFixture app) : IClassFixture<PageFixtur
         Assert.Equal(services, await first.Locator(".services .svc").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.service)"));
 
         // OSM-style tiles are WGS-84: the markers sit where the API says, unconverted.
-        var drawn = await page.GetAttributeAsync("#map", "data-stations");
+        var drawn = Drawn.Parse((await page.GetAttributeAsync("#map", "data-stations"))!.Split(';')[0]);
         var loc = expected[0].GetProperty("location");
-        Assert.StartsWith($"{Code(expected[0])}@{loc.GetProperty("lng").GetDouble():0.000000},{loc.GetProperty("lat").GetDouble():0.000000}", drawn);
+        Assert.Equal(Code(expected[0]), drawn.Code);
+        Assert.Equal(loc.GetProperty("lng").GetDouble(), drawn.Lng, 0.0000011);
+        Assert.Equal(loc.GetProperty("lat").GetDouble(), drawn.Lat, 0.0000011);
         Assert.Equal(10, await page.Locator(".leaflet-marker-icon .pin").CountAsync());
         Assert.Empty(app.PageErrors);
     }
@@ -77,12 +83,13 @@ public sealed class CourierPageTests(PageFixture app) : IClassFixture<PageFixtur
     public async Task Keyboard_alone_tabs_to_the_locate_button_and_Enter_finds_stations()
     {
         var page = await app.NewPageAsync(geolocation: true);
-        await page.GotoAsync("/");
-        await page.Locator("body[data-ready=true]").WaitForAsync();
-        for (var i = 0; i < 10 && await page.EvaluateAsync<string>("document.activeElement.id") != "locate"; i++)
-            await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("locate", await page.EvaluateAsync<string>("document.activeElement.id"));
-        await page.Keyboard.PressAsync("Enter");
+        await LocatedAsync(page, async () =>
+        {
+            for (var i = 0; i < 10 && await page.EvaluateAsync<string>("document.activeElement.id") != "locate"; i++)
+                await page.Keyboard.PressAsync("Tab");
+            Assert.Equal("locate", await page.EvaluateAsync<string>("document.activeElement.id"));
+            await page.Keyboard.PressAsync("Enter");
+        });
         await WaitForCodesAsync(page, (await ApiNearestAsync()).Select(Code));
         // Controls carry labels a screen reader can read.
         Assert.Equal("只看营业中", (await page.Locator("label.open-now").InnerTextAsync()).Trim());
@@ -164,19 +171,42 @@ public sealed class CourierPageOnAmapTilesTests(AmapTilesPageFixture app) : ICla
         var page = await app.NewPageAsync(geolocation: true);
         await page.GotoAsync("/");
         await page.Locator("body[data-ready=true]").WaitForAsync();
-        await page.ClickAsync("#locate");
+        var request = await page.RunAndWaitForRequestAsync(() => page.ClickAsync("#locate"), r => r.Url.Contains("/stations/nearest"));
+        Assert.Contains("outCoordsys=gcj02", request.Url);
+        var point = Tiananmen.PointOf(request.Url);
         await page.Locator("#results li").First.WaitForAsync();
 
-        var converted = await (await app.Anonymous().GetAsync($"/api/v1/convert?from=wgs84&to=gcj02&points={(double)Tiananmen.Lng:R},{(double)Tiananmen.Lat:R}")).JsonAsync();
+        var q = System.Web.HttpUtility.ParseQueryString(point);
+        var converted = await (await app.Anonymous().GetAsync($"/api/v1/convert?from=wgs84&to=gcj02&points={q["lng"]},{q["lat"]}")).JsonAsync();
         var p = converted.GetProperty("points")[0];
-        Assert.Equal($"{p.GetProperty("lng").GetDouble():0.000000},{p.GetProperty("lat").GetDouble():0.000000},gcj02", await page.GetAttributeAsync("#map", "data-user"));
+        var user = (await page.GetAttributeAsync("#map", "data-user"))!.Split(',');
+        Assert.Equal("gcj02", user[2]);
+        Assert.Equal(p.GetProperty("lng").GetDouble(), Drawn.Number(user[0]), 0.0000011);
+        Assert.Equal(p.GetProperty("lat").GetDouble(), Drawn.Number(user[1]), 0.0000011);
 
-        var gcj = await (await app.Anonymous().GetAsync($"/api/v1/stations/nearest?{Tiananmen.Query}&coordsys=wgs84&outCoordsys=gcj02&limit=10")).JsonAsync();
-        var expected = string.Join(";", gcj.GetProperty("results").EnumerateArray().Select(r =>
-            $"{r.GetProperty("code").GetString()}@{r.GetProperty("location").GetProperty("lng").GetDouble():0.000000},{r.GetProperty("location").GetProperty("lat").GetDouble():0.000000}"));
-        Assert.Equal(expected, await page.GetAttributeAsync("#map", "data-stations"));
+        var gcj = await (await app.Anonymous().GetAsync($"/api/v1/stations/nearest?{point}&coordsys=wgs84&outCoordsys=gcj02&limit=10")).JsonAsync();
+        var drawn = (await page.GetAttributeAsync("#map", "data-stations"))!.Split(';').Select(Drawn.Parse).ToList();
+        var expected = gcj.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(expected.Select(r => r.GetProperty("code").GetString()), drawn.Select(d => d.Code));
+        foreach (var (r, d) in expected.Zip(drawn))
+        {
+            Assert.Equal(r.GetProperty("location").GetProperty("lng").GetDouble(), d.Lng, 0.0000011);
+            Assert.Equal(r.GetProperty("location").GetProperty("lat").GetDouble(), d.Lat, 0.0000011);
+        }
         // Navigation links do not depend on the tiles: still the API's.
         Assert.Equal(gcj.GetProperty("results")[0].GetProperty("navigation").GetProperty("amapWeb").GetString(),
             await page.Locator("#results li a.nav-amap").First.GetAttributeAsync("href"));
+    }
+}
+
+/// <summary>A marker as the map element records it: "code@lng,lat" with six decimals.</summary>
+internal sealed record Drawn(string Code, double Lng, double Lat)
+{
+    public static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    public static Drawn Parse(string text)
+    {
+        var (code, point) = (text[..text.IndexOf('@')], text[(text.IndexOf('@') + 1)..].Split(','));
+        return new Drawn(code, Number(point[0]), Number(point[1]));
     }
 }

@@ -22,6 +22,8 @@ public class PageFixture : SeededApiFixture, IAsyncLifetime
     {
         ["Map:TileUrl"] = "http://127.0.0.1:9/{z}/{x}/{y}.png",
         ["Map:TileCoordsys"] = TileCoordsys,
+        // Port 0: the system picks a free port (UseKestrel(0) alone was overridden by the default 5000 here).
+        ["urls"] = "http://127.0.0.1:0",
     };
 
     protected virtual string TileCoordsys => "wgs84";
@@ -30,8 +32,9 @@ public class PageFixture : SeededApiFixture, IAsyncLifetime
     {
         PagePaths.RequireVendorFiles();
         await InitializeAsync();
-        Factory.UseKestrel(0);
+        Factory.UseKestrel();
         Factory.StartServer();
+        Factory.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().AddProvider(ServerErrors);
         BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::1]", "localhost").TrimEnd('/');
         await WaitForIndexAsync(Anonymous());
@@ -75,6 +78,8 @@ public class PageFixture : SeededApiFixture, IAsyncLifetime
     }
 
     public List<string> PageErrors { get; } = [];
+
+    public ServerErrorLog ServerErrors { get; } = new();
 }
 
 /// <summary>The mocked courier position: Tiananmen, as the browser reports it (a float, widened to double).</summary>
@@ -82,9 +87,15 @@ public static class Tiananmen
 {
     public const float Lat = 39.9087f, Lng = 116.3975f;
 
-    /// <summary>The same digits the page sends (JavaScript prints the shortest round-trip form, as "R" does).</summary>
-    public static string Query => $"lng={((double)Lng).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}" +
-        $"&lat={((double)Lat).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
+    /// <summary>"lng=…&amp;lat=…" as the page sent them; checks they are the mocked position.</summary>
+    public static string PointOf(string url)
+    {
+        var q = System.Web.HttpUtility.ParseQueryString(new Uri(url).Query);
+        var (lng, lat) = (double.Parse(q["lng"]!, System.Globalization.CultureInfo.InvariantCulture), double.Parse(q["lat"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(lng, Lng - 1e-5, Lng + 1e-5);
+        Assert.InRange(lat, Lat - 1e-5, Lat + 1e-5);
+        return $"lng={q["lng"]}&lat={q["lat"]}";
+    }
 }
 
 /// <summary>The Amap case: tiles in GCJ-02, so every point drawn must be GCJ-02.</summary>

@@ -42,6 +42,7 @@ async function enter(key) {
     initFeeds(me);
   }
   selectTab('upload');
+  document.body.dataset.signedIn = 'true';
 }
 
 function signOut() {
