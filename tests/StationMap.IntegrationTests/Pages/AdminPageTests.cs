@@ -70,6 +70,8 @@ public sealed class AdminPageTests(PageFixture app) : IClassFixture<PageFixture>
         Assert.Equal(("3", "联系电话"), (cells[0], cells[1]));
         Assert.NotEmpty(cells[2]);
         Assert.True(await page.IsDisabledAsync("#upload-commit"));
+        Assert.Empty(await Accessibility.UnlabelledControlsAsync(page));
+        Assert.Empty(await Accessibility.LowContrastTextAsync(page));
         await page.ScreenshotAsync(new() { Path = PagePaths.Screenshot("admin-upload-errors-desktop"), FullPage = true });
         var errorFile = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#upload-result .error-file"));
         Assert.EndsWith("errors.xlsx", errorFile.SuggestedFilename);
@@ -160,7 +162,7 @@ public sealed class AdminPageTests(PageFixture app) : IClassFixture<PageFixture>
         // Columns: district, stations, public & active, then per provider (amap first) online and rate.
         var haidian = await summary.Locator("tbody tr", new() { HasText = "110108" }).Locator("td").AllInnerTextsAsync();
         Assert.Equal("1", haidian[3]);
-        Assert.Matches(@"^\d+\.\d%$", haidian[4]);
+        Assert.Matches(@"^\d+\.\d+%$", haidian[4]);
         Assert.NotEqual("0.0%", haidian[4]);
         await page.ScreenshotAsync(new() { Path = PagePaths.Screenshot("admin-feeds-desktop"), FullPage = true });
     }
@@ -169,6 +171,12 @@ public sealed class AdminPageTests(PageFixture app) : IClassFixture<PageFixture>
     public async Task An_editor_is_refused_feeds_with_the_APIs_message_and_the_console_fits_a_phone()
     {
         var page = await SignedInAsync(StaffRole.Editor, 360, 740);
+        // The tabs follow the ARIA pattern: arrow keys move between them.
+        await page.FocusAsync("#tab-upload");
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("true", await page.GetAttributeAsync("#tab-stations", "aria-selected"));
+        Assert.True(await page.IsVisibleAsync("#panel-stations"));
+        await page.Keyboard.PressAsync("ArrowLeft");
         await page.ScreenshotAsync(new() { Path = PagePaths.Screenshot("admin-phone"), FullPage = true });
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
         await page.ClickAsync("#tab-feeds");

@@ -91,9 +91,14 @@ public sealed class CourierPageTests(PageFixture app) : IClassFixture<PageFixtur
             await page.Keyboard.PressAsync("Enter");
         });
         await WaitForCodesAsync(page, (await ApiNearestAsync()).Select(Code));
-        // Controls carry labels a screen reader can read.
+        // Controls carry names a screen reader can read, and text has at least 4.5:1 contrast.
         Assert.Equal("只看营业中", (await page.Locator("label.open-now").InnerTextAsync()).Trim());
         Assert.NotNull(await page.GetAttributeAsync("#service-filters", "aria-label"));
+        Assert.Empty(await Accessibility.UnlabelledControlsAsync(page));
+        Assert.Empty(await Accessibility.LowContrastTextAsync(page));
+        // The checker itself sees pale grey on white.
+        await page.EvaluateAsync("document.querySelector('#results').insertAdjacentHTML('beforebegin', '<p style=\"color:#aaa\">浅灰</p>')");
+        Assert.Single(await Accessibility.LowContrastTextAsync(page));
     }
 
     [Fact]

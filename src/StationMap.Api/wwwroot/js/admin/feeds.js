@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { el, saveBlob, table } from '../dom.js';
 import { t } from '../i18n.js';
+import { enumLabel } from './strings.js';
 import { busy, formatTime, problemBox, show } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -21,7 +22,7 @@ async function loadBatches() {
     const batches = await api('/api/v1/exports', { query: { take: 20 } });
     show($('export-batches'), batches.length === 0 ? el('p', { className: 'help' }, t('noBatches')) : el('div', { className: 'table-wrap' },
       table([t('batch'), t('created'), t('profile'), t('scope'), t('kind'), t('rows'), t('files')],
-        batches.map((b) => [String(b.id), formatTime(b.createdAt), b.profile, b.adcode, b.kind, String(b.rows), el('div', { className: 'buttons' }, b.files.map(download))]),
+        batches.map((b) => [String(b.id), formatTime(b.createdAt), b.profile, b.adcode, enumLabel(b.kind), String(b.rows), el('div', { className: 'buttons' }, b.files.map(download))]),
         'grid batches')));
   } catch (e) {
     show($('export-batches'), problemBox(e));
@@ -29,7 +30,9 @@ async function loadBatches() {
 }
 
 function percent(rate) {
-  return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
+  if (rate === null || rate === undefined) return '—';
+  // Early in a roll-out the rate is tiny: two decimals keep 1 of 2,000 from reading as 0.0%.
+  return `${(rate * 100).toFixed(rate > 0 && rate < 0.01 ? 2 : 1)}%`;
 }
 
 function summaryTable(summary) {

@@ -55,8 +55,17 @@ applyTranslations();
 bindLangSwitch($('lang'));
 onLangChange(showWho);
 $('sign-out').addEventListener('click', signOut);
-for (const tab of document.querySelectorAll('[role="tab"]')) {
+const tabs = [...document.querySelectorAll('[role="tab"]')];
+for (const tab of tabs) {
   tab.addEventListener('click', () => selectTab(tab.id.replace('tab-', '')));
+  // Arrow keys move between tabs (the ARIA tabs pattern); Tab moves on into the panel.
+  tab.addEventListener('keydown', (e) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+    if (!step) return;
+    const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length];
+    next.focus();
+    next.click();
+  });
 }
 $('signin-form').addEventListener('submit', async (e) => {
   e.preventDefault();

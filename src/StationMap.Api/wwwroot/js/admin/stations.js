@@ -3,6 +3,7 @@ import { api, ApiError } from '../api.js';
 import { el, table } from '../dom.js';
 import { t } from '../i18n.js';
 import { serviceLabel, services } from '../services.js';
+import { enumLabel } from './strings.js';
 import { busy, formatTime, problemBox, show } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -14,7 +15,7 @@ const textFields = ['name', 'address', 'adcode', 'openingHours', 'phone', 'hostO
 
 function options(select, values, selected, blank) {
   select.replaceChildren(...(blank ? [el('option', { value: '' }, blank)] : []),
-    ...values.map((v) => el('option', { value: v, selected: v === selected }, v)));
+    ...values.map((v) => el('option', { value: v, selected: v === selected }, enumLabel(v))));
   return select;
 }
 
@@ -25,7 +26,7 @@ async function searchStations() {
   const rows = result.items.map((s) => [
     s.code,
     el('button', { type: 'button', className: 'link-button', onclick: () => openStation(s.code) }, s.name),
-    s.adcode, s.status, formatTime(s.updatedAt),
+    s.adcode, enumLabel(s.status), formatTime(s.updatedAt),
   ]);
   const pager = el('div', { className: 'buttons' },
     el('span', {}, t('totalFound', { n: result.total })),

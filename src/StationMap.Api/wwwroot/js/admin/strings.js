@@ -1,5 +1,5 @@
 // Console strings: [中文, English]. The API's own messages are already bilingual and shown as they come.
-import { addStrings } from '../i18n.js';
+import { addStrings, t } from '../i18n.js';
 
 addStrings({
   consoleTitle: ['StationMap 管理台', 'StationMap console'],
@@ -114,4 +114,29 @@ addStrings({
   importResults: ['导入反馈', 'Import results'],
   resultsDone: ['共 {rows} 行，匹配 {matched}，更新 {updated}，未匹配 {unmatched}。', '{rows} rows: {matched} matched, {updated} updated, {unmatched} unmatched.'],
   reasonCol: ['原因', 'Reason'],
+  // Fixed lists from /api/v1/meta, as the wire names them.
+  enum_standard: ['标准站（≥5 m²）', 'Standard (≥5 m²)'],
+  enum_micro: ['微型站（<5 m²）', 'Micro (<5 m²)'],
+  enum_mobile: ['流动站', 'Mobile'],
+  enum_active: ['在用', 'Active'],
+  enum_suspended: ['暂停', 'Suspended'],
+  enum_closed: ['已关闭', 'Closed'],
+  enum_postoffice: ['邮局', 'Post office'],
+  enum_bank: ['银行', 'Bank'],
+  enum_petrolstation: ['加油站', 'Petrol station'],
+  enum_telecom: ['通信营业厅', 'Telecom shop'],
+  enum_community: ['社区', 'Community'],
+  enum_government: ['机关事业单位', 'Government'],
+  enum_enterprise: ['企业', 'Enterprise'],
+  enum_union: ['工会自建', 'Union\u2019s own'],
+  enum_other: ['其他', 'Other'],
+  enum_full: ['全量', 'Full'],
+  enum_incremental: ['增量', 'Incremental'],
 });
+
+/** A wire value ("active") in words, or the value itself when no label is known. */
+export function enumLabel(value) {
+  const key = `enum_${value}`;
+  const text = t(key);
+  return text === key ? value : text;
+}

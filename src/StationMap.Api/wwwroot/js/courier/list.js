@@ -22,10 +22,10 @@ function navButtons(result) {
   ];
 }
 
-function phoneLink(phone) {
+function phoneLink(phone, withLabel = true) {
   if (!phone) return null;
   // tel: wants digits only; the text keeps the number as written (010-62561234).
-  return el('a', { className: 'button phone', href: `tel:${phone.replace(/[^\d+]/g, '')}` }, `${t('call')} ${phone}`);
+  return el('a', { className: 'button phone', href: `tel:${phone.replace(/[^\d+]/g, '')}` }, withLabel ? `${t('call')} ${phone}` : phone);
 }
 
 function card(result, index, onSelect) {
@@ -64,7 +64,7 @@ export function renderDetail(body, result) {
       ...row('address', result.address),
       ...row('hours', describeHours(result.openingHours) || t('hoursUnknown'), ' (', openState(result), ')'),
       ...row('type', t(`type_${result.type}`)),
-      ...row('phone', phoneLink(result.phone) ?? '—'),
+      ...row('phone', phoneLink(result.phone, false) ?? '—'),
       ...row('services', el('div', {}, ...result.services.map(serviceBadge)))),
     el('div', { className: 'actions' }, ...navButtons(result)),
     el('p', {},
