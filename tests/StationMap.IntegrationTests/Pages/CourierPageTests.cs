@@ -150,6 +150,25 @@ public sealed class CourierPageTests(PageFixture app) : IClassFixture<PageFixtur
     }
 
     [Fact]
+    public async Task The_page_loads_under_100_KB_on_the_wire_with_nothing_from_other_hosts()
+    {
+        var page = await app.NewPageAsync();
+        var requests = new List<IRequest>();
+        var finished = new List<IRequest>();
+        page.Request += (_, r) => requests.Add(r);
+        page.RequestFinished += (_, r) => finished.Add(r);
+        await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.Locator("body[data-ready=true]").WaitForAsync();
+
+        long bytes = 0;
+        foreach (var r in finished.Where(r => r.Url.StartsWith(app.BaseUrl, StringComparison.Ordinal))) bytes += (await r.SizesAsync()).ResponseBodySize;
+        Assert.InRange(bytes, 10_000, 100_000);
+        // Only the (configurable) tile server is another host: no CDN, no web fonts.
+        Assert.All(requests.Where(r => !r.Url.StartsWith(app.BaseUrl, StringComparison.Ordinal)), r => Assert.StartsWith("http://127.0.0.1:9/", r.Url));
+        Assert.DoesNotContain(requests, r => r.ResourceType == "font");
+    }
+
+    [Fact]
     public async Task Screenshots_at_phone_and_desktop_width()
     {
         foreach (var (w, h, name) in new[] { (360, 740, "courier-phone"), (1280, 800, "courier-desktop") })
