@@ -3,7 +3,11 @@
 # into src/StationMap.Api/wwwroot/vendor/ (git-ignored). Nothing is fetched by the browser from a CDN at run time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v npm >/dev/null || { echo "npm is missing: apt-get install nodejs npm" >&2; exit 1; }
+if ! command -v npm >/dev/null; then
+  [ "$(id -u)" = 0 ] || { echo "npm is missing: apt-get install nodejs npm (or run as root)" >&2; exit 1; }
+  echo "Installing nodejs npm from apt ..."
+  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >/dev/null
+fi
 
 web=web
 vendor=src/StationMap.Api/wwwroot/vendor

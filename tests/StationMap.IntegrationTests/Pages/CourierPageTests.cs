@@ -102,6 +102,19 @@ public sealed class CourierPageTests(PageFixture app) : IClassFixture<PageFixtur
     }
 
     [Fact]
+    public async Task A_refused_location_is_explained_and_tapping_the_map_still_works()
+    {
+        var page = await app.NewPageAsync(geolocation: false);
+        await page.GotoAsync("/");
+        await page.Locator("body[data-ready=true]").WaitForAsync();
+        await page.ClickAsync("#locate");
+        await page.Locator("#status.error").WaitForAsync();
+        Assert.Contains("无法定位", await page.InnerTextAsync("#status"));
+        await page.Locator("#map").ClickAsync();
+        await page.Locator("#results li").First.WaitForAsync();
+    }
+
+    [Fact]
     public async Task Tapping_the_map_searches_around_the_tapped_point()
     {
         var page = await app.NewPageAsync(width: 1280, height: 800);
