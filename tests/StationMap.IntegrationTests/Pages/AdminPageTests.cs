@@ -115,6 +115,15 @@ public sealed class AdminPageTests(PageFixture app) : IClassFixture<PageFixture>
         await conflict.Locator("button").ClickAsync();
         Assert.Equal("010-88889999", await page.InputValueAsync("#edit-phone"));
 
+        // A value the API refuses comes back as its own validation message, naming the field.
+        await page.FillAsync("#edit-phone", "12");
+        await page.ClickAsync("#edit-save");
+        var refusal = page.Locator("#station-editor .problem");
+        await refusal.WaitForAsync();
+        var refusalText = await refusal.InnerTextAsync();
+        Assert.Contains("输入有误 / invalid input", refusalText);
+        Assert.Contains("phone:", refusalText);
+
         // 5. History lists every version.
         await page.ClickAsync("#edit-history");
         await page.Locator("table.history tbody tr").Nth(2).WaitForAsync();
