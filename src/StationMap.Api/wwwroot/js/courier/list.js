@@ -62,7 +62,7 @@ export function renderDetail(body, result) {
     el('dl', {},
       ...row('distance', `${formatDistance(result.distanceM)} · ${t('walk', { n: result.walkMinutes })} · ${t('ebike', { n: result.ebikeMinutes })}`),
       ...row('address', result.address),
-      ...row('hours', describeHours(result.openingHours) || t('hoursUnknown'), ' (', openState(result), ')'),
+      ...row('hours', describeHours(result.openingHours) || t('hoursUnknown'), ' · ', openState(result)),
       ...row('type', t(`type_${result.type}`)),
       ...row('phone', phoneLink(result.phone, false) ?? '—'),
       ...row('services', el('div', {}, ...result.services.map(serviceBadge)))),
