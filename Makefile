@@ -9,7 +9,7 @@ CLI := dotnet run --project src/StationMap.Cli -c Release --no-build --
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: run test stop build db bench-nearest clean-db
+.PHONY: run test stop build db key
 
 build:
 	@scripts/web.sh
@@ -28,9 +28,16 @@ run: db build
 	echo "  API            http://127.0.0.1:$(PORT)/api/v1/stations?adcode=110108" && \
 	echo "  OpenAPI        http://127.0.0.1:$(PORT)/openapi/v1.json" && \
 	echo "  PostGIS        127.0.0.1:$(PG_PORT), data in $(PG_DIR) (make stop stops it)" && \
-	echo "  Staff key      ConnectionStrings__StationMap=... $(CLI) keys create --org 110000 --role admin" && \
+	echo "  Staff key      make key ORG=110000 ROLE=admin   (in another terminal)" && \
 	echo "" && \
 	ASPNETCORE_URLS=http://127.0.0.1:$(PORT) dotnet run --project src/StationMap.Api -c Release --no-build --no-launch-profile
+
+## make key ORG=110108 ROLE=editor: print a new staff key for the local database
+ORG ?= 110000
+ROLE ?= admin
+key: db
+	@export ConnectionStrings__StationMap="$$(scripts/pg.sh ensure-db "$(PG_DIR)" $(PG_PORT) stationmap)"; \
+	$(CLI) keys create --org $(ORG) --role $(ROLE)
 
 ## make test: the same provisioning on a throw-away cluster, then every test
 test:

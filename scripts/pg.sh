@@ -88,7 +88,7 @@ ensure_db() {
     "${psql[@]}" -d postgres -c "create database \"$db\" owner stationmap" >/dev/null
   fi
   # PostGIS is not a trusted extension: the superuser creates it once, the app role then owns the rest.
-  "${psql[@]}" -d "$db" -c "create extension if not exists postgis" >/dev/null
+  "${psql[@]}" -d "$db" -c "set client_min_messages = warning; create extension if not exists postgis" >/dev/null
   echo "Host=127.0.0.1;Port=$port;Database=$db;Username=stationmap;Password=$pw"
 }
 

@@ -33,13 +33,14 @@ for project in StationMap.Tests StationMap.IntegrationTests; do
   dotnet test "tests/$project" -c Release --no-build --logger "console;verbosity=normal" --results-directory .local/TestResults > ".local/$project.log" 2>&1
   code=$?
   set -e
-  grep -E "^\s+(Failed|Skipped) |Error Message|Assert|^\s+at .*Tests" ".local/$project.log" | head -200 || true
-  grep -E "(Passed|Failed)!|Total tests|error" ".local/$project.log" | tail -5 || true
+  grep -E "^\s+(Failed|Skipped) |Error Message|^\s+at StationMap" -A3 ".local/$project.log" | head -200 || true
+  grep -E "^(Total tests|\s+(Passed|Failed|Skipped):)|Test Run" ".local/$project.log" | tail -5 || true
   [ $code -eq 0 ] || status=1
 done
 # One plain closing line for CI: "N passed, N failed".
-passed=$(grep -hoE "Passed: +[0-9]+" .local/StationMap.*Tests.log | awk '{s+=$2} END {print s+0}')
-failed=$(grep -hoE "Failed: +[0-9]+" .local/StationMap.*Tests.log | awk '{s+=$2} END {print s+0}')
+count() { cat .local/StationMap.*Tests.log | { grep -oE "^ +$1: +[0-9]+" || true; } | awk '{s+=$2} END {print s+0}'; }
+passed=$(count Passed)
+failed=$(count Failed)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"
 exit $status

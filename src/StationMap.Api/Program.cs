@@ -1,7 +1,7 @@
 using StationMap.Api;
 using StationMap.Api.Auth;
-using StationMap.Api.Feeds;
 using StationMap.Api.Geo;
+using StationMap.Api.Feeds;
 using StationMap.Api.Health;
 using StationMap.Api.Meta;
 using StationMap.Api.Nearby;
@@ -27,8 +27,8 @@ app.MapMetaApi();
 app.MapConvertApi();
 app.MapNearbyApi();
 app.MapStationsApi();
-app.MapImportsApi();
 app.MapFeedsApi();
+app.MapImportsApi();
 app.MapMapConfigApi();
 app.MapWhoAmIApi();
 

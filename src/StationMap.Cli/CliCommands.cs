@@ -1,8 +1,8 @@
 using System.CommandLine;
 using StationMap.Cli.Db;
 using StationMap.Cli.Feeds;
-using StationMap.Cli.Import;
 using StationMap.Cli.Keys;
+using StationMap.Cli.Nearby;
 
 namespace StationMap.Cli;
 
@@ -13,9 +13,10 @@ internal static class CliCommands
     [
         DbCommand.Create(),
         KeysCommand.Create(),
-        ImportCommand.Create(),
+        ConvertCommand.Create(),
+        NearestCommand.Create(),
         ExportCommand.Create(),
         PublicationCommand.Create(),
-        ConvertCommand.Create(),
+        Import.ImportCommand.Create(),
     ];
 }

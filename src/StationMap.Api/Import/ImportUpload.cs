@@ -13,6 +13,10 @@ internal sealed record ImportUpload(IFormFile File, string? Coordsys, bool DryRu
     public static async Task<(ImportUpload? Upload, IResult? Problem)> ReadAsync(HttpRequest request, ImportOptions options, CancellationToken ct)
     {
         if (request.ContentLength > options.MaxFileBytes + Overhead) return (null, TooLarge(options));
+        // Kestrel's default (30 MB) is below the import limit: raise it for this request only (the metadata on the
+        // endpoint says the same; setting the feature here does not depend on which middleware honours it).
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = options.MaxFileBytes + Overhead;
         if (!request.HasFormContentType)
             return (null, Problems.Parameter("file", "请以 multipart/form-data 上传文件（字段名 file）", "upload the file as multipart/form-data (field 'file')"));
         IFormCollection form;

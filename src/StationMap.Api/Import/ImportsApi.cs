@@ -35,7 +35,7 @@ internal static class ImportsApi
         var request = new ImportRequest(upload.File.FileName, temp, http.Staff(), upload.Coordsys, upload.DryRun, upload.SkipInvalid, upload.Sheet);
         var report = await importer.RunAsync(request, ct);
         if (!report.Refused) return TypedResults.Ok(report);
-        var status = report.Errors.Any(e => e.Code == "file_too_large") ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+        var status = report.Errors.Any(e => e.Code is "file_too_large" or "too_many_rows") ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
         return TypedResults.Problem(string.Join("; ", report.Errors.Select(e => e.Message)), statusCode: status,
             title: "文件无法导入 / the file cannot be imported", extensions: new Dictionary<string, object?> { ["report"] = report });
     }

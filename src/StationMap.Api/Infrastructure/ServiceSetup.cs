@@ -27,8 +27,8 @@ internal static class ServiceSetup
         services.AddSingleton<StationMap.Nearby.SqlNearestSearch>();
         services.AddSingleton<Nearby.NearestSearch>();
         services.AddHostedService<Nearby.NearbyIndexService>();
-        services.AddImport(config);
         services.AddFeeds(config);
+        services.AddImport(config);
         services.AddMapConfig();
 
         services.AddProblemDetails();

@@ -19,26 +19,17 @@ internal static class NearestParameters
         foreach (var key in q.Keys.Where(k => !Known.Contains(k)))
             errors.Add(FieldError.Of(key, "unknown_parameter", $"未知参数 {key}，可用：{string.Join(", ", Known)}", $"unknown parameter {key}; valid: {string.Join(", ", Known)}"));
 
-        var input = CoordSys.Wgs84;
-        if (q.ContainsKey("coordsys") && !(CoordSysNames.TryParse(q["coordsys"], out input) && input != CoordSys.Bd09Mc))
-            errors.Add(Invalid("coordsys", q["coordsys"]!, "wgs84, gcj02, bd09"));
-        var output = input;
-        if (q.ContainsKey("outCoordsys") && !(CoordSysNames.TryParse(q["outCoordsys"], out output) && output != CoordSys.Bd09Mc))
-            errors.Add(Invalid("outCoordsys", q["outCoordsys"]!, "wgs84, gcj02, bd09"));
+        var input = QueryParameters.Coordsys(q, "coordsys", CoordSys.Wgs84, errors);
+        var output = QueryParameters.Coordsys(q, "outCoordsys", input, errors);
 
         var point = CoordinateParser.ParsePoint(q["lng"], q["lat"], requireChina: false);
         if (point.Error is { } pe)
             errors.Add(new FieldError(pe.MessageEn.StartsWith("latitude", StringComparison.OrdinalIgnoreCase) ? "lat" : "lng", pe.Code, pe.Message));
 
-        var limit = Number(q, "limit", NearestRequest.DefaultLimit, 1, NearestRequest.MaxLimit, errors);
-        double? radius = q.ContainsKey("radius") ? Number(q, "radius", 0, 1, (int)NearestRequest.MaxRadiusM, errors) : null;
+        var limit = QueryParameters.Int(q, "limit", NearestRequest.DefaultLimit, 1, NearestRequest.MaxLimit, errors);
+        double? radius = q.ContainsKey("radius") ? QueryParameters.Int(q, "radius", 0, 1, (int)NearestRequest.MaxRadiusM, errors) : null;
         var services = Services(q["services"].ToString(), errors);
-        StationType? type = null;
-        if (!string.IsNullOrWhiteSpace(q["type"]))
-        {
-            if (EnumNames.TryParse<StationType>(q["type"], out var t)) type = t;
-            else errors.Add(Invalid("type", q["type"]!, string.Join(", ", EnumNames.All<StationType>())));
-        }
+        var type = QueryParameters.Enum<StationType>(q, "type", errors);
         var openNow = false;
         if (!string.IsNullOrWhiteSpace(q["openNow"]) && !bool.TryParse(q["openNow"], out openNow))
             errors.Add(Invalid("openNow", q["openNow"]!, "true, false"));
@@ -75,15 +66,5 @@ internal static class NearestParameters
         return now;
     }
 
-    private static int Number(IQueryCollection q, string name, int fallback, int min, int max, List<FieldError> errors)
-    {
-        var text = q[name].ToString();
-        if (string.IsNullOrWhiteSpace(text)) return fallback;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return (int)Math.Round(v);
-        errors.Add(FieldError.Of(name, "out_of_range", $"{name} 须在 {min} 到 {max} 之间：'{text}'", $"{name} must be from {min} to {max}: '{text}'"));
-        return fallback;
-    }
-
-    private static FieldError Invalid(string name, string value, string valid) =>
-        FieldError.Of(name, "invalid_parameter", $"{name} 取值无效：'{value}'，可选：{valid}", $"invalid {name} '{value}'; valid: {valid}");
+    private static FieldError Invalid(string name, string value, string valid) => QueryParameters.Invalid(name, value, valid);
 }

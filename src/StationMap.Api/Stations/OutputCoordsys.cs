@@ -12,7 +12,7 @@ internal static class OutputCoordsys
         sys = CoordSys.Wgs84;
         if (string.IsNullOrWhiteSpace(text)) return true;
         if (CoordSysNames.TryParse(text, out sys) && sys != CoordSys.Bd09Mc) return true;
-        error = Problems.Parameter(name, $"坐标系无效：'{text}'，可选：wgs84、gcj02、bd09", $"unknown coordinate system '{text}'; valid: wgs84, gcj02, bd09");
+        error = Problems.Validation([QueryParameters.Invalid(name, text, QueryParameters.ValidCoordsys)]);
         return false;
     }
 }

@@ -13,19 +13,17 @@ internal static class StationListParameters
     public static (StationFilter? Filter, CoordSys Output, List<FieldError> Errors) Parse(IQueryCollection q, bool isStaff)
     {
         var errors = new List<FieldError>();
-        var output = CoordSys.Wgs84;
-        if (q.TryGetValue("coordsys", out var cs) && !(CoordSysNames.TryParse(cs, out output) && output != CoordSys.Bd09Mc))
-            errors.Add(FieldError.Of("coordsys", "invalid_parameter", $"坐标系无效：'{cs}'，可选：wgs84、gcj02、bd09", $"unknown coordinate system '{cs}'; valid: wgs84, gcj02, bd09"));
+        var output = QueryParameters.Coordsys(q, "coordsys", CoordSys.Wgs84, errors);
 
         var adcode = q["adcode"].ToString().Trim();
         if (adcode.Length > 0 && (adcode.Length > 6 || !adcode.All(char.IsAsciiDigit)))
             errors.Add(FieldError.Of("adcode", "invalid_parameter", "adcode 须为1到6位数字（前缀）", "adcode must be 1 to 6 digits (a prefix)"));
         else if (adcode.Length == 6) adcode = Orgs.AdcodeScope.Prefix(adcode);
 
-        var status = ParseEnum<StationStatus>(q, "status", errors);
-        var type = ParseEnum<StationType>(q, "type", errors);
-        var page = ParseInt(q, "page", 1, 1, int.MaxValue, errors);
-        var pageSize = ParseInt(q, "pageSize", 50, 1, MaxPageSize, errors);
+        var status = QueryParameters.Enum<StationStatus>(q, "status", errors);
+        var type = QueryParameters.Enum<StationType>(q, "type", errors);
+        var page = QueryParameters.Int(q, "page", 1, 1, 1_000_000, errors);
+        var pageSize = QueryParameters.Int(q, "pageSize", 50, 1, MaxPageSize, errors);
         var bbox = ParseBbox(q, output, errors);
 
         var filter = new StationFilter
@@ -34,25 +32,6 @@ internal static class StationListParameters
             PublicOnly = !isStaff, Page = page, PageSize = pageSize,
         };
         return (errors.Count == 0 ? filter : null, output, errors);
-    }
-
-    private static T? ParseEnum<T>(IQueryCollection q, string name, List<FieldError> errors) where T : struct, Enum
-    {
-        var text = q[name].ToString();
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (EnumNames.TryParse<T>(text, out var v)) return v;
-        var valid = string.Join(", ", EnumNames.All<T>());
-        errors.Add(FieldError.Of(name, "invalid_parameter", $"{name} 无效：'{text}'，可选：{valid}", $"unknown {name} '{text}'; valid: {valid}"));
-        return null;
-    }
-
-    private static int ParseInt(IQueryCollection q, string name, int fallback, int min, int max, List<FieldError> errors)
-    {
-        var text = q[name].ToString();
-        if (string.IsNullOrWhiteSpace(text)) return fallback;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return v;
-        errors.Add(FieldError.Of(name, "invalid_parameter", $"{name} 须为 {min} 到 {max} 之间的整数", $"{name} must be an integer from {min} to {max}"));
-        return fallback;
     }
 
     private static (double, double, double, double)? ParseBbox(IQueryCollection q, CoordSys sys, List<FieldError> errors)

@@ -24,8 +24,10 @@ internal static class DbCommand
 
         var seed = new Command("seed", "库为空时载入 data/ 中的北京样例站点 / load the Beijing sample stations when the store is empty");
         var file = new Option<FileInfo?>("--file") { Description = "样例 CSV（默认 data/sample-stations-beijing.csv）/ sample CSV" };
+        var china = new Option<int?>("--china") { Description = "改为生成 N 个全国合成站点（基准测试用）/ generate N synthetic stations across China instead (benchmarks)" };
         seed.Options.Add(file);
-        seed.SetSafeAction(async (parse, ct) => await SeedCommand.RunAsync(parse.GetValue(file), ct));
+        seed.Options.Add(china);
+        seed.SetSafeAction(async (parse, ct) => await SeedCommand.RunAsync(parse.GetValue(file), parse.GetValue(china), ct));
 
         var status = new Command("status", "迁移与站点数 / migrations and station counts");
         status.SetSafeAction(async (_, ct) =>

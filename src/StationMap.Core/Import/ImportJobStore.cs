@@ -57,11 +57,6 @@ public sealed class ImportJobStore(StationMapDb db)
     public static RejectedRows? RejectedOf(ImportJob job) => job.RejectedRows?.Deserialize<RejectedRows>(Json);
 }
 
-/// <summary>The rejected rows exactly as read, with their problems, for the downloadable error workbook.</summary>
-public sealed record RejectedRows(List<string> Headers, List<RejectedRow> Rows);
-
-public sealed record RejectedRow(int Row, string?[] Cells, string Errors);
-
 internal static class ImportJobSet
 {
     public static DbSet<ImportJob> ImportJobs(this StationMapDb db) => db.Set<ImportJob>();

@@ -34,5 +34,6 @@ public sealed record ImportReport
     /// <summary>True when more problems existed than the report keeps (see ImportOptions.MaxReportedProblems).</summary>
     public bool Truncated { get; init; }
 
-    [JsonIgnore] public bool Refused => Counts.Total == 0 && Errors.Any(e => e.Row == 0);
+    /// <summary>The file as a whole was refused (format, size, limits, a missing column): nothing was even checked row by row.</summary>
+    [JsonIgnore] public bool Refused => Errors.Any(e => e.Row == 0 || e.Code == "missing_column");
 }

@@ -25,7 +25,8 @@ internal sealed class ProblemLog(int cap)
 
     private void Keep(List<ImportProblem> list, ImportProblem p)
     {
-        if (Errors.Count + Warnings.Count < cap) list.Add(p);
+        // Problems with the file itself (row 0, header row) decide whether anything runs: never dropped.
+        if (Errors.Count + Warnings.Count < cap || p.Row <= 1) list.Add(p);
         else Truncated = true;
     }
 }

@@ -13,10 +13,16 @@ namespace StationMap.Import;
 public sealed class RowValidator(ColumnMap map, StaffIdentity who, AdministrativeDivisions divisions, ImportOptions options)
 {
     private readonly Dictionary<string, int> _codeRows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string?, List<FieldError>)> _hours = new(StringComparer.Ordinal);
 
     public StationFields? Validate(int row, StationInput input, List<ImportProblem> errors)
     {
-        var (fields, fieldErrors) = StationValidator.Validate(input);
+        // Files repeat a handful of opening-hours texts thousands of times: apply the station rule once per text.
+        var (fields, fieldErrors) = StationValidator.Validate(input with { OpeningHours = null });
+        var (hours, hoursErrors) = NormalizeHours(input.OpeningHours);
+        fieldErrors.AddRange(hoursErrors);
+        if (hoursErrors.Count > 0) fields = null;
+        else if (fields is not null) fields = fields with { OpeningHours = hours };
         // An unreadable coordinate was already reported by the mapper; "required" on top of it would only confuse.
         var coordinateReported = errors.Any(e => e.Row == row && e.Code.StartsWith("coord_", StringComparison.Ordinal));
         foreach (var e in fieldErrors)
@@ -44,10 +50,21 @@ public sealed class RowValidator(ColumnMap map, StaffIdentity who, Administrativ
                 errors.Add(ImportProblem.Of(row, map.HeaderOf(field) ?? "notes", "too_long", $"内容不能超过{max}个字符（现为{v.Trim().Length}，含未识别列）",
                     $"at most {max} characters (has {v.Trim().Length}, unknown columns included)"));
 
-        if (fields?.Code is { } code && !_codeRows.TryAdd(code, row))
+        // Checked on every row, valid or not: the user should see all problems of a row at once.
+        if (CellText.Clean(input.Code) is { } code && !_codeRows.TryAdd(code, row))
             errors.Add(ImportProblem.Of(row, map.HeaderOf(ImportField.Code) ?? "", "duplicate_code",
                 $"站点编码与第 {_codeRows[code]} 行重复：{code}", $"code {code} already used in row {_codeRows[code]}"));
         return errors.Any(e => e.Row == row) ? null : fields;
+    }
+
+    private (string? Canonical, List<FieldError> Errors) NormalizeHours(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (null, []);
+        if (_hours.TryGetValue(text, out var known)) return known;
+        var errors = new List<FieldError>();
+        var result = (StationHoursRules.Normalize(text, errors), errors);
+        if (_hours.Count < 10_000) _hours[text] = result;
+        return result;
     }
 
     private string CoordinateColumn() => map.HeaderOf(ImportField.Lng) is { } lng

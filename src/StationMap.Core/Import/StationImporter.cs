@@ -35,7 +35,7 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
             : await ImportAsync(request, job, format, log, ct);
 
         Trace("committed");
-        var rejected = log.RejectedRows.Count > 0 ? CollectRejected(request, log) : null;
+        var rejected = log.RejectedRows.Count > 0 ? RejectedRows.Collect(request, log, options) : null;
         await jobs.FinishAsync(job, report, rejected, ct);
         Trace("finished");
         return report;
@@ -60,7 +60,16 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         int total;
         await using (var staging = await StagingTable.OpenAsync(conn, ct))
         {
-            total = ReadRows(request, sheet, map, orgsByName, staging, log);
+            try
+            {
+                total = ReadRows(request, sheet, map, orgsByName, staging, log);
+            }
+            catch (UnreadableFileException e)
+            {
+                // A damaged file is the user's problem to fix, not a server error.
+                log.AddErrors([ImportProblem.File("unreadable", $"文件无法完整读取：{e.Message}", $"the file could not be read to the end: {e.Message}")]);
+                return Report(job, format, sheet.Encoding, sheet.Sheet, log, new(0, 0, 0, 0, 0), false, request);
+            }
             if (log.HasFileErrors)
                 return Report(job, format, sheet.Encoding, sheet.Sheet, log, new(total, 0, 0, 0, 0), false, request);
             await staging.CompleteAsync(ct);
@@ -94,7 +103,7 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         var near = new NearDuplicates(options.DuplicateRadiusMetres);
         var nameColumn = map.HeaderOf(ImportField.Name) ?? "";
         var (errors, warnings, total) = (new List<ImportProblem>(), new List<ImportProblem>(), 0);
-        foreach (var row in sheet.Rows())
+        foreach (var row in ReadAhead.Rows(sheet.Rows()))
         {
             if (row.IsEmpty) continue;
             if (++total > options.MaxRows)
@@ -115,24 +124,6 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
             if (total % 5000 == 0) request.Progress?.Report(new(total, (double)request.Content.Position / Math.Max(1, request.Content.Length), "read"));
         }
         return total;
-    }
-
-    /// <summary>Second, cheap pass over the file: the rejected rows' original cells for the error workbook.</summary>
-    private RejectedRows? CollectRejected(ImportRequest request, ProblemLog log)
-    {
-        request.Content.Position = 0;
-        using var sheet = UploadedFile.Open(request.Content, request.FileName, request.Sheet, options, []);
-        if (sheet is null) return null;
-        var messages = log.Errors.Where(e => e.Row > 1).GroupBy(e => e.Row)
-            .ToDictionary(g => g.Key, g => string.Join("；", g.Select(e => e.Column.Length > 0 ? $"[{e.Column}] {e.Message}" : e.Message)));
-        var rows = new List<RejectedRow>();
-        foreach (var row in sheet.Rows())
-        {
-            if (!log.RejectedRows.Contains(row.Number)) continue;
-            rows.Add(new RejectedRow(row.Number, row.Cells, messages.GetValueOrDefault(row.Number, "")));
-            if (rows.Count >= options.MaxReportedProblems) break;
-        }
-        return new RejectedRows(sheet.Headers.Select((h, i) => h ?? ColumnMap.ColumnLetter(i)).ToList(), rows);
     }
 
     private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();

@@ -25,7 +25,16 @@ public sealed class XlsxSheet : ISheetSource
     /// <summary>Opens the named sheet, or the first; null (and a problem) when the name is not in the file.</summary>
     public static XlsxSheet? Open(Stream seekable, string? sheetName, List<ImportProblem> errors)
     {
-        var names = MiniExcel.GetSheetNames(seekable);
+        List<string> names;
+        try
+        {
+            names = MiniExcel.GetSheetNames(seekable);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            errors.Add(ImportProblem.File("corrupt_file", $"工作簿已损坏，无法读取：{e.Message}", $"the workbook is damaged and cannot be read: {e.Message}"));
+            return null;
+        }
         seekable.Position = 0;
         if (names.Count == 0)
         {
@@ -39,7 +48,15 @@ public sealed class XlsxSheet : ISheetSource
                 $"no sheet named '{sheetName}'; the workbook has: {string.Join(", ", names)}"));
             return null;
         }
-        return new XlsxSheet(seekable, name);
+        try
+        {
+            return new XlsxSheet(seekable, name);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            errors.Add(ImportProblem.File("corrupt_file", $"工作表“{name}”已损坏，无法读取：{e.Message}", $"sheet '{name}' is damaged and cannot be read: {e.Message}"));
+            return null;
+        }
     }
 
     public IEnumerable<RawRow> Rows()

@@ -35,6 +35,7 @@ public static class OrganizationDirectory
     private static string DefaultName(string adcode)
     {
         if (adcode == "000000") return "中华全国总工会";
-        return $"{adcode} 工会"; // TODO(divisions): use the division name once the list lands
+        var division = Divisions.AdministrativeDivisions.LoadDefault().Find(adcode);
+        return division is null ? $"{adcode} 工会" : $"{division.Name}总工会";
     }
 }

@@ -29,6 +29,7 @@ public sealed class StationWriter(StationMapDb db)
             CreatedAt = now, CreatedBy = who.Actor, UpdatedAt = now, UpdatedBy = who.Actor, Version = 1,
         };
         Apply(station, fields);
+        station.ManagingOrgId = (await Orgs.OrganizationDirectory.FindOrCreateAsync(db, fields.Adcode, ct)).Id;
         db.Stations.Add(station);
         await db.SaveChangesAsync(ct);
         await RecordAsync(station, ChangeKind.Created, who, input.Reason, ct);

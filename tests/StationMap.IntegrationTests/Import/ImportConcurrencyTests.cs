@@ -15,12 +15,12 @@ public class ImportConcurrencyTests : IAsyncLifetime
 
     public Task DisposeAsync() => TestDatabase.DropAsync(_cs);
 
-    private async Task<ImportReport> ImportAsync(byte[] file, bool dryRun = false)
+    private async Task<ImportReport> ImportAsync(byte[] file, bool dryRun = false, string name = "f.csv", ImportOptions? options = null)
     {
         await using var ds = StationMapDataSource.Create(_cs);
         await using var db = StationMapDataSource.CreateDb(ds);
-        return await new StationImporter(ds, db, new ImportOptions()).RunAsync(
-            new ImportRequest("f.csv", new MemoryStream(file), StaffIdentity.System("test"), "wgs84", dryRun));
+        return await new StationImporter(ds, db, options ?? new ImportOptions()).RunAsync(
+            new ImportRequest(name, new MemoryStream(file), StaffIdentity.System("test"), "wgs84", dryRun));
     }
 
     private static byte[] File(string suffix, int from, int to) =>
@@ -55,5 +55,36 @@ public class ImportConcurrencyTests : IAsyncLifetime
         await ImportAsync(File("", 100, 104));
         var dry = await ImportAsync(Csv(Row("CC-100", "驿站100", 100), Row("CC-101", "驿站101改", 101), Row("CC-200", "新站", 200)), dryRun: true);
         Assert.Equal(new ImportCounts(3, 1, 1, 1, 0), dry.Counts);
+    }
+
+    [Fact]
+    public async Task A_damaged_workbook_is_reported_not_thrown()
+    {
+        var ms = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Entry(string path, string xml)
+            {
+                using var w = new StreamWriter(zip.CreateEntry(path).Open());
+                w.Write(xml);
+            }
+            Entry("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            Entry("xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets><sheet name=\"S\" sheetId=\"1\"/></sheets></workbook>");
+            Entry("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>名称");
+        }
+        var report = await ImportAsync(ms.ToArray(), name: "broken.xlsx");
+        Assert.True(report.Refused);
+        Assert.False(report.Committed);
+    }
+
+    [Fact]
+    public async Task More_rows_than_the_limit_refuses_the_file_and_writes_nothing()
+    {
+        var report = await ImportAsync(File("", 300, 303), options: new ImportOptions { MaxRows = 3 });
+        Assert.True(report.Refused);
+        Assert.Contains(report.Errors, e => e.Code == "too_many_rows");
+        await using var ds = StationMapDataSource.Create(_cs);
+        await using var db = StationMapDataSource.CreateDb(ds);
+        Assert.False(await db.Stations.AnyAsync(s => s.Code.StartsWith("CC-3")));
     }
 }

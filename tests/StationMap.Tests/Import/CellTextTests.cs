@@ -71,3 +71,17 @@ public class CellTextTests
         Assert.Null(near.Add(5, 116.3172, 39.9834, "中关村驿站"));                // same name, ~85 m away
     }
 }
+
+public class ProblemLogTests
+{
+    [Fact]
+    public void File_problems_are_kept_even_when_the_row_problems_filled_the_log()
+    {
+        var log = new ProblemLog(cap: 2);
+        log.AddErrors([ImportProblem.Of(2, "a", "x", "甲", "a"), ImportProblem.Of(3, "a", "x", "甲", "a"), ImportProblem.Of(4, "a", "x", "甲", "a")]);
+        log.AddErrors([ImportProblem.File("too_many_rows", "多", "many")]);
+        Assert.True(log.Truncated);
+        Assert.True(log.HasFileErrors);
+        Assert.Equal([2, 3, 4], log.RejectedRows);
+    }
+}

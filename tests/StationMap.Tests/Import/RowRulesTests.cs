@@ -45,7 +45,7 @@ public class RowRulesTests
     [InlineData("区划代码", "11010", "adcode_format")]
     [InlineData("电话", "123", "phone_format")]
     [InlineData("服务设施", "咖啡", "unknown_service")]
-    [InlineData("营业时间", "看心情", "hours_format")]
+    [InlineData("营业时间", "看心情", "hours_invalid")]
     [InlineData("坐标系", "mars", "invalid")]
     [InlineData("是否对外开放", "也许", "invalid")]
     public void Each_rule_names_the_row_and_the_files_own_column(string column, string value, string code)

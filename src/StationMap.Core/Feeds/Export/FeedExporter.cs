@@ -29,19 +29,17 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
 
         var prefix = AdcodeScope.Prefix(request.Adcode);
         var incremental = request.Kind == ExportKind.Incremental;
-        var stations = db.Stations.IgnoreQueryFilters().AsNoTracking().Where(s => s.Adcode.StartsWith(prefix));
-        if (!incremental) stations = stations.Where(s => s.DeletedAt == null);
-        var submitted = await db.Set<PublicationRecord>().AsNoTracking()
-            .Where(r => r.Provider == profile.Provider && stations.Any(s => s.Id == r.StationId))
-            .ToDictionaryAsync(r => r.StationId, r => new SubmittedState(r.State, r.ContentHash), ct);
-        var adcodes = await stations.Select(s => s.Adcode).Distinct().OrderBy(a => a).ToListAsync(ct);
+        var conn = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        var submitted = await StationStream.SubmittedAsync(conn, prefix, profile.Provider, ct);
+        var adcodes = await StationStream.AdcodesAsync(conn, prefix, includeDeleted: incremental, ct);
         var orgs = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         var lookups = FeedLookups.Default(orgs);
         var selection = new FeedSelection(new FeedRowBuilder(profile, lookups), incremental, submitted);
         var pending = Directory.CreateDirectory(Path.Combine(options.OutputFolder, $"pending-{Guid.NewGuid():N}")).FullName;
         var target = new FeedTarget(pending, $"{profile.Id}-{request.Adcode}-{request.Kind.ToString().ToLowerInvariant()}", incremental, adcodes);
-        var ordered = stations.OrderBy(s => s.Adcode).ThenBy(s => s.Code).AsEnumerable();
+        var ordered = StationStream.Read(conn, prefix, includeDeleted: incremental);
         IReadOnlyList<WrittenFile> files;
         try
         {

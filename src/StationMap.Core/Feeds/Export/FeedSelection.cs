@@ -37,7 +37,7 @@ public sealed class FeedSelection(FeedRowBuilder builder, bool incremental, IRea
                     && builder.Build(s, lenient: true).Row is { } old)
                 {
                     Withdrawn++;
-                    yield return Emit(old, FeedChange.Withdrawn, PublicationState.Withdrawn, hash: null);
+                    yield return Emit(old, FeedChange.Withdrawn, last, PublicationState.Withdrawn, hash: null);
                 }
                 else if (s.DeletedAt is null) Exclude(s, gone);
                 continue;
@@ -57,21 +57,23 @@ public sealed class FeedSelection(FeedRowBuilder builder, bool incremental, IRea
             if (!incremental)
             {
                 var stays = last is { State: PublicationState.Online } && last.Hash == row.Hash;
-                yield return Emit(row, null, stays ? PublicationState.Online : PublicationState.Submitted, row.Hash);
+                yield return Emit(row, null, last, stays ? PublicationState.Online : PublicationState.Submitted, row.Hash);
                 continue;
             }
             FeedChange? change = last is null || last.State is PublicationState.NotSubmitted or PublicationState.Withdrawn ? FeedChange.Added
                 : last.Hash != row.Hash ? FeedChange.Changed : null;
             if (change is not { } c) continue;
             if (c == FeedChange.Added) Added++; else Changed++;
-            yield return Emit(row, c, PublicationState.Submitted, row.Hash);
+            yield return Emit(row, c, last, PublicationState.Submitted, row.Hash);
         }
     }
 
-    private FeedItem Emit(FeedRow row, FeedChange? change, PublicationState state, string? hash)
+    private FeedItem Emit(FeedRow row, FeedChange? change, SubmittedState? last, PublicationState state, string? hash)
     {
         Codes.Add(row.Code);
-        Submissions.Add(new Submission(row.StationId, row.Code, state, hash));
+        // A record already in this state with this content keeps its batch: repeating an export writes nothing.
+        if (last is null || last.State != state || last.Hash != hash)
+            Submissions.Add(new Submission(row.StationId, row.Code, state, hash));
         return new FeedItem(row, change);
     }
 

@@ -10,6 +10,8 @@ namespace StationMap.Feeds.Rows;
 public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
 {
     private readonly bool _neutralise = !profile.IsGeoJson;
+    // Templates split once into literal text and {field} parts: no regex per row.
+    private readonly (string Text, bool IsField)[]?[] _templates = profile.Columns.Select(c => c.Template is { } t ? Split(t) : null).ToArray();
 
     /// <param name="lenient">For withdrawals: the station leaves the map anyway, so limits only truncate.</param>
     public FeedRowResult Build(Station s, bool lenient = false)
@@ -25,7 +27,7 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
                 cells[i] = Math.Round(column.Source == "lng" ? at.Lng : at.Lat, profile.Decimals, MidpointRounding.AwayFromZero);
                 continue;
             }
-            var text = Text(column, s, at);
+            var text = Text(column, _templates[i], s, at);
             if (column.Required && text.Length == 0 && !lenient)
                 return Rejected($"“{column.Header}”为空 / '{column.Header}' is empty");
             if (column.MaxLength is { } max && text.Length > max)
@@ -40,23 +42,44 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
         return new FeedRowResult(new FeedRow(s.Id, s.Code, s.Name, s.Adcode, at.Lng, at.Lat, cells, Hash(cells)), null, notes);
     }
 
-    private string Text(FeedColumn column, Station s, Coordinate at)
+    private string Text(FeedColumn column, (string Text, bool IsField)[]? template, Station s, Coordinate at)
     {
         var text = column.Value
-            ?? (column.Source is { } field ? StationFieldText.Of(field, s, at, profile, lookups) : Render(column.Template!, s, at));
+            ?? (column.Source is { } field ? StationFieldText.Of(field, s, at, profile, lookups) : Render(template!, s, at));
         if (column.Suffix is { } suffix && text.Length > 0 && !column.SuffixUnlessContains.Any(w => text.Contains(w, StringComparison.Ordinal)))
             text += suffix;
         return text;
     }
 
-    private string Render(string template, Station s, Coordinate at) =>
-        FeedProfileValidator.Placeholder().Replace(template, m => StationFieldText.Of(m.Groups[1].Value, s, at, profile, lookups)).Trim();
+    private string Render((string Text, bool IsField)[] parts, Station s, Coordinate at)
+    {
+        var text = new StringBuilder();
+        foreach (var (part, isField) in parts)
+            text.Append(isField ? StationFieldText.Of(part, s, at, profile, lookups) : part);
+        return text.ToString().Trim();
+    }
+
+    private static (string, bool)[] Split(string template)
+    {
+        var parts = new List<(string, bool)>();
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match m in FeedProfileValidator.Placeholder().Matches(template))
+        {
+            if (m.Index > at) parts.Add((template[at..m.Index], false));
+            parts.Add((m.Groups[1].Value, true));
+            at = m.Index + m.Length;
+        }
+        if (at < template.Length) parts.Add((template[at..], false));
+        return [.. parts];
+    }
 
     /// <summary>SHA-256 over exactly what the profile emits: a change anywhere in the row changes the hash.</summary>
     private string Hash(object[] cells)
     {
-        var text = string.Join('\u001f', cells.Select(c => c is double d ? StationFieldText.Number(d, profile.Decimals) : (string)c));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var text = new StringBuilder(256);
+        foreach (var c in cells)
+            text.Append(c is double d ? StationFieldText.Number(d, profile.Decimals) : (string)c).Append('\u001f');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private static FeedRowResult Rejected(string reason) => new(null, reason, []);

@@ -37,5 +37,7 @@ internal static class StationFieldText
 
     /// <summary>Fixed decimals, invariant culture: the same station always gives the same text (and hash).</summary>
     public static string Number(double value, int decimals) =>
-        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString(Formats[decimals], CultureInfo.InvariantCulture);
+
+    private static readonly string[] Formats = Enumerable.Range(0, 11).Select(d => "F" + d.ToString(CultureInfo.InvariantCulture)).ToArray();
 }

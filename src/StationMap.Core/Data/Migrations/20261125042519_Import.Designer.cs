@@ -15,7 +15,7 @@ using StationMap.Data;
 namespace StationMap.Data.Migrations
 {
     [DbContext(typeof(StationMapDb))]
-    [Migration("20261125034115_Import")]
+    [Migration("20261125042519_Import")]
     partial class Import
     {
         /// <inheritdoc />
@@ -130,6 +130,139 @@ namespace StationMap.Data.Migrations
                         .HasDatabaseName("ix_staff_keys_organization_id");
 
                     b.ToTable("staff_keys", (string)null);
+                });
+
+            modelBuilder.Entity("StationMap.Feeds.ExportBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Adcode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("adcode")
+                        .IsFixedLength();
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer")
+                        .HasColumnName("added");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Excluded")
+                        .HasColumnType("integer")
+                        .HasColumnName("excluded");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("profile");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provider");
+
+                    b.Property<JsonDocument>("Report")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("report");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.PrimitiveCollection<List<string>>("StationCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("station_codes");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("integer")
+                        .HasColumnName("withdrawn");
+
+                    b.HasKey("Id")
+                        .HasName("pk_export_batches");
+
+                    b.HasIndex("Profile", "Adcode", "Kind", "Id")
+                        .HasDatabaseName("ix_export_batches_profile_adcode_kind_id");
+
+                    b.ToTable("export_batches", (string)null);
+                });
+
+            modelBuilder.Entity("StationMap.Feeds.ExportFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("change");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_export_files");
+
+                    b.HasIndex("BatchId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_export_files_batch_id_name");
+
+                    b.ToTable("export_files", (string)null);
                 });
 
             modelBuilder.Entity("StationMap.Import.ImportJob", b =>
@@ -299,6 +432,91 @@ namespace StationMap.Data.Migrations
                         .HasDatabaseName("ix_organizations_parent_id");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("StationMap.Publication.PublicationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<long?>("LastBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_batch_id");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("profile");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderPoiId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provider_poi_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("station_code");
+
+                    b.Property<long>("StationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("station_id");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_publication_records");
+
+                    b.HasIndex("LastBatchId")
+                        .HasDatabaseName("ix_publication_records_last_batch_id");
+
+                    b.HasIndex("Provider", "StationCode")
+                        .HasDatabaseName("ix_publication_records_provider_station_code");
+
+                    b.HasIndex("StationId", "Provider")
+                        .IsUnique()
+                        .HasDatabaseName("ix_publication_records_station_id_provider");
+
+                    b.ToTable("publication_records", (string)null);
                 });
 
             modelBuilder.Entity("StationMap.Stations.Station", b =>
@@ -549,6 +767,16 @@ namespace StationMap.Data.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("StationMap.Feeds.ExportFile", b =>
+                {
+                    b.HasOne("StationMap.Feeds.ExportBatch", null)
+                        .WithMany("Files")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_export_files_export_batches_batch_id");
+                });
+
             modelBuilder.Entity("StationMap.Orgs.UnionOrganization", b =>
                 {
                     b.HasOne("StationMap.Orgs.UnionOrganization", "Parent")
@@ -558,6 +786,22 @@ namespace StationMap.Data.Migrations
                         .HasConstraintName("fk_organizations_organizations_parent_id");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("StationMap.Publication.PublicationRecord", b =>
+                {
+                    b.HasOne("StationMap.Feeds.ExportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("LastBatchId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_publication_records_export_batches_last_batch_id");
+
+                    b.HasOne("StationMap.Stations.Station", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_publication_records_stations_station_id");
                 });
 
             modelBuilder.Entity("StationMap.Stations.Station", b =>
@@ -577,6 +821,11 @@ namespace StationMap.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_station_history_stations_station_id");
+                });
+
+            modelBuilder.Entity("StationMap.Feeds.ExportBatch", b =>
+                {
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }

@@ -15,7 +15,7 @@ using StationMap.Data;
 namespace StationMap.Data.Migrations
 {
     [DbContext(typeof(StationMapDb))]
-    [Migration("20261125034506_Feeds")]
+    [Migration("20261125041107_Feeds")]
     partial class Feeds
     {
         /// <inheritdoc />

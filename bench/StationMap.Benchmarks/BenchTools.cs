@@ -1,0 +1,26 @@
+using StationMap.Benchmarks.Nearby;
+
+namespace StationMap.Benchmarks;
+
+/// <summary>Small measuring tools the shell benchmarks call by name.</summary>
+internal static class BenchTools
+{
+    public static bool TryRun(string[] args, out int exitCode)
+    {
+        exitCode = 0;
+        switch (args.FirstOrDefault())
+        {
+            case "nearest-pgbench-script":
+                Console.Write(NearestPgbenchScript.Text());
+                return true;
+            case "nearest-wrk-lua":
+                Console.Write(NearestQueryPoints.WrkLua(args[1]));
+                return true;
+            case "nearest-index-build":
+                exitCode = NearestIndexBuild.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+                return true;
+            default:
+                return false;
+        }
+    }
+}

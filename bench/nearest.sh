@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Nearest-station benchmark (issue 4). One run measures, on 150k generated stations:
+#   (a) pgbench running the SQL path's own KNN query      (reference for the database)
+#   (b) GET /api/v1/stations/nearest on the SQL path       (Nearby:UseIndex=false)
+#   (c) GET /api/v1/stations/nearest on the in-memory index
+#   (d) GET /health/live                                   (the server's HTTP ceiling)
+# each at 2 and 16 connections, with the same query points, then prints req/s, p50, p99 and
+# the ratios b/a, c/a, c/d. Also the 1.5M-station index build time and memory.
+# Usage: bench/nearest.sh [stations=150000] [seconds=10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/sbin:/sbin"
+N=${1:-150000}; SECS=${2:-10}
+DIR=$PWD/.local/pgbench; PORT=5436; APP_PORT=5090; OUT=.local/bench; mkdir -p $OUT
+command -v wrk >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q wrk >/dev/null; }
+
+scripts/pg.sh start "$DIR" $PORT throwaway
+CS=$(scripts/pg.sh ensure-db "$DIR" $PORT bench_nearest 2>/dev/null)
+export ConnectionStrings__StationMap="$CS"
+dotnet build StationMap.sln -c Release -nologo -v q >/dev/null
+CLI="dotnet src/StationMap.Cli/bin/Release/net10.0/stationmap.dll"
+BENCH="dotnet bench/StationMap.Benchmarks/bin/Release/net10.0/StationMap.Benchmarks.dll"
+$CLI db migrate >/dev/null
+$CLI db seed --china "$N"
+PSQL=(psql -h "$DIR" -p $PORT -U postgres -d bench_nearest -qtA)
+"${PSQL[@]}" -c "VACUUM ANALYZE stations" >/dev/null
+
+$BENCH nearest-pgbench-script > $OUT/nearest.sql
+$BENCH nearest-wrk-lua /api/v1/stations/nearest > $OUT/nearest.lua
+
+declare -A RPS P50 P99
+pgb() { # clients
+  local out; out=$(pgbench -h "$DIR" -p $PORT -U postgres -n -M prepared -c "$1" -j "$1" -T "$SECS" -f $OUT/nearest.sql -r bench_nearest 2>&1)
+  RPS[a$1]=$(grep -oE "tps = [0-9.]+" <<<"$out" | head -1 | awk '{printf "%.0f", $3}')
+  local lat; lat=$(grep -oE "latency average = [0-9.]+" <<<"$out" | awk '{print $4}')
+  P50[a$1]="${lat}ms(avg)"; P99[a$1]="-"
+}
+serve() { # useIndex
+  ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT Nearby__UseIndex=$1 RateLimits__PublicPermits=0 Logging__LogLevel__Default=Warning \
+    dotnet src/StationMap.Api/bin/Release/net10.0/StationMap.Api.dll --contentRoot src/StationMap.Api > $OUT/api.log 2>&1 &
+  APP=$!
+  for _ in $(seq 1 100); do
+    if curl -sf "http://127.0.0.1:$APP_PORT/health/ready" >/dev/null; then break; fi; sleep 0.2
+  done
+  if [ "$1" = true ]; then # wait for the index
+    for _ in $(seq 1 100); do
+      curl -sI "http://127.0.0.1:$APP_PORT/api/v1/stations/nearest?lng=116.4&lat=39.9" | grep -qi "x-nearest-path: index" && break; sleep 0.2
+    done
+  fi
+  wrk -t1 -c4 -d2s -s $OUT/nearest.lua "http://127.0.0.1:$APP_PORT" >/dev/null # warm-up (JIT)
+}
+load() { # key connections url [lua]
+  local args=(-t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${SECS}s" --latency)
+  [ -n "${4:-}" ] && args+=(-s "$4")
+  local out; out=$(wrk "${args[@]}" "$3")
+  RPS[$1$2]=$(grep -oE "Requests/sec: +[0-9.]+" <<<"$out" | awk '{printf "%.0f", $2}')
+  P50[$1$2]=$(grep -E "^ +50%" <<<"$out" | awk '{print $2}')
+  P99[$1$2]=$(grep -E "^ +99%" <<<"$out" | awk '{print $2}')
+  if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx responses in $1$2:"; grep "Non-2xx" <<<"$out"; fi
+}
+
+for c in 2 16; do pgb $c; done
+serve false
+for c in 2 16; do load b $c "http://127.0.0.1:$APP_PORT" $OUT/nearest.lua; done
+kill $APP; wait $APP 2>/dev/null || true
+serve true
+for c in 2 16; do load c $c "http://127.0.0.1:$APP_PORT" $OUT/nearest.lua; done
+for c in 2 16; do load d $c "http://127.0.0.1:$APP_PORT/health/live"; done
+kill $APP; wait $APP 2>/dev/null || true
+BUILD=$($BENCH nearest-index-build 1500000)
+
+ratio() { awk -v x="$1" -v y="$2" 'BEGIN { if (y > 0) printf "%.2f", x / y; else print "-" }'; }
+{
+  echo "Nearest benchmark, $N stations, ${SECS}s per run, $(nproc) cores, $(date -u +%F)"
+  echo ""
+  echo "| what | conns | req/s | p50 | p99 |"
+  echo "|---|---|---|---|---|"
+  for k in a b c d; do for c in 2 16; do
+    name=$(case $k in a) echo "(a) pgbench, same KNN SQL";; b) echo "(b) endpoint, SQL path";; c) echo "(c) endpoint, in-memory index";; d) echo "(d) /health/live";; esac)
+    echo "| $name | $c | ${RPS[$k$c]} | ${P50[$k$c]} | ${P99[$k$c]} |"
+  done; done
+  echo ""
+  for c in 2 16; do
+    echo "- $c connections: b/a = $(ratio "${RPS[b$c]}" "${RPS[a$c]}"), c/a = $(ratio "${RPS[c$c]}" "${RPS[a$c]}"), c/d = $(ratio "${RPS[c$c]}" "${RPS[d$c]}")"
+  done
+  echo "- index at 1.5M stations: $BUILD"
+} | tee $OUT/nearest-results.md
