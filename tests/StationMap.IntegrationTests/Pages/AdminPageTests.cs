@@ -132,6 +132,30 @@ public sealed class AdminPageTests(PageFixture app) : IClassFixture<PageFixture>
         await page.ClickAsync("#sign-out");
         await page.Locator("#signin").WaitForAsync();
         Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('stationmap.staffKey')"));
+        Assert.Empty(app.PageErrors);
+    }
+
+    [Fact]
+    public async Task Skip_invalid_is_an_explicit_choice_that_lets_the_valid_rows_in()
+    {
+        var page = await SignedInAsync(StaffRole.Editor);
+        var file = Csv(Row("SKIP-1", "跳过测试一号驿站", 11), Row("SKIP-2", "跳过测试二号驿站", 12, phone: "12"));
+        await CheckFileAsync(page, file);
+        Assert.True(await page.IsDisabledAsync("#upload-commit"));
+
+        // Ticking the box asks for a new check; then the commit imports the valid row only.
+        await page.CheckAsync("#upload-skip");
+        Assert.Contains("重新检查", await page.InnerTextAsync("#upload-result"));
+        await CheckFileAsync(page, file);
+        Assert.True(await page.IsEnabledAsync("#upload-commit"));
+        await page.ClickAsync("#upload-commit");
+        await page.Locator("#upload-result .notice", new() { HasText = "已导入" }).WaitForAsync();
+        var counts = await page.Locator("#upload-result .counts span").AllInnerTextsAsync();
+        Assert.StartsWith("1", counts[1]);   // new
+        Assert.StartsWith("1", counts[4]);   // with errors, skipped
+        Assert.True(await page.IsDisabledAsync("#upload-commit"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await app.Anonymous().GetAsync("/api/v1/stations/SKIP-2")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await app.Anonymous().GetAsync("/api/v1/stations/SKIP-1")).StatusCode);
     }
 
     [Fact]

@@ -196,6 +196,10 @@ public sealed class CourierPageTests(PageFixture app) : IClassFixture<PageFixtur
             // Nothing sticks out sideways on a 360 px phone.
             Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
         }
+        var english = await LocatedAsync(await app.NewPageAsync(geolocation: true));
+        await english.ClickAsync("#lang");
+        await english.ScreenshotAsync(new() { Path = PagePaths.Screenshot("courier-phone-en") });
+        Assert.True(await english.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
     }
 }
 

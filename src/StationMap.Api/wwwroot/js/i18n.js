@@ -51,7 +51,10 @@ export function onLangChange(listener) {
 
 /** The switch button shows the language it switches to. */
 export function bindLangSwitch(button) {
-  const label = () => { button.textContent = current === 'zh' ? 'English' : '中文'; };
+  const label = () => {
+    button.textContent = current === 'zh' ? 'English' : '中文';
+    button.lang = current === 'zh' ? 'en' : 'zh-CN';
+  };
   button.addEventListener('click', () => { setLang(current === 'zh' ? 'en' : 'zh'); label(); });
   label();
 }
