@@ -12,6 +12,7 @@ export DOTNET_NOLOGO := 1
 .PHONY: run test stop build db key
 
 build:
+	@scripts/web.sh
 	dotnet build StationMap.sln -c Release -nologo -v q
 
 db:

@@ -23,6 +23,7 @@ trap 'scripts/pg.sh stop "$dir"' EXIT
 export STATIONMAP_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
 export CHROMIUM_PATH=${CHROMIUM_PATH:-$(command -v chromium)}
 
+scripts/web.sh
 dotnet build StationMap.sln -c Release -nologo -v q
 mkdir -p .local
 status=0

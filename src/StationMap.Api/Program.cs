@@ -1,9 +1,11 @@
 using StationMap.Api;
+using StationMap.Api.Auth;
 using StationMap.Api.Geo;
 using StationMap.Api.Feeds;
 using StationMap.Api.Health;
 using StationMap.Api.Meta;
 using StationMap.Api.Nearby;
+using StationMap.Api.Pages;
 using StationMap.Api.Stations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +29,8 @@ app.MapNearbyApi();
 app.MapStationsApi();
 app.MapFeedsApi();
 app.MapImportsApi();
+app.MapMapConfigApi();
+app.MapWhoAmIApi();
 
 app.Run();
 

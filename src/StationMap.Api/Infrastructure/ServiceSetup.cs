@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.ResponseCompression;
 using Npgsql;
 using StationMap.Api.Auth;
+using StationMap.Api.Pages;
 using StationMap.Api.Feeds;
 using StationMap.Data;
 using StationMap.Stations;
@@ -28,6 +29,7 @@ internal static class ServiceSetup
         services.AddHostedService<Nearby.NearbyIndexService>();
         services.AddFeeds(config);
         services.AddImport(config);
+        services.AddMapConfig();
 
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -58,8 +58,10 @@ public static class TestDatabase
             if (_template is not null) return _template;
             await using var probeSource = StationMapDataSource.Create(ServerConnectionString);
             await using var probe = StationMapDataSource.CreateDb(probeSource);
-            var last = probe.Database.GetMigrations().Last().ToLowerInvariant();
-            var name = $"tmpl_{last}"[..Math.Min(50, 5 + last.Length)];
+            // Named by the whole migration set: merged branches can share a last migration but not the set.
+            var migrations = probe.Database.GetMigrations().ToList();
+            var set = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(",", migrations))))[..10];
+            var name = $"tmpl_{migrations.Last()[..14]}_{set}".ToLowerInvariant();
             // Another test process may be building the same template: serialise on an advisory lock.
             await using var conn = new NpgsqlConnection(ServerConnectionString);
             await conn.OpenAsync();
