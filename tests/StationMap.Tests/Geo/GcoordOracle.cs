@@ -9,16 +9,12 @@ namespace StationMap.Tests.Geo;
 /// </summary>
 internal static class GcoordOracle
 {
+    // Several test classes use the oracle in parallel: only one may install it.
+    private static readonly Lazy<string> Installed = new(Install, LazyThreadSafetyMode.ExecutionAndPublication);
+
     public static string[][] Run(IReadOnlyList<ChinaPoint> points)
     {
-        var root = RepoRoot();
-        var source = Path.Combine(root, "tests", "StationMap.Tests", "Geo", "oracle");
-        var work = Path.Combine(root, ".local", "oracle");
-        Directory.CreateDirectory(work);
-        foreach (var file in new[] { "package.json", "package-lock.json", "oracle.js" })
-            File.Copy(Path.Combine(source, file), Path.Combine(work, file), overwrite: true);
-        if (!File.Exists(Path.Combine(work, "node_modules", "gcoord", "package.json")))
-            Exec("npm", work, "ci", "--no-audit", "--no-fund");
+        var work = Installed.Value;
 
         var input = Path.GetTempFileName();
         var output = Path.GetTempFileName();
@@ -33,6 +29,23 @@ internal static class GcoordOracle
             File.Delete(input);
             File.Delete(output);
         }
+    }
+
+    private static string Install()
+    {
+        var root = RepoRoot();
+        var source = Path.Combine(root, "tests", "StationMap.Tests", "Geo", "oracle");
+        var work = Path.Combine(root, ".local", "oracle");
+        Directory.CreateDirectory(work);
+        foreach (var file in new[] { "package.json", "package-lock.json", "oracle.js" })
+            File.Copy(Path.Combine(source, file), Path.Combine(work, file), overwrite: true);
+        var done = Path.Combine(work, "node_modules", ".installed");
+        if (!File.Exists(done))
+        {
+            Exec("npm", work, "ci", "--no-audit", "--no-fund");
+            File.WriteAllText(done, "ok");
+        }
+        return work;
     }
 
     public static (double Lng, double Lat) Pair(string text)
