@@ -1,37 +1,41 @@
 #!/usr/bin/env bash
 # Feed export benchmark: 150k synthetic national stations (Samples.China) loaded by COPY into a scratch
 # database on the throw-away test cluster, then `stationmap export PROFILE --adcode 000000` timed per profile
-# (wall time and peak memory of the whole CLI process, start-up and JIT included).
-#   bench/feeds.sh [COUNT]        PG_TEST_PORT (5434) selects the cluster; it is started if not running.
+# (wall time, CPU time and peak memory of the whole CLI process, start-up and JIT included). The CLI is published
+# ReadyToRun (as it would be deployed); each run's phase timings (STATIONMAP_FEED_TIMINGS=1) are printed after the table.
+#   bench/feeds.sh [COUNT]        PG_TEST_PORT (5434) selects the cluster; it is started if not running;
+#                                 FEEDS_BENCH_DB (feeds_bench) the scratch database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/sbin:/sbin" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 count=${1:-150000}
 port=${PG_TEST_PORT:-5434}
 pg_isready -q -h 127.0.0.1 -p "$port" || scripts/pg.sh start "${PG_TEST_DIR:-$PWD/.local/pgtest}" "$port" throwaway
-psql -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "DROP DATABASE IF EXISTS feeds_bench WITH (FORCE)" -c "CREATE DATABASE feeds_bench"
-cs="Host=127.0.0.1;Port=$port;Username=postgres;Database=feeds_bench"
+db=${FEEDS_BENCH_DB:-feeds_bench}
+psql -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+cs="Host=127.0.0.1;Port=$port;Username=postgres;Database=$db"
 
 dotnet build bench/StationMap.Benchmarks -c Release -nologo -v q >/dev/null
-dotnet build src/StationMap.Cli -c Release -nologo -v q >/dev/null
+dotnet publish src/StationMap.Cli -c Release -r linux-x64 --self-contained false -o .local/bench-cli -nologo -v q >/dev/null
 dotnet bench/StationMap.Benchmarks/bin/Release/net10.0/StationMap.Benchmarks.dll feeds-seed "$cs" "$count"
 
 out=$(mktemp -d)
-export ConnectionStrings__StationMap="$cs" Feeds__OutputFolder="$out"
-cli=src/StationMap.Cli/bin/Release/net10.0/stationmap.dll
-printf '%-16s %10s %10s %8s %s\n' profile seconds "peak MB" files "total MB"
+export ConnectionStrings__StationMap="$cs" Feeds__OutputFolder="$out" STATIONMAP_FEED_TIMINGS=1
+cli=.local/bench-cli/stationmap.dll
+printf '%-16s %10s %8s %10s %8s %s\n' profile seconds "CPU s" "peak MB" files "total MB"
 for profile in amap-yuntu baidu-geotable geojson poi-sheet-amap poi-sheet-baidu; do
-  /usr/bin/time -f "%e %M" -o "$out/time" dotnet "$cli" export "$profile" --adcode 000000 >"$out/$profile.log" 2>&1
-  read -r secs kb < "$out/time"
+  /usr/bin/time -f "%e %U %S %M" -o "$out/time" dotnet "$cli" export "$profile" --adcode 000000 >"$out/$profile.log" 2>&1
+  read -r secs user sys kb < "$out/time"
   files=$(find "$out" -path "*batch-*" -name "$profile-*" | wc -l)
   mb=$(find "$out" -path "*batch-*" -name "$profile-*" -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
-  printf '%-16s %10s %10d %8s %s\n' "$profile" "$secs" $((kb / 1024)) "$files" "$mb"
+  printf '%-16s %10s %8.1f %10d %8s %s\n' "$profile" "$secs" "$(awk "BEGIN {print $user + $sys}")" $((kb / 1024)) "$files" "$mb"
 done
 # The same full export again: unchanged content, so no new batch and the same hashes.
-/usr/bin/time -f "%e %M" -o "$out/time" dotnet "$cli" export amap-yuntu --adcode 000000 >"$out/repeat.log" 2>&1
-read -r secs kb < "$out/time"
-printf '%-16s %10s %10d  (repeat: %s)\n' "amap-yuntu again" "$secs" $((kb / 1024)) "$(head -1 "$out/repeat.log" | cut -c1-60)"
-/usr/bin/time -f "%e %M" -o "$out/time" dotnet "$cli" export amap-yuntu --adcode 000000 --incremental >"$out/incr.log" 2>&1
-read -r secs kb < "$out/time"
-printf '%-16s %10s %10d  (%s)\n' "amap incremental" "$secs" $((kb / 1024)) "$(grep -m1 batch "$out/incr.log" | cut -c1-70)"
+/usr/bin/time -f "%e %U %S %M" -o "$out/time" dotnet "$cli" export amap-yuntu --adcode 000000 >"$out/repeat.log" 2>&1
+read -r secs user sys kb < "$out/time"
+printf '%-16s %10s %8.1f %10d  (repeat: %s)\n' "amap-yuntu again" "$secs" "$(awk "BEGIN {print $user + $sys}")" $((kb / 1024)) "$(head -1 "$out/repeat.log" | cut -c1-60)"
+/usr/bin/time -f "%e %U %S %M" -o "$out/time" dotnet "$cli" export amap-yuntu --adcode 000000 --incremental >"$out/incr.log" 2>&1
+read -r secs user sys kb < "$out/time"
+printf '%-16s %10s %8.1f %10d  (%s)\n' "amap incremental" "$secs" "$(awk "BEGIN {print $user + $sys}")" $((kb / 1024)) "$(grep -m1 batch "$out/incr.log" | cut -c1-70)"
+for profile in amap-yuntu poi-sheet-amap; do echo "== $profile"; grep -A30 '^timings:' "$out/$profile.log"; done
 rm -rf "$out"

@@ -3,6 +3,7 @@ using Spectre.Console;
 using StationMap.Auth;
 using StationMap.Feeds;
 using StationMap.Feeds.Export;
+using StationMap.Feeds.Profiles;
 
 namespace StationMap.Cli.Feeds;
 
@@ -18,14 +19,27 @@ internal static class ExportCommand
         var command = new Command("export", "导出地图报送文件 / export a map-provider feed") { profile, adcode, incremental, output };
         command.SetSafeAction(async (p, ct) =>
         {
+            FeedTimings.SinceProcessStart("start-up until command");
+            FeedProfileCatalog catalog;
             var options = CliFeeds.Options();
-            var catalog = CliFeeds.Catalog(options);
+            using (FeedTimings.Measure("profile catalog"))
+                catalog = CliFeeds.Catalog(options);
+            var phase = FeedTimings.Measure("data source + DbContext");
             await using var ds = CliDatabase.OpenDataSource();
             await using var db = CliDatabase.OpenDb(ds);
+            phase.Dispose();
+            var warmUp = Task.Run(async () =>
+            {
+                await using var spare = CliDatabase.OpenDb(ds);
+                await FeedExporter.WarmUpAsync(spare, ct);
+            }, ct);
             var request = new ExportRequest(p.GetValue(profile)!, p.GetValue(adcode)!, p.GetValue(incremental) ? ExportKind.Incremental : ExportKind.Full);
             var result = await new FeedExporter(db, catalog, options).ExportAsync(request, StaffIdentity.System("cli"), ct);
+            await warmUp;
             if (result.Batch is not { } batch) throw new CliException(result.Message!);
-            Print(batch, result.Outcome == ExportOutcome.Unchanged);
+            using (FeedTimings.Measure("print"))
+                Print(batch, result.Outcome == ExportOutcome.Unchanged);
+            FeedTimings.Print(Console.Error);
             if (p.GetValue(output) is { } dir)
             {
                 Directory.CreateDirectory(dir);

@@ -53,7 +53,7 @@ public sealed class FeedSelection(FeedRowBuilder builder, bool incremental, IRea
                 Exclude(s, built.Rejection!);
                 continue;
             }
-            Report.AddRange(built.Notes.Select(n => new ExportReportLine(s.Code, s.Name, n, Excluded: false)));
+            if (built.Notes.Count > 0) Report.AddRange(built.Notes.Select(n => new ExportReportLine(s.Code, s.Name, n, Excluded: false)));
             if (!incremental)
             {
                 var stays = last is { State: PublicationState.Online } && last.Hash == row.Hash;

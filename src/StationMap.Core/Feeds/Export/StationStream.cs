@@ -63,6 +63,16 @@ internal static class StationStream
         return map;
     }
 
+    /// <summary>Organisation id → name (for "manager"), read directly: EF's first query would build its model here.</summary>
+    public static async Task<Dictionary<long, string>> OrganizationNamesAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT id, name FROM organizations", conn);
+        var map = new Dictionary<long, string>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) map[r.GetInt64(0)] = r.GetString(1);
+        return map;
+    }
+
     public static async Task<List<string>> AdcodesAsync(NpgsqlConnection conn, string prefix, bool includeDeleted, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using StationMap.Feeds.Profiles;
@@ -12,13 +13,16 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
     private readonly bool _neutralise = !profile.IsGeoJson;
     // Templates split once into literal text and {field} parts: no regex per row.
     private readonly (string Text, bool IsField)[]?[] _templates = profile.Columns.Select(c => c.Template is { } t ? Split(t) : null).ToArray();
+    // Reused per row (a builder serves one export, on one thread): no StringBuilder or byte[] per row.
+    private readonly StringBuilder _template = new(64);
+    private readonly ArrayBufferWriter<byte> _hashInput = new(1024);
 
     /// <param name="lenient">For withdrawals: the station leaves the map anyway, so limits only truncate.</param>
     public FeedRowResult Build(Station s, bool lenient = false)
     {
         var at = new Coordinate(s.Lng, s.Lat, CoordSys.Wgs84).To(profile.CoordSystem);
         var cells = new object[profile.Columns.Count];
-        var notes = new List<string>();
+        List<string>? notes = null;
         for (var i = 0; i < cells.Length; i++)
         {
             var column = profile.Columns[i];
@@ -34,12 +38,15 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
             {
                 if (!column.Truncates && !lenient)
                     return Rejected($"“{column.Header}”超过{max}字（{text.Length}字）/ '{column.Header}' is longer than {max} characters ({text.Length})");
-                notes.Add($"“{column.Header}”截断为{max}字 / '{column.Header}' truncated to {max} characters");
+                (notes ??= []).Add($"“{column.Header}”截断为{max}字 / '{column.Header}' truncated to {max} characters");
                 text = text[..max];
             }
             cells[i] = _neutralise ? SpreadsheetText.Neutralise(text) : text;
         }
-        return new FeedRowResult(new FeedRow(s.Id, s.Code, s.Name, s.Adcode, at.Lng, at.Lat, cells, Hash(cells)), null, notes);
+        string hash;
+        using (Export.FeedTimings.Measure("stream: rows: hash"))
+            hash = Hash(cells);
+        return new FeedRowResult(new FeedRow(s.Id, s.Code, s.Name, s.Adcode, at.Lng, at.Lat, cells, hash), null, notes ?? (IReadOnlyList<string>)[]);
     }
 
     private string Text(FeedColumn column, (string Text, bool IsField)[]? template, Station s, Coordinate at)
@@ -53,7 +60,7 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
 
     private string Render((string Text, bool IsField)[] parts, Station s, Coordinate at)
     {
-        var text = new StringBuilder();
+        var text = _template.Clear();
         foreach (var (part, isField) in parts)
             text.Append(isField ? StationFieldText.Of(part, s, at, profile, lookups) : part);
         return text.ToString().Trim();
@@ -74,16 +81,22 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
     }
 
     /// <summary>SHA-256 over exactly what the profile emits: a change anywhere in the row changes the hash.</summary>
+    /// <remarks>Each cell's UTF-8 then 0x1F (the UTF-8 of U+001F), encoded cell by cell into one reused buffer.</remarks>
     private string Hash(object[] cells)
     {
-        var text = new StringBuilder(256);
+        _hashInput.ResetWrittenCount();
         foreach (var c in cells)
-            text.Append(c is double d ? StationFieldText.Number(d, profile.Decimals) : (string)c).Append('\u001f');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        {
+            var text = c is double d ? StationFieldText.Number(d, profile.Decimals) : (string)c;
+            var span = _hashInput.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length) + 1);
+            var length = Encoding.UTF8.GetBytes(text, span);
+            span[length] = 0x1f;
+            _hashInput.Advance(length + 1);
+        }
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(_hashInput.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
     }
 
     private static FeedRowResult Rejected(string reason) => new(null, reason, []);
-
-
-
 }

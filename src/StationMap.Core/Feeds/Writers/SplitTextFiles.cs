@@ -18,12 +18,16 @@ internal sealed class SplitTextFiles(string folder, string baseName, string exte
     private IncrementalHash? _hash;
     private int _rows;
     private long _bytes;
+    // One growing buffer for the encoded row: no byte[] per row.
+    private byte[] _row = new byte[4096];
 
     public int TotalRows { get; private set; }
 
     public void Add(string rowText)
     {
-        var row = encoding.GetBytes(rowText);
+        var needed = encoding.GetMaxByteCount(rowText.Length);
+        if (needed > _row.Length) _row = new byte[Math.Max(needed, _row.Length * 2)];
+        var row = _row.AsSpan(0, encoding.GetBytes(rowText, _row));
         var extra = (_rows > 0 ? _separator.Length : 0) + row.Length;
         if (_file is not null && _rows > 0 && (_rows + 1 > maxRows || _bytes + extra + _suffix.Length > maxBytes))
             Close();
@@ -68,7 +72,7 @@ internal sealed class SplitTextFiles(string folder, string baseName, string exte
         _file = null;
     }
 
-    private void Write(byte[] bytes)
+    private void Write(ReadOnlySpan<byte> bytes)
     {
         _file!.Write(bytes);
         _hash!.AppendData(bytes);
