@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Npgsql;
 using NpgsqlTypes;
 using StationMap.Geo;
@@ -9,9 +8,6 @@ namespace StationMap.Import;
 /// <summary>
 /// The session's temporary table of valid rows, filled by binary COPY while the file is still being read.
 /// It lives only inside the import's transaction (ON COMMIT DROP).
-/// Rows are written to the COPY on a thread of their own: measured on 150k rows, the COPY writes (which wait
-/// whenever PostgreSQL has not yet taken in the previous buffer) took as long as mapping and validating together,
-/// and doing them in turn on one thread left a core idle. Order is kept; a COPY failure surfaces in the caller.
 /// </summary>
 internal sealed class StagingTable : IAsyncDisposable
 {
@@ -34,26 +30,8 @@ internal sealed class StagingTable : IAsyncDisposable
         """;
 
     private readonly NpgsqlBinaryImporter _copy;
-    private readonly BlockingCollection<(int Row, StationFields Fields, long? OrgId)> _rows = new(4096);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _writer;
 
-    private StagingTable(NpgsqlBinaryImporter copy)
-    {
-        _copy = copy;
-        _writer = Task.Run(() =>
-        {
-            try
-            {
-                foreach (var (row, fields, orgId) in _rows.GetConsumingEnumerable(_stop.Token)) WriteRow(row, fields, orgId);
-            }
-            catch
-            {
-                _stop.Cancel(); // wakes a reader blocked on a full queue
-                throw;
-            }
-        });
-    }
+    private StagingTable(NpgsqlBinaryImporter copy) => _copy = copy;
 
     public static async Task<StagingTable> OpenAsync(NpgsqlConnection conn, CancellationToken ct)
     {
@@ -61,21 +39,7 @@ internal sealed class StagingTable : IAsyncDisposable
         return new StagingTable(await conn.BeginBinaryImportAsync(Copy, ct));
     }
 
-    /// <summary>Queues a valid row for the COPY (blocks only when the writer is 4096 rows behind).</summary>
-    public void Write(int row, StationFields fields, long? orgId)
-    {
-        try
-        {
-            _rows.Add((row, fields, orgId), _stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _writer.GetAwaiter().GetResult(); // only a failed writer cancels while rows are added: rethrow its exception
-            throw;
-        }
-    }
-
-    private void WriteRow(int row, StationFields f, long? orgId)
+    public void Write(int row, StationFields f, long? orgId)
     {
         _copy.StartRow();
         _copy.Write(row, NpgsqlDbType.Integer);
@@ -108,22 +72,7 @@ internal sealed class StagingTable : IAsyncDisposable
     }
 
     /// <summary>Ends the COPY; the rows are then visible to the merge statements on the same connection.</summary>
-    public async Task CompleteAsync(CancellationToken ct)
-    {
-        _rows.CompleteAdding();
-        await _writer;
-        await _copy.CompleteAsync(ct);
-    }
+    public async Task CompleteAsync(CancellationToken ct) => await _copy.CompleteAsync(ct);
 
-    /// <summary>Without <see cref="CompleteAsync"/> (file refused part-way) the COPY is cancelled and nothing is staged.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (!_rows.IsAddingCompleted) _stop.Cancel();
-        try { await _writer; }
-        catch (OperationCanceledException) { } // stopped on purpose
-        catch when (!_rows.IsAddingCompleted) { } // the caller is already leaving with its own error
-        await _copy.DisposeAsync();
-        _rows.Dispose();
-        _stop.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _copy.DisposeAsync();
 }
