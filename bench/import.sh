@@ -19,7 +19,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_TieredPGO=1
 
 dotnet build src/StationMap.Cli -c Release -nologo -v q >/dev/null
 dotnet build bench/StationMap.Benchmarks -c Release -nologo -v q >/dev/null
-CLI="dotnet src/StationMap.Cli/bin/Release/net10.0/stationmap.dll"
+CLI=${CLI:-"dotnet src/StationMap.Cli/bin/Release/net10.0/stationmap.dll"}   # CLI=... to compare another build in the same run
 mkdir -p "$OUT"
 if [ ! -f "$OUT/stations-$ROWS.xlsx" ]; then
   dotnet bench/StationMap.Benchmarks/bin/Release/net10.0/StationMap.Benchmarks.dll import-sample "$ROWS" "$OUT" >/dev/null
