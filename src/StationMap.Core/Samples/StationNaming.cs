@@ -65,7 +65,13 @@ internal static class StationNaming
         }
     }
 
-    public static string DrawRoad(Random rng, SamplePlace at) => at.Place + rng.Pick(RoadSuffixes);
+    public static string DrawRoad(Random rng, SamplePlace at)
+    {
+        // Draw even when unused so the rest of the sample stays the same sequence.
+        string suffix = rng.Pick(RoadSuffixes);
+        // 展览路街道 is named after its road already: "展览路", not "展览路路" or "金融街大街".
+        return at.Place.EndsWith('路') || at.Place.EndsWith('街') ? at.Place : at.Place + suffix;
+    }
 
     public static string DrawAddress(Random rng, SamplePlace at) =>
         $"{at.Region}{at.District}{at.Street}{at.Road}{rng.Next(1, 300)}号";

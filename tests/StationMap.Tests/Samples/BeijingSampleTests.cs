@@ -26,6 +26,15 @@ public class BeijingSampleTests
     }
 
     [Fact]
+    public void Roads_named_after_their_street_do_not_repeat_the_suffix()
+    {
+        // 展览路街道 → 展览路, never "展览路路" or "展览路大街".
+        Assert.Contains(Rows, r => r.Address.Contains("展览路街道展览路"));
+        Assert.DoesNotContain(Rows, r => r.Name.Contains("路路") || r.Address.Contains("路路"));
+        Assert.DoesNotContain(Rows, r => System.Text.RegularExpressions.Regex.IsMatch(r.Name + r.Address, "路(大街|东路|西路|南路|北路|街\\d)"));
+    }
+
+    [Fact]
     public void Same_seed_gives_the_same_rows_and_another_seed_does_not()
     {
         Assert.Equal(Rows, SampleStationGenerator.Beijing(2026));
