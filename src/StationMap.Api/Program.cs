@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddStationMap(builder.Configuration);
 
 var app = builder.Build();
+app.UseTrustedProxies(app.Configuration); // first: the rate limiter keys on the client IP it sets
 app.UseResponseCompression();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
