@@ -20,6 +20,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseCacheOutputHeaders();
 
 app.MapOpenApi();
 app.MapHealthApi();
