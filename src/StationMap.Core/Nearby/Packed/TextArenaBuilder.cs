@@ -12,6 +12,7 @@ public sealed class TextArenaBuilder
     private byte[] _bytes;
     private int _length;
     private int[] _slots = []; // offset + 1 of an interned entry; 0 = empty (allocated on first use)
+    private int[] _hashes = []; // each slot's hash: most probes are settled without touching the arena
     private int _interned;
 
     public TextArenaBuilder(int capacity = 1 << 16) => _bytes = new byte[Math.Max(capacity, 16)];
@@ -31,7 +32,7 @@ public sealed class TextArenaBuilder
     public int Add(ReadOnlySpan<byte> utf8, bool intern)
     {
         if (!intern) return Append(utf8);
-        if (_slots.Length == 0) _slots = new int[1 << 10];
+        if (_slots.Length == 0) (_slots, _hashes) = (new int[1 << 10], new int[1 << 10]);
         var hash = Hash(utf8);
         var mask = _slots.Length - 1;
         for (var i = hash & mask; ; i = (i + 1) & mask)
@@ -41,9 +42,11 @@ public sealed class TextArenaBuilder
             {
                 var offset = Append(utf8);
                 _slots[i] = offset + 1;
+                _hashes[i] = hash;
                 if (++_interned * 2 > _slots.Length) Grow();
                 return offset;
             }
+            if (_hashes[i] != hash) continue;
             var (start, length) = TextArena.Entry(_bytes, slot - 1);
             if (_bytes.AsSpan(start, length).SequenceEqual(utf8)) return slot - 1;
         }
@@ -67,16 +70,15 @@ public sealed class TextArenaBuilder
 
     private void Grow()
     {
-        var old = _slots;
-        _slots = new int[old.Length * 2];
+        var (oldSlots, oldHashes) = (_slots, _hashes);
+        (_slots, _hashes) = (new int[oldSlots.Length * 2], new int[oldSlots.Length * 2]);
         var mask = _slots.Length - 1;
-        foreach (var slot in old)
+        for (var j = 0; j < oldSlots.Length; j++)
         {
-            if (slot == 0) continue;
-            var (start, length) = TextArena.Entry(_bytes, slot - 1);
-            var i = Hash(_bytes.AsSpan(start, length)) & mask;
+            if (oldSlots[j] == 0) continue;
+            var i = oldHashes[j] & mask;
             while (_slots[i] != 0) i = (i + 1) & mask;
-            _slots[i] = slot;
+            (_slots[i], _hashes[i]) = (oldSlots[j], oldHashes[j]);
         }
     }
 
