@@ -12,7 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddStationMap(builder.Configuration);
 
 var app = builder.Build();
-app.UseResponseCompression();
+// Only requests that accept an encoding pass through compression; the rest skip its per-request body wrapper.
+app.UseWhen(http => http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding), branch => branch.UseResponseCompression());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
