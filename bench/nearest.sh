@@ -44,7 +44,7 @@ serve() { # useIndex
   done
   if [ "$1" = true ]; then # wait for the index
     for _ in $(seq 1 100); do
-      curl -sI "http://127.0.0.1:$APP_PORT/api/v1/stations/nearest?lng=116.4&lat=39.9" | grep -qi "x-nearest-path: index" && break; sleep 0.2
+      curl -s -o /dev/null -D - "http://127.0.0.1:$APP_PORT/api/v1/stations/nearest?lng=116.4&lat=39.9" | grep -qi "x-nearest-path: index" && break; sleep 0.2
     done
   fi
   wrk -t1 -c4 -d2s -s $OUT/nearest.lua "http://127.0.0.1:$APP_PORT" >/dev/null # warm-up (JIT)

@@ -13,7 +13,8 @@ builder.Services.AddStationMap(builder.Configuration);
 
 var app = builder.Build();
 app.UseTrustedProxies(app.Configuration); // first: the rate limiter keys on the client IP it sets
-app.UseResponseCompression();
+// Only requests that accept an encoding pass through compression; the rest skip its per-request body wrapper.
+app.UseWhen(http => http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding), branch => branch.UseResponseCompression());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
@@ -21,6 +22,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseCacheOutputHeaders();
 
 app.MapOpenApi();
 app.MapHealthApi();

@@ -10,9 +10,8 @@ internal static class NearestPgbenchScript
 {
     public static string Text()
     {
-        var sql = SqlNearestSearch.Sql(services: false, type: false, radius: false)
-            .Replace("@p", "ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography")
-            .Replace("@n", "20");
+        var sql = SqlNearestSearch.Sql(services: false, type: false, radius: false, limit: 20)
+            .Replace("@p", "ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography");
         return NearestQueryPoints.PgbenchSets() + sql + ";\n";
     }
 }

@@ -18,6 +18,7 @@ internal static class RateLimits
     public static IServiceCollection AddPublicRateLimits(this IServiceCollection services, IConfiguration config)
     {
         var options = config.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddSingleton(options);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -35,4 +36,11 @@ internal static class RateLimits
         });
         return services;
     }
+
+    /// <summary>
+    /// The public limit on an endpoint, or nothing when limiting is off (PublicPermits = 0): then the
+    /// rate-limiter middleware passes the request straight on instead of leasing from a no-op limiter.
+    /// </summary>
+    public static TBuilder RequirePublicRateLimit<TBuilder>(this TBuilder builder, IEndpointRouteBuilder app) where TBuilder : IEndpointConventionBuilder =>
+        app.ServiceProvider.GetRequiredService<RateLimitOptions>().PublicPermits > 0 ? builder.RequireRateLimiting(Public) : builder;
 }

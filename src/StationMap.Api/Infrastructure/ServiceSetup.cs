@@ -24,7 +24,10 @@ internal static class ServiceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<Nearby.NearbyOptions>().BindConfiguration(Nearby.NearbyOptions.Section).ValidateOnStart();
         services.AddSingleton<StationMap.Nearby.NearbyIndexHolder>();
-        services.AddSingleton<StationMap.Nearby.SqlNearestSearch>();
+        // The SQL nearest path gets its own pool: its connections keep their state between requests
+        // (no reset round on every return), so the prepared statements are simply reused.
+        services.AddKeyedSingleton(StationMapDataSource.ServingReads, (_, _) => StationMapDataSource.CreateForServingReads(connectionString));
+        services.AddSingleton(sp => new StationMap.Nearby.SqlNearestSearch(sp.GetRequiredKeyedService<NpgsqlDataSource>(StationMapDataSource.ServingReads)));
         services.AddSingleton<Nearby.NearestSearch>();
         services.AddHostedService<Nearby.NearbyIndexService>();
         services.AddFeeds(config);

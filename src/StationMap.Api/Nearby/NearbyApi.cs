@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using NetTopologySuite.IO.Converters;
 using StationMap.Geo;
@@ -12,25 +13,46 @@ internal static class NearbyApi
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    // One buffer and writer per thread: the body is written synchronously, then copied to the response.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
+    [ThreadStatic] private static Utf8JsonWriter? _writer;
+
     public static IEndpointRouteBuilder MapNearbyApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/stations/nearest", Nearest).WithTags("Nearby")
-            .RequireRateLimiting(RateLimits.Public).CacheOutputHeaders(15);
+            .RequirePublicRateLimit(app).CacheOutputHeaders(15);
         return app;
     }
 
-    private static async Task<IResult> Nearest(HttpContext http, NearestSearch search, TimeProvider clock, CancellationToken ct)
+    private static async Task Nearest(HttpContext http, NearestSearch search, TimeProvider clock)
     {
         var (request, origin, output, errors) = NearestParameters.Parse(http.Request.Query, clock.GetUtcNow());
-        if (request is null) return Problems.Validation(errors);
+        if (request is null)
+        {
+            await Problems.Validation(errors).ExecuteAsync(http);
+            return;
+        }
 
-        var (hits, path) = await search.SearchAsync(request, ct);
-        http.Response.Headers["X-Nearest-Path"] = path;
-        var response = NearestResponse.From(hits, request, origin, output, path);
-        if (!WantsGeoJson(http.Request)) return TypedResults.Ok(response);
+        var (hits, path) = await search.SearchAsync(request, http.RequestAborted);
+        var response = http.Response;
+        response.Headers["X-Nearest-Path"] = path;
+        if (WantsGeoJson(http.Request))
+        {
+            var geo = NearestGeoJson.From(NearestResponse.From(hits, request, origin, output, path), [.. hits.Select(h => (h.Station.Lng, h.Station.Lat))]);
+            await TypedResults.Text(JsonSerializer.Serialize(geo, GeoJsonOptions), NearestGeoJson.ContentType).ExecuteAsync(http);
+            return;
+        }
 
-        var geo = NearestGeoJson.From(response, hits.Select(h => (h.Station.Lng, h.Station.Lat)).ToList());
-        return TypedResults.Text(JsonSerializer.Serialize(geo, GeoJsonOptions), NearestGeoJson.ContentType);
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        var writer = _writer ??= new Utf8JsonWriter(buffer, NearestJson.Options);
+        writer.Reset(buffer);
+        NearestJson.Write(writer, hits, request, origin, output, path);
+        writer.Flush();
+        response.ContentType = NearestJson.ContentType;
+        response.ContentLength = buffer.WrittenCount;
+        response.BodyWriter.Write(buffer.WrittenSpan); // copied into the response pipe before any await
+        await response.BodyWriter.FlushAsync(http.RequestAborted);
     }
 
     private static bool WantsGeoJson(HttpRequest r) =>

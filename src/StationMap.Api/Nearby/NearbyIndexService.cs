@@ -41,7 +41,7 @@ internal sealed partial class NearbyIndexService(
             await listen.ExecuteNonQueryAsync(ct);
 
         var started = DateTime.UtcNow;
-        var index = holder.ReplaceAll(await NearbyStationReader.AllServedAsync(db, ct));
+        var index = holder.ReplaceAll(await NearbyStationReader.AllServedIntoAsync(db, ct));
         LogBuilt(index.Count, (DateTime.UtcNow - started).TotalMilliseconds);
 
         while (!ct.IsCancellationRequested)
@@ -60,7 +60,7 @@ internal sealed partial class NearbyIndexService(
         if (payloads.Length == 0) return;
         if (payloads.Contains("all"))
         {
-            holder.ReplaceAll(await NearbyStationReader.AllServedAsync(db, ct));
+            holder.ReplaceAll(await NearbyStationReader.AllServedIntoAsync(db, ct));
             return;
         }
         var ids = payloads.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(long.Parse).Distinct().ToArray();

@@ -12,8 +12,8 @@ internal static class StationsApi
     public static IEndpointRouteBuilder MapStationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/stations").WithTags("Stations");
-        group.MapGet("/", List).RequireRateLimiting(RateLimits.Public);
-        group.MapGet("/{code}", Get).RequireRateLimiting(RateLimits.Public);
+        group.MapGet("/", List).RequirePublicRateLimit(app);
+        group.MapGet("/{code}", Get).RequirePublicRateLimit(app);
         group.MapGet("/{code}/history", History).RequireRole(StaffRole.Viewer);
         group.MapPost("/", Create).RequireRole(StaffRole.Editor);
         group.MapPut("/{code}", Update).RequireRole(StaffRole.Editor);

@@ -15,6 +15,22 @@ public static class StationMapDataSource
         return builder.Build();
     }
 
+    /// <summary>Key of the pool for hot, stateless reads (the SQL nearest path).</summary>
+    public const string ServingReads = "serving-reads";
+
+    /// <summary>
+    /// A pool for stateless reads only: Npgsql then skips the reset it sends with the next command after a
+    /// pooled connection is returned (CLOSE ALL, UNLISTEN *, DISCARD …), which otherwise runs on every request.
+    /// Never for imports or anything that uses temporary tables, locks or session settings.
+    /// </summary>
+    public static NpgsqlDataSource CreateForServingReads(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        builder.UseNetTopologySuite(geographyAsDefault: true);
+        return builder.Build();
+    }
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, npgsql => npgsql.UseNetTopologySuite(geographyAsDefault: true)
                 .MigrationsAssembly(typeof(StationMapDb).Assembly.FullName))

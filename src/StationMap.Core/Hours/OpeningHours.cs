@@ -59,6 +59,12 @@ public sealed class OpeningHours
     public bool IsOpenAt(DateTimeOffset instant, Func<DateOnly, bool>? isHoliday = null)
     {
         var local = TimeZoneInfo.ConvertTime(instant, ShanghaiTime.Zone).DateTime;
+        return IsOpenAtShanghai(local, isHoliday);
+    }
+
+    /// <summary>Same as <see cref="IsOpenAt"/> for a time already read as Asia/Shanghai wall-clock time (convert once, test many).</summary>
+    public bool IsOpenAtShanghai(DateTime local, Func<DateOnly, bool>? isHoliday = null)
+    {
         bool today = false, yesterday = false;
         if (isHoliday is not null && _schedule.HasHolidayRule)
         {

@@ -1,38 +1,50 @@
 using StationMap.Geo;
+using StationMap.Nearby.Packed;
 
 namespace StationMap.Nearby;
 
 /// <summary>
 /// All active, public stations in memory, answering the same exact nearest query as the SQL path.
+/// The stations sit in a packed <see cref="StationTable"/> laid out in tree order.
 /// Immutable: a change builds a new index and swaps it in.
 /// </summary>
 public sealed class NearbyIndex
 {
-    private readonly UnitSphereKdTree<NearbyStation> _tree;
+    private readonly UnitSphereKdTree _tree;
 
-    public NearbyIndex(IReadOnlyCollection<NearbyStation> stations)
+    public NearbyIndex(IEnumerable<NearbyStation> stations) : this(Fill(stations)) { }
+
+    public NearbyIndex(StationTableBuilder rows)
     {
-        Stations = stations;
-        _tree = new UnitSphereKdTree<NearbyStation>(stations.Select(s => (s.Lng, s.Lat, s)).ToList());
+        _tree = new UnitSphereKdTree(rows.Lngs, rows.Lats, out var order);
+        Table = rows.Build(order);
     }
 
-    public IReadOnlyCollection<NearbyStation> Stations { get; }
-    public int Count => _tree.Count;
+    public StationTable Table { get; }
+    public int Count => Table.Count;
 
     public IReadOnlyList<NearestHit> Search(NearestRequest request)
     {
-        Func<NearbyStation, bool> accept = request.Accepts;
+        var table = Table;
+        var filter = request.Filter;
+        Func<int, bool> accept = row => filter.Accepts(table, row);
         // k nearest on the sphere, then widen to everything that could still beat them on the spheroid.
         var sphereBest = _tree.Nearest(request.Lng, request.Lat, request.Limit, accept);
         if (sphereBest.Count == 0) return [];
-        var bound = sphereBest.Max(c => Spheroid(request, c.Item));
+        var bound = 0.0;
+        foreach (var (row, _) in sphereBest)
+            bound = Math.Max(bound, SpheroidDistance.Metres(request.Lng, request.Lat, table.Lngs[row], table.Lats[row]));
         if (request.RadiusM is { } radius) bound = Math.Min(bound, radius);
-        var searchChord = UnitSphereKdTree<NearbyStation>.ChordFor(
-            bound / SpheroidDistance.MinSpheroidToSphereRatio, SpheroidDistance.SphereRadius);
-        var candidates = new List<(NearbyStation Item, double Chord2)>();
+        var searchChord = UnitSphereKdTree.ChordFor(bound / SpheroidDistance.MinSpheroidToSphereRatio, SpheroidDistance.SphereRadius);
+        var candidates = new List<int>(request.Limit * 2);
         _tree.Within(request.Lng, request.Lat, searchChord, accept, candidates);
-        return NearestRanking.Rank(candidates.Select(c => c.Item), request);
+        return NearestRanking.Rank(table, candidates, request);
     }
 
-    private static double Spheroid(NearestRequest r, NearbyStation s) => SpheroidDistance.Metres(r.Lng, r.Lat, s.Lng, s.Lat);
+    private static StationTableBuilder Fill(IEnumerable<NearbyStation> stations)
+    {
+        var rows = new StationTableBuilder(stations is ICollection<NearbyStation> c ? c.Count : 1024, new HoursCache());
+        foreach (var s in stations) rows.Add(s);
+        return rows;
+    }
 }

@@ -1,3 +1,5 @@
+using StationMap.Nearby.Packed;
+
 namespace StationMap.Nearby;
 
 /// <summary>
@@ -7,31 +9,32 @@ namespace StationMap.Nearby;
 public sealed class NearbyIndexHolder
 {
     private volatile NearbyIndex? _current;
-    private Dictionary<long, NearbyStation> _byId = [];
+    private NearbyIndex? _last; // the last build, the base for incremental changes
 
     public NearbyIndex? Current => _current;
 
     public void Invalidate() => _current = null;
 
-    public NearbyIndex ReplaceAll(IEnumerable<NearbyStation> stations)
+    public NearbyIndex ReplaceAll(StationTableBuilder rows) => Publish(new NearbyIndex(rows));
+
+    public NearbyIndex ReplaceAll(IEnumerable<NearbyStation> stations) => Publish(new NearbyIndex(stations));
+
+    /// <summary>Applies a few changed stations on top of the last build and rebuilds.</summary>
+    public NearbyIndex Apply(IReadOnlyCollection<NearbyStation> served, IEnumerable<long> gone)
     {
-        _byId = stations.ToDictionary(s => s.Id);
-        return Publish();
+        var changed = served.Select(s => s.Id).Concat(gone).ToHashSet();
+        var table = _last?.Table;
+        var rows = new StationTableBuilder((table?.Count ?? 0) + served.Count, new HoursCache());
+        if (table is not null)
+            for (var row = 0; row < table.Count; row++)
+                if (!changed.Contains(table.Ids[row])) rows.Add(table[row]);
+        foreach (var s in served) rows.Add(s);
+        return Publish(new NearbyIndex(rows));
     }
 
-    /// <summary>Applies a few changed stations on top of the last full load and rebuilds.</summary>
-    public NearbyIndex Apply(IEnumerable<NearbyStation> served, IEnumerable<long> gone)
+    private NearbyIndex Publish(NearbyIndex index)
     {
-        var next = new Dictionary<long, NearbyStation>(_byId);
-        foreach (var id in gone) next.Remove(id);
-        foreach (var s in served) next[s.Id] = s;
-        _byId = next;
-        return Publish();
-    }
-
-    private NearbyIndex Publish()
-    {
-        var index = new NearbyIndex(_byId.Values.ToList());
+        _last = index;
         _current = index;
         return index;
     }

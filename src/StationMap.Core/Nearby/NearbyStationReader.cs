@@ -1,10 +1,11 @@
 using Npgsql;
 using StationMap.Hours;
+using StationMap.Nearby.Packed;
 using StationMap.Stations;
 
 namespace StationMap.Nearby;
 
-/// <summary>Reads stations into <see cref="NearbyStation"/> records with plain Npgsql (no change tracking).</summary>
+/// <summary>Reads stations with plain Npgsql (no change tracking): as records, or straight into a packed table.</summary>
 public static class NearbyStationReader
 {
     /// <summary>Columns every nearest path selects, in this order.</summary>
@@ -13,41 +14,64 @@ public static class NearbyStationReader
 
     public const string ServedCondition = "deleted_at IS NULL AND status = 'active' AND is_public";
 
+    private const string AllServedSql = $"SELECT {Columns} FROM stations WHERE {ServedCondition}";
+
     public static async Task<List<NearbyStation>> AllServedAsync(NpgsqlDataSource db, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand($"SELECT {Columns} FROM stations WHERE {ServedCondition}");
-        return await ReadAsync(cmd, new HoursCache(), ct);
+        await using var cmd = db.CreateCommand(AllServedSql);
+        var hours = new HoursCache();
+        var list = new List<NearbyStation>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) list.Add(Read(reader, hours));
+        return list;
     }
 
-    /// <summary>The given stations as they are now; those no longer served come back with Served = false.</summary>
+    /// <summary>Every served station into a table builder, row by row: no per-station objects survive the read.</summary>
+    public static async Task<StationTableBuilder> AllServedIntoAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(AllServedSql);
+        var rows = new StationTableBuilder(1024, new HoursCache());
+        await ReadIntoAsync(cmd, rows, ct);
+        return rows;
+    }
+
+    /// <summary>The given stations as they are now; those no longer served come back in Gone.</summary>
     public static async Task<(List<NearbyStation> Served, List<long> Gone)> ByIdsAsync(NpgsqlDataSource db, long[] ids, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand($"SELECT {Columns} FROM stations WHERE id = ANY(@ids) AND {ServedCondition}");
         cmd.Parameters.AddWithValue("ids", ids);
-        var served = await ReadAsync(cmd, new HoursCache(), ct);
+        var hours = new HoursCache();
+        var served = new List<NearbyStation>();
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) served.Add(Read(reader, hours));
         var servedIds = served.Select(s => s.Id).ToHashSet();
         return (served, ids.Where(id => !servedIds.Contains(id)).ToList());
     }
 
-    public static async Task<List<NearbyStation>> ReadAsync(NpgsqlCommand cmd, HoursCache hours, CancellationToken ct, Action<NpgsqlDataReader>? extra = null)
+    public static async Task ReadIntoAsync(NpgsqlCommand cmd, StationTableBuilder rows, CancellationToken ct)
     {
-        var list = new List<NearbyStation>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add(Read(reader, hours));
-            extra?.Invoke(reader);
-        }
-        return list;
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            rows.Add(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetDouble(5),
+                TypeOf(r.GetString(6)), ServiceMask.Of(r.GetFieldValue<string[]>(7)), r.IsDBNull(8) ? null : r.GetString(8),
+                r.IsDBNull(9) ? null : r.GetString(9));
     }
 
     public static NearbyStation Read(NpgsqlDataReader r, HoursCache hours)
     {
         var (hoursText, parsed) = hours.Get(r.IsDBNull(8) ? null : r.GetString(8));
         return new NearbyStation(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetDouble(5),
-            Enum.Parse<StationType>(r.GetString(6), ignoreCase: true), ServiceMask.SharedCodes(ServiceMask.Of(r.GetFieldValue<string[]>(7))),
+            TypeOf(r.GetString(6)), ServiceMask.SharedCodes(ServiceMask.Of(r.GetFieldValue<string[]>(7))),
             hoursText, parsed, r.IsDBNull(9) ? null : r.GetString(9));
     }
+
+    private static StationType TypeOf(string wire) => wire switch
+    {
+        "standard" => StationType.Standard,
+        "micro" => StationType.Micro,
+        "mobile" => StationType.Mobile,
+        _ => Enum.Parse<StationType>(wire, ignoreCase: true),
+    };
 }
 
 /// <summary>Most stations share a handful of hour texts ("24/7"): parse each once and keep one copy of the text.</summary>

@@ -1,3 +1,5 @@
+using StationMap.Hours;
+using StationMap.Nearby.Packed;
 using StationMap.Stations;
 
 namespace StationMap.Nearby;
@@ -16,7 +18,10 @@ public sealed record NearestRequest(
     public const int DefaultLimit = 5, MaxLimit = 50;
     public const double MaxRadiusM = 50_000;
 
-    public int ServiceBits { get; } = ServiceMask.Of(Services);
+    public int ServiceBits => ServiceMask.Of(Services);
+
+    /// <summary>The filters, with `at` turned into Beijing wall-clock time once (not per station).</summary>
+    public NearestFilter Filter => new(ServiceBits, Type, OpenNowOnly, TimeZoneInfo.ConvertTime(At, ShanghaiTime.Zone).DateTime);
 
     /// <summary>The filters every path applies identically (distance aside).</summary>
     public bool Accepts(NearbyStation s) =>
@@ -25,5 +30,14 @@ public sealed record NearestRequest(
         && (!OpenNowOnly || s.IsOpenAt(At) == true);
 }
 
+/// <summary>A request's filters, evaluated on table rows without allocating.</summary>
+public readonly record struct NearestFilter(int ServiceBits, StationType? Type, bool OpenNowOnly, DateTime ShanghaiAt)
+{
+    public bool Accepts(StationTable t, int row) =>
+        (t.Services[row] & ServiceBits) == ServiceBits
+        && (Type is null || t.Type(row) == Type)
+        && (!OpenNowOnly || t.Hours(row)?.Parsed?.IsOpenAtShanghai(ShanghaiAt) == true);
+}
+
 /// <summary>One answer: the station and its spheroid distance in metres.</summary>
-public sealed record NearestHit(NearbyStation Station, double DistanceM);
+public readonly record struct NearestHit(StationRef Station, double DistanceM);

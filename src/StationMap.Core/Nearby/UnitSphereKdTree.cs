@@ -3,35 +3,30 @@ namespace StationMap.Nearby;
 /// <summary>
 /// A static 3-d tree over points on the unit sphere. Straight-line (chord) distance between unit
 /// vectors orders exactly like great-circle distance, so a plain Euclidean k-d tree answers sphere
-/// queries with no planar-degree distortion. Items are stored in tree order (implicit layout, no nodes).
+/// queries with no planar-degree distortion. Implicit layout (no nodes): tree position i is input
+/// point order[i], and the caller stores its rows in that same order, so positions are row numbers.
 /// </summary>
-public sealed class UnitSphereKdTree<T>
+public sealed class UnitSphereKdTree
 {
     private readonly double[] _x, _y, _z;
     private readonly byte[] _axis;
-    private readonly T[] _items;
 
-    public UnitSphereKdTree(IReadOnlyList<(double Lng, double Lat, T Item)> points)
+    public UnitSphereKdTree(ReadOnlySpan<double> lngs, ReadOnlySpan<double> lats, out int[] order)
     {
-        var n = points.Count;
+        var n = lngs.Length;
         _x = new double[n]; _y = new double[n]; _z = new double[n]; _axis = new byte[n];
-        _items = new T[n];
-        var order = new int[n];
-        var xs = new double[n]; var ys = new double[n]; var zs = new double[n];
+        order = new int[n];
         for (var i = 0; i < n; i++)
         {
-            (xs[i], ys[i], zs[i]) = ToUnit(points[i].Lng, points[i].Lat);
+            (_x[i], _y[i], _z[i]) = ToUnit(lngs[i], lats[i]);
             order[i] = i;
         }
-        Build(order, 0, n, xs, ys, zs);
-        for (var i = 0; i < n; i++)
-        {
-            var j = order[i];
-            _x[i] = xs[j]; _y[i] = ys[j]; _z[i] = zs[j]; _items[i] = points[j].Item;
-        }
+        // The coordinates move with their index, so every pass reads memory in order (1.5M points: ~2× faster
+        // than reading through the permutation).
+        Build(order, 0, n);
     }
 
-    public int Count => _items.Length;
+    public int Count => _x.Length;
 
     public static (double X, double Y, double Z) ToUnit(double lng, double lat)
     {
@@ -43,34 +38,36 @@ public sealed class UnitSphereKdTree<T>
     public static double ChordFor(double metres, double radius) =>
         metres / radius >= Math.PI ? 2 : 2 * Math.Sin(metres / radius / 2);
 
-    /// <summary>The k accepted items with the smallest chord, nearest first; chord² returned with each.</summary>
-    public List<(T Item, double Chord2)> Nearest(double lng, double lat, int k, Func<T, bool> accept)
+    /// <summary>The k accepted positions with the smallest chord, nearest first; chord² returned with each.</summary>
+    public List<(int Row, double Chord2)> Nearest(double lng, double lat, int k, Func<int, bool> accept)
     {
         var (qx, qy, qz) = ToUnit(lng, lat);
-        var heap = new PriorityQueue<(T, double), double>(k + 1, Comparer<double>.Create((a, b) => b.CompareTo(a)));
-        SearchNearest(0, _items.Length, qx, qy, qz, k, accept, heap);
-        var result = new List<(T, double)>(heap.Count);
+        var heap = new PriorityQueue<(int, double), double>(k + 1, FarthestFirst);
+        SearchNearest(0, Count, qx, qy, qz, k, accept, heap);
+        var result = new List<(int, double)>(heap.Count);
         while (heap.Count > 0) result.Add(heap.Dequeue());
         result.Reverse();
         return result;
     }
 
-    /// <summary>Every accepted item within <paramref name="maxChord"/> of the point, unordered.</summary>
-    public void Within(double lng, double lat, double maxChord, Func<T, bool> accept, List<(T Item, double Chord2)> into)
+    /// <summary>Every accepted position within <paramref name="maxChord"/> of the point, unordered.</summary>
+    public void Within(double lng, double lat, double maxChord, Func<int, bool> accept, List<int> into)
     {
         var (qx, qy, qz) = ToUnit(lng, lat);
-        SearchWithin(0, _items.Length, qx, qy, qz, maxChord * maxChord, accept, into);
+        SearchWithin(0, Count, qx, qy, qz, maxChord * maxChord, accept, into);
     }
 
-    private void SearchNearest(int lo, int hi, double qx, double qy, double qz, int k, Func<T, bool> accept,
-        PriorityQueue<(T, double), double> heap)
+    private static readonly Comparer<double> FarthestFirst = Comparer<double>.Create((a, b) => b.CompareTo(a));
+
+    private void SearchNearest(int lo, int hi, double qx, double qy, double qz, int k, Func<int, bool> accept,
+        PriorityQueue<(int, double), double> heap)
     {
         if (lo >= hi) return;
         var m = (lo + hi) >>> 1;
         var d2 = Dist2(m, qx, qy, qz);
-        if ((heap.Count < k || d2 < heap.Peek().Item2) && accept(_items[m]))
+        if ((heap.Count < k || d2 < heap.Peek().Item2) && accept(m))
         {
-            heap.Enqueue((_items[m], d2), d2);
+            heap.Enqueue((m, d2), d2);
             if (heap.Count > k) heap.Dequeue();
         }
         var diff = Coord(m, qx, qy, qz);
@@ -80,13 +77,12 @@ public sealed class UnitSphereKdTree<T>
             SearchNearest(far.Item1, far.Item2, qx, qy, qz, k, accept, heap);
     }
 
-    private void SearchWithin(int lo, int hi, double qx, double qy, double qz, double max2, Func<T, bool> accept,
-        List<(T, double)> into)
+    private void SearchWithin(int lo, int hi, double qx, double qy, double qz, double max2, Func<int, bool> accept, List<int> into)
     {
         if (lo >= hi) return;
         var m = (lo + hi) >>> 1;
         var d2 = Dist2(m, qx, qy, qz);
-        if (d2 <= max2 && accept(_items[m])) into.Add((_items[m], d2));
+        if (d2 <= max2 && accept(m)) into.Add(m);
         var diff = Coord(m, qx, qy, qz);
         if (diff < 0 || diff * diff <= max2) SearchWithin(lo, m, qx, qy, qz, max2, accept, into);
         if (diff >= 0 || diff * diff <= max2) SearchWithin(m + 1, hi, qx, qy, qz, max2, accept, into);
@@ -106,30 +102,29 @@ public sealed class UnitSphereKdTree<T>
         return dx * dx + dy * dy + dz * dz;
     }
 
-    private void Build(int[] order, int lo, int hi, double[] xs, double[] ys, double[] zs)
+    private void Build(int[] order, int lo, int hi)
     {
         if (hi - lo <= 0) return;
-        var axis = WidestAxis(order, lo, hi, xs, ys, zs);
-        var keys = axis == 0 ? xs : axis == 1 ? ys : zs;
+        var axis = WidestAxis(lo, hi);
         var m = (lo + hi) >>> 1;
         // Only the median's position matters: quickselect is O(n) per level, a sort would be O(n log n).
-        Select(order, lo, hi - 1, m, keys);
+        Select(order, lo, hi - 1, m, axis == 0 ? _x : axis == 1 ? _y : _z);
         _axis[m] = (byte)axis;
-        Build(order, lo, m, xs, ys, zs);
-        Build(order, m + 1, hi, xs, ys, zs);
+        Build(order, lo, m);
+        Build(order, m + 1, hi);
     }
 
-    private static void Select(int[] order, int left, int right, int k, double[] keys)
+    private void Select(int[] order, int left, int right, int k, double[] keys)
     {
         while (right > left)
         {
-            var pivot = keys[order[(left + right) >>> 1]];
+            var pivot = keys[(left + right) >>> 1];
             int i = left, j = right;
             while (i <= j)
             {
-                while (keys[order[i]] < pivot) i++;
-                while (keys[order[j]] > pivot) j--;
-                if (i <= j) { (order[i], order[j]) = (order[j], order[i]); i++; j--; }
+                while (keys[i] < pivot) i++;
+                while (keys[j] > pivot) j--;
+                if (i <= j) { Swap(order, i, j); i++; j--; }
             }
             if (k <= j) right = j;
             else if (k >= i) left = i;
@@ -137,15 +132,22 @@ public sealed class UnitSphereKdTree<T>
         }
     }
 
-    private static int WidestAxis(int[] order, int lo, int hi, double[] xs, double[] ys, double[] zs)
+    private void Swap(int[] order, int i, int j)
+    {
+        (order[i], order[j]) = (order[j], order[i]);
+        (_x[i], _x[j]) = (_x[j], _x[i]);
+        (_y[i], _y[j]) = (_y[j], _y[i]);
+        (_z[i], _z[j]) = (_z[j], _z[i]);
+    }
+
+    private int WidestAxis(int lo, int hi)
     {
         double minX = 2, maxX = -2, minY = 2, maxY = -2, minZ = 2, maxZ = -2;
         for (var i = lo; i < hi; i++)
         {
-            var j = order[i];
-            minX = Math.Min(minX, xs[j]); maxX = Math.Max(maxX, xs[j]);
-            minY = Math.Min(minY, ys[j]); maxY = Math.Max(maxY, ys[j]);
-            minZ = Math.Min(minZ, zs[j]); maxZ = Math.Max(maxZ, zs[j]);
+            minX = Math.Min(minX, _x[i]); maxX = Math.Max(maxX, _x[i]);
+            minY = Math.Min(minY, _y[i]); maxY = Math.Max(maxY, _y[i]);
+            minZ = Math.Min(minZ, _z[i]); maxZ = Math.Max(maxZ, _z[i]);
         }
         double sx = maxX - minX, sy = maxY - minY, sz = maxZ - minZ;
         return sx >= sy && sx >= sz ? 0 : sy >= sz ? 1 : 2;
