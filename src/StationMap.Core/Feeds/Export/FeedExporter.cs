@@ -45,26 +45,37 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
             orgs = await StationStream.OrganizationNamesAsync(conn, ct);
         using (FeedTimings.Measure("divisions"))
             lookups = FeedLookups.Default(orgs);
-        var selection = new FeedSelection(new FeedRowBuilder(profile, lookups), incremental, submitted);
+
+        // Records are written beside the stream on this connection, in the export's transaction; the stations are
+        // read on a second connection (same credentials) so both run at once.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var records = new SubmissionWriter(conn, profile, who.Actor, ct);
+        var selection = new FeedSelection(new FeedRowBuilder(profile, lookups), incremental, submitted, records.Add);
         var pending = Directory.CreateDirectory(Path.Combine(options.OutputFolder, $"pending-{Guid.NewGuid():N}")).FullName;
         var target = new FeedTarget(pending, $"{profile.Id}-{request.Adcode}-{request.Kind.ToString().ToLowerInvariant()}", incremental, adcodes);
-        var ordered = FeedTimings.Timed("stream: db read", StationStream.Read(conn, prefix, includeDeleted: incremental));
         IReadOnlyList<WrittenFile> files;
         try
         {
+            await using var reader = conn.CloneWith(conn.ConnectionString);
+            using (FeedTimings.Measure("open reading connection"))
+                await reader.OpenAsync(ct);
+            var ordered = FeedTimings.Timed("stream: db read", StationStream.Read(reader, prefix, includeDeleted: incremental));
             // Synchronous streaming: the rows go from the data reader straight into the writer.
             using (FeedTimings.Measure("stream: total"))
                 files = await Task.Run(() => FeedWriters.Write(profile, lookups, FeedTimings.Timed("stream: db read + rows", selection.Items(ordered)), target), ct);
+            using (FeedTimings.Measure("record: publication records (rest)"))
+                await records.CompleteAsync();
         }
         catch
         {
+            await records.AbortAsync();
             Directory.Delete(pending, recursive: true);
             throw;
         }
-        return await RecordAsync(profile, request, selection, files, pending, who, ct);
+        return await RecordAsync(profile, request, selection, records, files, pending, who, ct);
     }
 
-    private async Task<ExportResult> RecordAsync(FeedProfile profile, ExportRequest request, FeedSelection selection,
+    private async Task<ExportResult> RecordAsync(FeedProfile profile, ExportRequest request, FeedSelection selection, SubmissionWriter records,
         IReadOnlyList<WrittenFile> files, string pending, StaffIdentity who, CancellationToken ct)
     {
         var phase = FeedTimings.Measure("record: last batch (EF)");
@@ -73,16 +84,19 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
 
         phase.Dispose();
         phase = FeedTimings.Measure("record: save batch (EF)");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var batch = same ? last! : NewBatch(profile, request, selection, files, who);
-        if (!same) db.Add(batch);
+        if (same) await records.MoveToAsync(batch.Id, ct);
+        else
+        {
+            // The id the records already point to (none when no record changed).
+            if (records.BatchId is { } reserved) batch.Id = reserved;
+            db.Add(batch);
+        }
         db.Audit.Add(AuditLog.Entry(who.Actor, same ? "export.repeated" : "export.created", $"{profile.Id}:{request.Adcode}",
             new { request.Kind, batch.Rows, selection.Added, selection.Changed, selection.Withdrawn, selection.Excluded }));
         await db.SaveChangesAsync(ct);
         phase.Dispose();
-        using (FeedTimings.Measure($"record: {selection.Submissions.Count} publication records"))
-            await SubmissionStore.ApplyAsync(db, profile, batch.Id, selection.Submissions, who.Actor, ct);
-        phase = FeedTimings.Measure("record: move folder + commit");
+        phase = FeedTimings.Measure($"record: move folder + commit ({records.Count} records)");
 
         var folder = ExportBatches.FolderOf(options, batch.Id);
         if (same) Directory.Delete(pending, recursive: true);
@@ -91,7 +105,7 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             Directory.Move(pending, folder);
         }
-        await tx.CommitAsync(ct);
+        await db.Database.CommitTransactionAsync(ct);
         phase.Dispose();
         return new ExportResult(same ? ExportOutcome.Unchanged : ExportOutcome.Created, batch);
     }

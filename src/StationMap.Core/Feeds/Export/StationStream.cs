@@ -14,14 +14,19 @@ internal static class StationStream
 {
     public static IEnumerable<Station> Read(NpgsqlConnection conn, string prefix, bool includeDeleted)
     {
-        // Enough memory to sort a national export in memory rather than in temporary files.
-        using (var memory = new NpgsqlCommand("SET work_mem = '64MB'", conn)) memory.ExecuteNonQuery();
+        // The (adcode, code) index delivers the rows in order, so they stream from the first one instead of after a
+        // sort of the whole area (≈ 0.4 s national). The stations are in memory: with the default random_page_cost
+        // (4, spinning disks) the planner would still pick seq scan + sort. work_mem: a sort, if any, stays in memory.
+        using (var setup = new NpgsqlCommand("SET random_page_cost = 1.1; SET work_mem = '64MB'", conn)) setup.ExecuteNonQuery();
         using var cmd = new NpgsqlCommand($"""
             SELECT id, code, name, address, adcode, ST_X(location::geometry), ST_Y(location::geometry), type, area_m2, services,
                    opening_hours, phone, host_organization, host_kind, managing_org_id, is_public, status, photos, deleted_at
-            FROM stations WHERE adcode LIKE @prefix {(includeDeleted ? "" : "AND deleted_at IS NULL")}
+            FROM stations WHERE adcode BETWEEN @first AND @last AND adcode LIKE @prefix {(includeDeleted ? "" : "AND deleted_at IS NULL")}
             ORDER BY adcode, code
             """, conn);
+        // The range lets the index find an area (LIKE cannot use it under a non-C collation); adcodes are 6 digits.
+        cmd.Parameters.AddWithValue("first", NpgsqlTypes.NpgsqlDbType.Char, prefix.PadRight(6, '0'));
+        cmd.Parameters.AddWithValue("last", NpgsqlTypes.NpgsqlDbType.Char, prefix.PadRight(6, '9'));
         cmd.Parameters.AddWithValue("prefix", prefix + "%");
         using var r = cmd.ExecuteReader(CommandBehavior.SequentialAccess);
         while (r.Read())
