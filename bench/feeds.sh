@@ -37,5 +37,5 @@ printf '%-16s %10s %8.1f %10d  (repeat: %s)\n' "amap-yuntu again" "$secs" "$(awk
 /usr/bin/time -f "%e %U %S %M" -o "$out/time" dotnet "$cli" export amap-yuntu --adcode 000000 --incremental >"$out/incr.log" 2>&1
 read -r secs user sys kb < "$out/time"
 printf '%-16s %10s %8.1f %10d  (%s)\n' "amap incremental" "$secs" "$(awk "BEGIN {print $user + $sys}")" $((kb / 1024)) "$(grep -m1 batch "$out/incr.log" | cut -c1-70)"
-for profile in amap-yuntu poi-sheet-amap; do echo "== $profile"; grep -A30 '^timings:' "$out/$profile.log"; done
+for profile in amap-yuntu poi-sheet-amap repeat; do echo "== $profile"; grep -A30 '^timings:' "$out/$profile.log"; done
 rm -rf "$out"

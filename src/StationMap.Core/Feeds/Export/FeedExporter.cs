@@ -49,7 +49,7 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
         // Records are written beside the stream on this connection, in the export's transaction; the stations are
         // read on a second connection (same credentials) so both run at once.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var records = new SubmissionWriter(conn, profile, who.Actor, ct);
+        var records = new SubmissionWriter(conn, profile, who.Actor, await LatestBatchIdAsync(conn, profile.Id, request, ct), ct);
         var selection = new FeedSelection(new FeedRowBuilder(profile, lookups), incremental, submitted, records.Add);
         var pending = Directory.CreateDirectory(Path.Combine(options.OutputFolder, $"pending-{Guid.NewGuid():N}")).FullName;
         var target = new FeedTarget(pending, $"{profile.Id}-{request.Adcode}-{request.Kind.ToString().ToLowerInvariant()}", incremental, adcodes);
@@ -85,16 +85,16 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
         phase.Dispose();
         phase = FeedTimings.Measure("record: save batch (EF)");
         var batch = same ? last! : NewBatch(profile, request, selection, files, who);
-        if (same) await records.MoveToAsync(batch.Id, ct);
-        else
+        if (!same)
         {
-            // The id the records already point to (none when no record changed).
-            if (records.BatchId is { } reserved) batch.Id = reserved;
+            // A new batch takes the id reserved for its records, if one was.
+            if (records.Reserved) batch.Id = records.BatchId!.Value;
             db.Add(batch);
         }
         db.Audit.Add(AuditLog.Entry(who.Actor, same ? "export.repeated" : "export.created", $"{profile.Id}:{request.Adcode}",
             new { request.Kind, batch.Rows, selection.Added, selection.Changed, selection.Withdrawn, selection.Excluded }));
         await db.SaveChangesAsync(ct);
+        await records.MoveToAsync(batch.Id, ct);
         phase.Dispose();
         phase = FeedTimings.Measure($"record: move folder + commit ({records.Count} records)");
 
@@ -108,6 +108,17 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
         await db.Database.CommitTransactionAsync(ct);
         phase.Dispose();
         return new ExportResult(same ? ExportOutcome.Unchanged : ExportOutcome.Created, batch);
+    }
+
+    /// <summary>The id of the latest batch of the same profile, scope and kind (raw SQL: EF is not warm yet here).</summary>
+    private static async Task<long?> LatestBatchIdAsync(Npgsql.NpgsqlConnection conn, string profile, ExportRequest request, CancellationToken ct)
+    {
+        await using var cmd = new Npgsql.NpgsqlCommand(
+            "SELECT max(id) FROM export_batches WHERE profile = @profile AND adcode = @adcode AND kind = @kind", conn);
+        cmd.Parameters.AddWithValue("profile", profile);
+        cmd.Parameters.AddWithValue("adcode", NpgsqlTypes.NpgsqlDbType.Char, request.Adcode);
+        cmd.Parameters.AddWithValue("kind", request.Kind.ToString().ToLowerInvariant());
+        return await cmd.ExecuteScalarAsync(ct) is long id ? id : null;
     }
 
     private static IQueryable<ExportBatch> LatestBatch(StationMapDb db, string profile, string adcode, ExportKind kind) =>

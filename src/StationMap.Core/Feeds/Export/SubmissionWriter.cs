@@ -15,9 +15,11 @@ namespace StationMap.Feeds.Export;
 /// records in one global order.
 /// </summary>
 /// <remarks>
-/// The batch row can only be written once the files are known (a repeat returns the earlier batch), so the id is
-/// reserved from the batch sequence with the first chunk; <see cref="MoveToAsync"/> re-points the records when the
-/// export turns out to repeat the latest batch. No submissions (a repeat) reserve nothing.
+/// The batch row can only be written once the files are known (files equal to the latest batch of the same profile,
+/// scope and kind return that batch), so the records point to a guess: that latest batch when there is one (a
+/// re-export after status changes then needs no second write of ≈ 140k records), else an id reserved from the batch
+/// sequence with the first chunk. <see cref="MoveToAsync"/> re-points this transaction's records when the guess was
+/// wrong. No submissions (a plain repeat) reserve nothing.
 /// </remarks>
 internal sealed class SubmissionWriter
 {
@@ -32,14 +34,20 @@ internal sealed class SubmissionWriter
     private readonly Task _writer;
     private List<Submission> _chunk = new(ChunkSize);
 
-    public SubmissionWriter(NpgsqlConnection conn, FeedProfile profile, string actor, CancellationToken ct)
+    /// <param name="latestBatchId">The latest batch of the same profile, scope and kind, if any: the first guess.</param>
+    public SubmissionWriter(NpgsqlConnection conn, FeedProfile profile, string actor, long? latestBatchId, CancellationToken ct)
     {
-        (_conn, _profile, _actor) = (conn, profile, actor);
+        (_conn, _profile, _actor, _latest) = (conn, profile, actor, latestBatchId);
         _writer = Task.Run(() => WriteAsync(ct), ct);
     }
 
-    /// <summary>The reserved batch id the records point to; null while nothing was written.</summary>
+    private readonly long? _latest;
+
+    /// <summary>The batch id the written records point to; null while nothing was written.</summary>
     public long? BatchId { get; private set; }
+
+    /// <summary>Whether <see cref="BatchId"/> is a new id reserved from the sequence (the new batch row takes it).</summary>
+    public bool Reserved { get; private set; }
 
     public int Count { get; private set; }
 
@@ -67,18 +75,18 @@ internal sealed class SubmissionWriter
         catch (Exception) { /* the stream's error is the one reported */ }
     }
 
-    /// <summary>The export repeated the latest batch: its changed records belong to that batch, not to the reserved id.</summary>
+    /// <summary>Points the records this transaction wrote to the batch that was finally recorded (when the guess was wrong).</summary>
     public async Task MoveToAsync(long batchId, CancellationToken ct)
     {
-        if (BatchId is not { } reserved) return;
+        if (BatchId is not { } guess || guess == batchId) return;
         await using var cmd = new NpgsqlCommand("""
             UPDATE publication_records SET last_batch_id = @to,
               reason = CASE WHEN state = 'withdrawn' THEN '已撤回 / withdrawn in batch ' || @to ELSE reason END
-            WHERE provider = @provider AND last_batch_id = @from
+            WHERE provider = @provider AND last_batch_id = @from AND xmin = pg_current_xact_id()::xid
             """, _conn);
         cmd.Parameters.AddWithValue("to", batchId);
         cmd.Parameters.AddWithValue("provider", _profile.Provider);
-        cmd.Parameters.AddWithValue("from", reserved);
+        cmd.Parameters.AddWithValue("from", guess);
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
@@ -94,7 +102,11 @@ internal sealed class SubmissionWriter
         await foreach (var chunk in _chunks.Reader.ReadAllAsync(ct))
         {
             using var phase = FeedTimings.Measure("publication records (beside the stream)");
-            BatchId ??= await ReserveBatchIdAsync(ct);
+            if (BatchId is null)
+            {
+                Reserved = _latest is null;
+                BatchId = _latest ?? await ReserveBatchIdAsync(ct);
+            }
             await UpsertAsync(chunk, BatchId.Value, ct);
         }
     }
