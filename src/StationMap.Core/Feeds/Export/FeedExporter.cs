@@ -48,8 +48,9 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
 
         // Records are written beside the stream on this connection, in the export's transaction; the stations are
         // read on a second connection (same credentials) so both run at once.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var records = new SubmissionWriter(conn, profile, who.Actor, await LatestBatchIdAsync(conn, profile.Id, request, ct), ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var latest = await BatchRows.LatestAsync(conn, profile.Id, request.Adcode, request.Kind, ct);
+        var records = new SubmissionWriter(conn, profile, who.Actor, latest?.Id, ct);
         var selection = new FeedSelection(new FeedRowBuilder(profile, lookups), incremental, submitted, records.Add);
         var pending = Directory.CreateDirectory(Path.Combine(options.OutputFolder, $"pending-{Guid.NewGuid():N}")).FullName;
         var target = new FeedTarget(pending, $"{profile.Id}-{request.Adcode}-{request.Kind.ToString().ToLowerInvariant()}", incremental, adcodes);
@@ -72,66 +73,40 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
             Directory.Delete(pending, recursive: true);
             throw;
         }
-        return await RecordAsync(profile, request, selection, records, files, pending, who, ct);
+        var result = await RecordAsync(conn, profile, request, selection, records, files, pending, who, ct);
+        await tx.CommitAsync(ct);
+        return result;
     }
 
-    private async Task<ExportResult> RecordAsync(FeedProfile profile, ExportRequest request, FeedSelection selection, SubmissionWriter records,
-        IReadOnlyList<WrittenFile> files, string pending, StaffIdentity who, CancellationToken ct)
+    private async Task<ExportResult> RecordAsync(Npgsql.NpgsqlConnection conn, FeedProfile profile, ExportRequest request, FeedSelection selection,
+        SubmissionWriter records, IReadOnlyList<WrittenFile> files, string pending, StaffIdentity who, CancellationToken ct)
     {
-        var phase = FeedTimings.Measure("record: last batch (EF)");
-        var last = await LatestBatch(db, profile.Id, request.Adcode, request.Kind).FirstOrDefaultAsync(ct);
+        var phase = FeedTimings.Measure("record: last batch");
+        var last = await BatchRows.LatestAsync(conn, profile.Id, request.Adcode, request.Kind, ct);
         var same = last is not null && last.Rows == selection.Codes.Count && SameFiles(last.Files, files);
-
+        var batch = same ? await BatchRows.FindAsync(conn, last!.Id, ct) : NewBatch(profile, request, selection, files, who);
         phase.Dispose();
-        phase = FeedTimings.Measure("record: save batch (EF)");
-        var batch = same ? last! : NewBatch(profile, request, selection, files, who);
-        if (!same)
-        {
-            // A new batch takes the id reserved for its records, if one was.
-            if (records.Reserved) batch.Id = records.BatchId!.Value;
-            db.Add(batch);
-        }
-        db.Audit.Add(AuditLog.Entry(who.Actor, same ? "export.repeated" : "export.created", $"{profile.Id}:{request.Adcode}",
-            new { request.Kind, batch.Rows, selection.Added, selection.Changed, selection.Withdrawn, selection.Excluded }));
-        await db.SaveChangesAsync(ct);
+
+        phase = FeedTimings.Measure("record: save batch");
+        // A new batch takes the id reserved for its records, if one was.
+        if (!same) await BatchRows.InsertAsync(conn, batch, records.Reserved ? records.BatchId : null, ct);
+        await BatchRows.AuditAsync(conn, AuditLog.Entry(who.Actor, same ? "export.repeated" : "export.created", $"{profile.Id}:{request.Adcode}",
+            new { request.Kind, batch.Rows, selection.Added, selection.Changed, selection.Withdrawn, selection.Excluded }), ct);
         await records.MoveToAsync(batch.Id, ct);
         phase.Dispose();
-        phase = FeedTimings.Measure($"record: move folder + commit ({records.Count} records)");
 
-        var folder = ExportBatches.FolderOf(options, batch.Id);
-        if (same) Directory.Delete(pending, recursive: true);
-        else
+        using (FeedTimings.Measure($"record: move folder ({records.Count} records)"))
         {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-            Directory.Move(pending, folder);
+            var folder = ExportBatches.FolderOf(options, batch.Id);
+            if (same) Directory.Delete(pending, recursive: true);
+            else
+            {
+                if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+                Directory.Move(pending, folder);
+            }
         }
-        await db.Database.CommitTransactionAsync(ct);
-        phase.Dispose();
         return new ExportResult(same ? ExportOutcome.Unchanged : ExportOutcome.Created, batch);
     }
-
-    /// <summary>The id of the latest batch of the same profile, scope and kind (raw SQL: EF is not warm yet here).</summary>
-    private static async Task<long?> LatestBatchIdAsync(Npgsql.NpgsqlConnection conn, string profile, ExportRequest request, CancellationToken ct)
-    {
-        await using var cmd = new Npgsql.NpgsqlCommand(
-            "SELECT max(id) FROM export_batches WHERE profile = @profile AND adcode = @adcode AND kind = @kind", conn);
-        cmd.Parameters.AddWithValue("profile", profile);
-        cmd.Parameters.AddWithValue("adcode", NpgsqlTypes.NpgsqlDbType.Char, request.Adcode);
-        cmd.Parameters.AddWithValue("kind", request.Kind.ToString().ToLowerInvariant());
-        return await cmd.ExecuteScalarAsync(ct) is long id ? id : null;
-    }
-
-    private static IQueryable<ExportBatch> LatestBatch(StationMapDb db, string profile, string adcode, ExportKind kind) =>
-        db.Set<ExportBatch>().Include(b => b.Files).Where(b => b.Profile == profile && b.Adcode == adcode && b.Kind == kind)
-            .OrderByDescending(b => b.Id);
-
-    /// <summary>
-    /// Builds EF's model and compiles the batch lookup on a context (and connection) of its own. A fresh CLI
-    /// process runs this beside the export: the one-off EF cost (≈ 0.5 s) then overlaps the station stream,
-    /// which does not use EF, instead of adding to it. Reads nothing that matters.
-    /// </summary>
-    public static async Task WarmUpAsync(StationMapDb db, CancellationToken ct = default) =>
-        await LatestBatch(db, "", "", ExportKind.Full).FirstOrDefaultAsync(ct);
 
     private static bool SameFiles(List<ExportFile> recorded, IReadOnlyList<WrittenFile> written) =>
         recorded.Count == written.Count && written.All(w => recorded.Any(r => r.Name == w.Name && r.Sha256 == w.Sha256));
