@@ -18,11 +18,12 @@ internal sealed class PublicationRecordConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.ProviderPoiId).HasMaxLength(100);
         b.Property(x => x.Reason).HasMaxLength(500);
         b.Property(x => x.UpdatedBy).HasMaxLength(100);
-        // Stations are soft-deleted only, so a record always has its station (and its history).
-        b.HasOne<Stations.Station>().WithMany().HasForeignKey(x => x.StationId).OnDelete(DeleteBehavior.Restrict);
-        // No foreign key (nor index) on last_batch_id: batches are never deleted, and a national export writes
-        // ≈ 140k records — the key's trigger and index cost ≈ 0.6 s there, and the id is reserved before the batch
-        // row is written so the records can be written while the files still stream (SubmissionWriter).
+        // No foreign keys, by measurement: a national export writes ≈ 140k records in one statement stream, and
+        // - the key to stations checks (and FOR KEY SHARE-locks, i.e. writes) every referenced station row: ≈ 0.5 s.
+        //   Stations are soft-deleted only, and station_history's key (every station has history) already refuses a
+        //   hard delete; records are written from the stations the export itself just read.
+        // - the key to export_batches (and its index) cost ≈ 0.6 s; batches are never deleted, and the id is reserved
+        //   before the batch row is written so the records can be written while the files still stream (SubmissionWriter).
         // No index on (provider, station_code) either: no query looks records up by code.
     }
 }

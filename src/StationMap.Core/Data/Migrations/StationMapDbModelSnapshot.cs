@@ -779,16 +779,6 @@ namespace StationMap.Data.Migrations
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("StationMap.Publication.PublicationRecord", b =>
-                {
-                    b.HasOne("StationMap.Stations.Station", null)
-                        .WithMany()
-                        .HasForeignKey("StationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_publication_records_stations_station_id");
-                });
-
             modelBuilder.Entity("StationMap.Stations.Station", b =>
                 {
                     b.HasOne("StationMap.Orgs.UnionOrganization", null)

@@ -10,7 +10,7 @@ namespace StationMap.Feeds.Export;
 /// Writes a batch's publication records while its rows are still streaming: submissions are handed over in chunks
 /// and a background task upserts each chunk (one INSERT … SELECT FROM unnest(arrays) … ON CONFLICT, touching only
 /// records that really change) on the exporter's connection, inside its transaction. PostgreSQL's share (≈ 1 s at
-/// 140k records: heap, two indexes, the station foreign key) then runs on the other core beside the row building
+/// 140k records: heap and two indexes) then runs on the other core beside the row building
 /// and file writing instead of after it. Chunks keep the stream's (adcode, code) order, so concurrent exports lock
 /// records in one global order.
 /// </summary>

@@ -14,6 +14,10 @@ namespace StationMap.Data.Migrations
                 name: "fk_publication_records_export_batches_last_batch_id",
                 table: "publication_records");
 
+            migrationBuilder.DropForeignKey(
+                name: "fk_publication_records_stations_station_id",
+                table: "publication_records");
+
             migrationBuilder.DropIndex(
                 name: "ix_stations_adcode",
                 table: "stations");
@@ -61,6 +65,14 @@ namespace StationMap.Data.Migrations
                 principalTable: "export_batches",
                 principalColumn: "id",
                 onDelete: ReferentialAction.SetNull);
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_publication_records_stations_station_id",
+                table: "publication_records",
+                column: "station_id",
+                principalTable: "stations",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Restrict);
         }
     }
 }

@@ -15,7 +15,7 @@ using StationMap.Data;
 namespace StationMap.Data.Migrations
 {
     [DbContext(typeof(StationMapDb))]
-    [Migration("20261125062720_FeedsPublicationIndexes")]
+    [Migration("20261125064846_FeedsPublicationIndexes")]
     partial class FeedsPublicationIndexes
     {
         /// <inheritdoc />
@@ -780,16 +780,6 @@ namespace StationMap.Data.Migrations
                         .HasConstraintName("fk_organizations_organizations_parent_id");
 
                     b.Navigation("Parent");
-                });
-
-            modelBuilder.Entity("StationMap.Publication.PublicationRecord", b =>
-                {
-                    b.HasOne("StationMap.Stations.Station", null)
-                        .WithMany()
-                        .HasForeignKey("StationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_publication_records_stations_station_id");
                 });
 
             modelBuilder.Entity("StationMap.Stations.Station", b =>
