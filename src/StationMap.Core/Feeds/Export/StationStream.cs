@@ -37,7 +37,7 @@ internal static class StationStream
                 Location = new Point(r.GetDouble(5), r.GetDouble(6)) { SRID = 4326 },
                 Type = StoredEnum<StationType>.Parse(r.GetString(7)),
                 AreaM2 = r.IsDBNull(8) ? null : r.GetDecimal(8),
-                Services = [.. r.GetFieldValue<string[]>(9)],
+                Services = r.GetFieldValue<List<string>>(9),
                 OpeningHours = r.IsDBNull(10) ? null : r.GetString(10),
                 Phone = r.IsDBNull(11) ? null : r.GetString(11),
                 HostOrganization = r.IsDBNull(12) ? null : r.GetString(12),
@@ -45,7 +45,7 @@ internal static class StationStream
                 ManagingOrgId = r.IsDBNull(14) ? null : r.GetInt64(14),
                 IsPublic = r.GetBoolean(15),
                 Status = StoredEnum<StationStatus>.Parse(r.GetString(16)),
-                Photos = [.. r.GetFieldValue<string[]>(17)],
+                Photos = r.GetFieldValue<List<string>>(17),
                 DeletedAt = r.IsDBNull(18) ? null : r.GetFieldValue<DateTimeOffset>(18),
                 CreatedBy = "", UpdatedBy = "",
             };
