@@ -508,6 +508,8 @@ namespace StationMap.Data.Migrations
                         .HasDatabaseName("ix_publication_records_station_id_provider");
 
                     b.ToTable("publication_records", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 60);
                 });
 
             modelBuilder.Entity("StationMap.Stations.Station", b =>

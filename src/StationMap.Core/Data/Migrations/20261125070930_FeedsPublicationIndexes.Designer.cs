@@ -15,7 +15,7 @@ using StationMap.Data;
 namespace StationMap.Data.Migrations
 {
     [DbContext(typeof(StationMapDb))]
-    [Migration("20261125064846_FeedsPublicationIndexes")]
+    [Migration("20261125070930_FeedsPublicationIndexes")]
     partial class FeedsPublicationIndexes
     {
         /// <inheritdoc />
@@ -511,6 +511,8 @@ namespace StationMap.Data.Migrations
                         .HasDatabaseName("ix_publication_records_station_id_provider");
 
                     b.ToTable("publication_records", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 60);
                 });
 
             modelBuilder.Entity("StationMap.Stations.Station", b =>

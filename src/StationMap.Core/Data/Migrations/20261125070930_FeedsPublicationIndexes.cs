@@ -30,6 +30,10 @@ namespace StationMap.Data.Migrations
                 name: "ix_publication_records_provider_station_code",
                 table: "publication_records");
 
+            migrationBuilder.AlterTable(
+                name: "publication_records")
+                .Annotation("Npgsql:StorageParameter:fillfactor", 60);
+
             migrationBuilder.CreateIndex(
                 name: "ix_stations_adcode_code",
                 table: "stations",
@@ -42,6 +46,10 @@ namespace StationMap.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "ix_stations_adcode_code",
                 table: "stations");
+
+            migrationBuilder.AlterTable(
+                name: "publication_records")
+                .OldAnnotation("Npgsql:StorageParameter:fillfactor", 60);
 
             migrationBuilder.CreateIndex(
                 name: "ix_stations_adcode",
