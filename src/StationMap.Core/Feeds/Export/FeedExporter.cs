@@ -90,6 +90,8 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
         phase = FeedTimings.Measure("record: save batch");
         // A new batch takes the id reserved for its records, if one was.
         if (!same) await BatchRows.InsertAsync(conn, batch, records.Reserved ? records.BatchId : null, ct);
+        phase.Dispose();
+        phase = FeedTimings.Measure("record: audit");
         await BatchRows.AuditAsync(conn, AuditLog.Entry(who.Actor, same ? "export.repeated" : "export.created", $"{profile.Id}:{request.Adcode}",
             new { request.Kind, batch.Rows, selection.Added, selection.Changed, selection.Withdrawn, selection.Excluded }), ct);
         await records.MoveToAsync(batch.Id, ct);
