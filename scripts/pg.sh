@@ -57,6 +57,11 @@ start() {
   fi
   # The port may change between runs: always set it on the command line.
   if ! as_pg "$pgbin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
+    # Close inherited descriptors first: started inside `flock LOCK cmd`, the server would otherwise keep the
+    # lock file open (and the lock held) for as long as it runs.
+    for fd in $(ls /proc/$$/fd); do
+      if [ "$fd" -gt 2 ] && [ "$fd" -ne 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
     for attempt in 1 2 3; do
       if as_pg "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "-p $port" -w -t 60 start >/dev/null; then break; fi
       sleep 1

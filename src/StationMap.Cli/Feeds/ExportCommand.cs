@@ -28,14 +28,8 @@ internal static class ExportCommand
             await using var ds = CliDatabase.OpenDataSource();
             await using var db = CliDatabase.OpenDb(ds);
             phase.Dispose();
-            var warmUp = Task.Run(async () =>
-            {
-                await using var spare = CliDatabase.OpenDb(ds);
-                await FeedExporter.WarmUpAsync(spare, ct);
-            }, ct);
             var request = new ExportRequest(p.GetValue(profile)!, p.GetValue(adcode)!, p.GetValue(incremental) ? ExportKind.Incremental : ExportKind.Full);
             var result = await new FeedExporter(db, catalog, options).ExportAsync(request, StaffIdentity.System("cli"), ct);
-            await warmUp;
             if (result.Batch is not { } batch) throw new CliException(result.Message!);
             using (FeedTimings.Measure("print"))
                 Print(batch, result.Outcome == ExportOutcome.Unchanged);

@@ -9,8 +9,11 @@ internal sealed class PublicationRecordConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<PublicationRecord> b)
     {
         b.ToTable("publication_records");
+        // Room on each page for new row versions: a re-export that changes every record of a provider (another
+        // profile, mass edits) then updates in place (HOT, no index entries) — measured ≈ 35 % less server time
+        // for 139k updates, for a table ≈ 1.7× as large.
+        b.HasStorageParameter("fillfactor", 60);
         b.HasIndex(x => new { x.StationId, x.Provider }).IsUnique();
-        b.HasIndex(x => new { x.Provider, x.StationCode });
         b.Property(x => x.StationCode).HasMaxLength(32);
         b.Property(x => x.Provider).HasMaxLength(32);
         b.Property(x => x.State).HasConversion<LowerEnumConverter<PublicationState>>().HasMaxLength(16);
@@ -19,8 +22,12 @@ internal sealed class PublicationRecordConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.ProviderPoiId).HasMaxLength(100);
         b.Property(x => x.Reason).HasMaxLength(500);
         b.Property(x => x.UpdatedBy).HasMaxLength(100);
-        // Stations are soft-deleted only, so a record always has its station (and its history).
-        b.HasOne<Stations.Station>().WithMany().HasForeignKey(x => x.StationId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Feeds.ExportBatch>().WithMany().HasForeignKey(x => x.LastBatchId).OnDelete(DeleteBehavior.SetNull);
+        // No foreign keys, by measurement: a national export writes ≈ 140k records in one statement stream, and
+        // - the key to stations checks (and FOR KEY SHARE-locks, i.e. writes) every referenced station row: ≈ 0.5 s.
+        //   Stations are soft-deleted only, and station_history's key (every station has history) already refuses a
+        //   hard delete; records are written from the stations the export itself just read.
+        // - the key to export_batches (and its index) cost ≈ 0.6 s; batches are never deleted, and the id is reserved
+        //   before the batch row is written so the records can be written while the files still stream (SubmissionWriter).
+        // No index on (provider, station_code) either: no query looks records up by code.
     }
 }

@@ -14,7 +14,8 @@ internal sealed class StationConfiguration : IEntityTypeConfiguration<Station>
         b.Property(s => s.Name).HasMaxLength(100);
         b.Property(s => s.Address).HasMaxLength(200);
         b.Property(s => s.Adcode).HasMaxLength(6).IsFixedLength();
-        b.HasIndex(s => s.Adcode);
+        // (adcode, code): feeds stream stations in this order without a sort (≈ 0.4 s at 150k); still serves adcode look-ups.
+        b.HasIndex(s => new { s.Adcode, s.Code });
         b.Property(s => s.Location).HasColumnType("geography (Point, 4326)");
         b.HasIndex(s => s.Location).HasMethod("gist");
         b.Property(s => s.Services).HasColumnType("text[]");

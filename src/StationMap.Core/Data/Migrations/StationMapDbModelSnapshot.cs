@@ -503,17 +503,13 @@ namespace StationMap.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_publication_records");
 
-                    b.HasIndex("LastBatchId")
-                        .HasDatabaseName("ix_publication_records_last_batch_id");
-
-                    b.HasIndex("Provider", "StationCode")
-                        .HasDatabaseName("ix_publication_records_provider_station_code");
-
                     b.HasIndex("StationId", "Provider")
                         .IsUnique()
                         .HasDatabaseName("ix_publication_records_station_id_provider");
 
                     b.ToTable("publication_records", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 60);
                 });
 
             modelBuilder.Entity("StationMap.Stations.Station", b =>
@@ -667,9 +663,6 @@ namespace StationMap.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_stations");
 
-                    b.HasIndex("Adcode")
-                        .HasDatabaseName("ix_stations_adcode");
-
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_stations_code");
@@ -686,6 +679,9 @@ namespace StationMap.Data.Migrations
                         .HasDatabaseName("ix_stations_services");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Services"), "gin");
+
+                    b.HasIndex("Adcode", "Code")
+                        .HasDatabaseName("ix_stations_adcode_code");
 
                     b.ToTable("stations", (string)null);
                 });
@@ -783,22 +779,6 @@ namespace StationMap.Data.Migrations
                         .HasConstraintName("fk_organizations_organizations_parent_id");
 
                     b.Navigation("Parent");
-                });
-
-            modelBuilder.Entity("StationMap.Publication.PublicationRecord", b =>
-                {
-                    b.HasOne("StationMap.Feeds.ExportBatch", null)
-                        .WithMany()
-                        .HasForeignKey("LastBatchId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_publication_records_export_batches_last_batch_id");
-
-                    b.HasOne("StationMap.Stations.Station", null)
-                        .WithMany()
-                        .HasForeignKey("StationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_publication_records_stations_station_id");
                 });
 
             modelBuilder.Entity("StationMap.Stations.Station", b =>

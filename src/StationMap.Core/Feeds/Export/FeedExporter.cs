@@ -45,68 +45,70 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
             orgs = await StationStream.OrganizationNamesAsync(conn, ct);
         using (FeedTimings.Measure("divisions"))
             lookups = FeedLookups.Default(orgs);
-        var selection = new FeedSelection(new FeedRowBuilder(profile, lookups), incremental, submitted);
+
+        // Records are written beside the stream on this connection, in the export's transaction; the stations are
+        // read on a second connection (same credentials) so both run at once.
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var latest = await BatchRows.LatestAsync(conn, profile.Id, request.Adcode, request.Kind, ct);
+        var records = new SubmissionWriter(conn, profile, who.Actor, latest?.Id, ct);
+        var selection = new FeedSelection(new FeedRowBuilder(profile, lookups), incremental, submitted, records.Add);
         var pending = Directory.CreateDirectory(Path.Combine(options.OutputFolder, $"pending-{Guid.NewGuid():N}")).FullName;
         var target = new FeedTarget(pending, $"{profile.Id}-{request.Adcode}-{request.Kind.ToString().ToLowerInvariant()}", incremental, adcodes);
-        var ordered = FeedTimings.Timed("stream: db read", StationStream.Read(conn, prefix, includeDeleted: incremental));
         IReadOnlyList<WrittenFile> files;
         try
         {
+            await using var reader = conn.CloneWith(conn.ConnectionString);
+            using (FeedTimings.Measure("open reading connection"))
+                await reader.OpenAsync(ct);
+            var ordered = FeedTimings.Timed("stream: db read", StationStream.Read(reader, prefix, includeDeleted: incremental));
             // Synchronous streaming: the rows go from the data reader straight into the writer.
             using (FeedTimings.Measure("stream: total"))
                 files = await Task.Run(() => FeedWriters.Write(profile, lookups, FeedTimings.Timed("stream: db read + rows", selection.Items(ordered)), target), ct);
+            using (FeedTimings.Measure("record: publication records (rest)"))
+                await records.CompleteAsync();
         }
         catch
         {
+            await records.AbortAsync();
             Directory.Delete(pending, recursive: true);
             throw;
         }
-        return await RecordAsync(profile, request, selection, files, pending, who, ct);
+        var result = await RecordAsync(conn, profile, request, selection, records, files, pending, who, ct);
+        await tx.CommitAsync(ct);
+        return result;
     }
 
-    private async Task<ExportResult> RecordAsync(FeedProfile profile, ExportRequest request, FeedSelection selection,
-        IReadOnlyList<WrittenFile> files, string pending, StaffIdentity who, CancellationToken ct)
+    private async Task<ExportResult> RecordAsync(Npgsql.NpgsqlConnection conn, FeedProfile profile, ExportRequest request, FeedSelection selection,
+        SubmissionWriter records, IReadOnlyList<WrittenFile> files, string pending, StaffIdentity who, CancellationToken ct)
     {
-        var phase = FeedTimings.Measure("record: last batch (EF)");
-        var last = await LatestBatch(db, profile.Id, request.Adcode, request.Kind).FirstOrDefaultAsync(ct);
+        var phase = FeedTimings.Measure("record: last batch");
+        var last = await BatchRows.LatestAsync(conn, profile.Id, request.Adcode, request.Kind, ct);
         var same = last is not null && last.Rows == selection.Codes.Count && SameFiles(last.Files, files);
-
+        var batch = same ? await BatchRows.FindAsync(conn, last!.Id, ct) : NewBatch(profile, request, selection, files, who);
         phase.Dispose();
-        phase = FeedTimings.Measure("record: save batch (EF)");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var batch = same ? last! : NewBatch(profile, request, selection, files, who);
-        if (!same) db.Add(batch);
-        db.Audit.Add(AuditLog.Entry(who.Actor, same ? "export.repeated" : "export.created", $"{profile.Id}:{request.Adcode}",
-            new { request.Kind, batch.Rows, selection.Added, selection.Changed, selection.Withdrawn, selection.Excluded }));
-        await db.SaveChangesAsync(ct);
-        phase.Dispose();
-        using (FeedTimings.Measure($"record: {selection.Submissions.Count} publication records"))
-            await SubmissionStore.ApplyAsync(db, profile, batch.Id, selection.Submissions, who.Actor, ct);
-        phase = FeedTimings.Measure("record: move folder + commit");
 
-        var folder = ExportBatches.FolderOf(options, batch.Id);
-        if (same) Directory.Delete(pending, recursive: true);
-        else
+        phase = FeedTimings.Measure("record: save batch");
+        // A new batch takes the id reserved for its records, if one was.
+        if (!same) await BatchRows.InsertAsync(conn, batch, records.Reserved ? records.BatchId : null, ct);
+        phase.Dispose();
+        phase = FeedTimings.Measure("record: audit");
+        await BatchRows.AuditAsync(conn, AuditLog.Entry(who.Actor, same ? "export.repeated" : "export.created", $"{profile.Id}:{request.Adcode}",
+            new { request.Kind, batch.Rows, selection.Added, selection.Changed, selection.Withdrawn, selection.Excluded }), ct);
+        await records.MoveToAsync(batch.Id, ct);
+        phase.Dispose();
+
+        using (FeedTimings.Measure($"record: move folder ({records.Count} records)"))
         {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-            Directory.Move(pending, folder);
+            var folder = ExportBatches.FolderOf(options, batch.Id);
+            if (same) Directory.Delete(pending, recursive: true);
+            else
+            {
+                if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+                Directory.Move(pending, folder);
+            }
         }
-        await tx.CommitAsync(ct);
-        phase.Dispose();
         return new ExportResult(same ? ExportOutcome.Unchanged : ExportOutcome.Created, batch);
     }
-
-    private static IQueryable<ExportBatch> LatestBatch(StationMapDb db, string profile, string adcode, ExportKind kind) =>
-        db.Set<ExportBatch>().Include(b => b.Files).Where(b => b.Profile == profile && b.Adcode == adcode && b.Kind == kind)
-            .OrderByDescending(b => b.Id);
-
-    /// <summary>
-    /// Builds EF's model and compiles the batch lookup on a context (and connection) of its own. A fresh CLI
-    /// process runs this beside the export: the one-off EF cost (≈ 0.5 s) then overlaps the station stream,
-    /// which does not use EF, instead of adding to it. Reads nothing that matters.
-    /// </summary>
-    public static async Task WarmUpAsync(StationMapDb db, CancellationToken ct = default) =>
-        await LatestBatch(db, "", "", ExportKind.Full).FirstOrDefaultAsync(ct);
 
     private static bool SameFiles(List<ExportFile> recorded, IReadOnlyList<WrittenFile> written) =>
         recorded.Count == written.Count && written.All(w => recorded.Any(r => r.Name == w.Name && r.Sha256 == w.Sha256));

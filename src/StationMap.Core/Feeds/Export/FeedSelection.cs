@@ -16,7 +16,8 @@ public sealed record Submission(long StationId, string Code, PublicationState St
 /// Incremental: added (never or no longer submitted), changed (emitted content differs from the last submitted
 /// hash) and withdrawn (closed, suspended, not public or deleted since it was submitted). Lazily, so rows stream.
 /// </summary>
-public sealed class FeedSelection(FeedRowBuilder builder, bool incremental, IReadOnlyDictionary<long, SubmittedState> submitted)
+/// <param name="record">Receives each record change as it is decided (the exporter writes them beside the stream); without it they are kept in <see cref="Submissions"/>.</param>
+public sealed class FeedSelection(FeedRowBuilder builder, bool incremental, IReadOnlyDictionary<long, SubmittedState> submitted, Action<Submission>? record = null)
 {
     public List<ExportReportLine> Report { get; } = [];
     public List<Submission> Submissions { get; } = [];
@@ -73,7 +74,10 @@ public sealed class FeedSelection(FeedRowBuilder builder, bool incremental, IRea
         Codes.Add(row.Code);
         // A record already in this state with this content keeps its batch: repeating an export writes nothing.
         if (last is null || last.State != state || last.Hash != hash)
-            Submissions.Add(new Submission(row.StationId, row.Code, state, hash));
+        {
+            var submission = new Submission(row.StationId, row.Code, state, hash);
+            if (record is null) Submissions.Add(submission); else record(submission);
+        }
         return new FeedItem(row, change);
     }
 

@@ -10,6 +10,8 @@ public static class FeedTimings
 {
     public static readonly bool Enabled = Environment.GetEnvironmentVariable("STATIONMAP_FEED_TIMINGS") == "1";
     private static readonly List<(string Phase, long Ticks)> Phases = [];
+    // Phase name → index in Phases: per-row phases are added 140k times, so no linear search each time.
+    private static readonly Dictionary<string, int> Index = [];
 
     /// <summary>Times a block: <c>using (FeedTimings.Measure("read")) …</c>.</summary>
     public static Phase Measure(string name) => new(Enabled ? name : null, Enabled ? Stopwatch.GetTimestamp() : 0);
@@ -19,8 +21,12 @@ public static class FeedTimings
         if (!Enabled) return;
         lock (Phases)
         {
-            var i = Phases.FindIndex(p => p.Phase == name);
-            if (i < 0) Phases.Add((name, ticks)); else Phases[i] = (name, Phases[i].Ticks + ticks);
+            if (Index.TryGetValue(name, out var i)) Phases[i] = (name, Phases[i].Ticks + ticks);
+            else
+            {
+                Index[name] = Phases.Count;
+                Phases.Add((name, ticks));
+            }
         }
     }
 
