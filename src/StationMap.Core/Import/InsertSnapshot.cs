@@ -20,7 +20,15 @@ internal sealed class InsertSnapshot(DateTimeOffset now, string actor)
     // Chinese text as it is, not as \uXXXX: this JSON goes to the database, not into a web page.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
-    private readonly string _at = now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
+    private readonly string _at = Timestamp(now);
+
+    /// <summary>A timestamptz as PostgreSQL writes it into jsonb (UTC session): microseconds without trailing zeros.</summary>
+    internal static string Timestamp(DateTimeOffset t)
+    {
+        var utc = t.ToUniversalTime();
+        var fraction = (utc.Ticks % TimeSpan.TicksPerSecond / 10).ToString("D6", CultureInfo.InvariantCulture).TrimEnd('0');
+        return utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + (fraction.Length > 0 ? "." + fraction : "") + "+00:00";
+    }
 
     public string Of(StationFields f, long? orgId)
     {
