@@ -61,7 +61,7 @@ internal sealed class ChunkedReader(ImportRequest request, ColumnMap map, Dictio
             log.AddWarnings(warnings);
             if (fields is not null && errors.Count == 0)
             {
-                chunk.Add(new StagedRow(row.Number, fields, orgId, MayInsert: fields.Code is not { } known || !stored.Knows(known)));
+                chunk.Add(new StagedRow(row.Number, fields, orgId, Fresh: fields.Code is { } given && !stored.Knows(given)));
                 if (chunk.Count == size) Hand();
             }
             if (total % 5000 == 0) request.Progress?.Report(new(total, (double)request.Content.Position / Math.Max(1, request.Content.Length), "read"));

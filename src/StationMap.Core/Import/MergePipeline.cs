@@ -5,16 +5,14 @@ namespace StationMap.Import;
 
 /// <summary>
 /// The database side of an import, one chunk at a time, inside the import's single transaction: for a commit, while
-/// no row has been rejected (or rejected rows are skipped), COPY the chunk, check and merge its coded rows at once
-/// (the lock is the caller's, taken before anything is read). Everything else is staged for the final pass, which
-/// works as a one-shot merge: code-less rows, every chunk from the first rejection on (then only classified), a
-/// dry run's rows. The transaction is committed only by <see cref="FinishAsync"/>; anything else rolls the merged
-/// chunks back with it.
+/// no row has been rejected (or rejected rows are skipped), a chunk's fresh rows (codes no station had) are inserted at
+/// once, so PostgreSQL's index upkeep overlaps the reading of the next chunk (the lock is the caller's, taken before
+/// anything is read). Everything else is staged for the final pass, a one-shot merge as before (see
+/// <see cref="MergeScope"/>). The transaction is committed only by <see cref="FinishAsync"/>; anything else rolls the
+/// inserted chunks back with it.
 /// </summary>
 internal sealed class MergePipeline(NpgsqlConnection conn, StagedMerge merge, InsertSnapshot snapshots, ImportRequest request, string codeColumn, string nameColumn)
 {
-    private readonly List<ImportProblem> _errors = [];
-    private readonly List<ImportProblem> _warnings = [];
     private bool _merging = !request.DryRun;
     private MergeCounts _counts;
 
@@ -23,17 +21,13 @@ internal sealed class MergePipeline(NpgsqlConnection conn, StagedMerge merge, In
         await foreach (var chunk in chunks.ReadAllAsync(ct))
         {
             _merging = _merging && (chunk.RejectedSoFar == 0 || request.SkipInvalid);
-            if (!_merging)
-            {
-                await StagingTable.WriteAsync(conn, MergeScope.Rest.Table, chunk, snapshots, ct);
-                continue;
-            }
-            await StagingTable.WriteAsync(conn, MergeScope.Chunk.Table, chunk, snapshots, ct);
-            _errors.AddRange(await merge.RejectForbiddenAsync(MergeScope.Chunk, codeColumn, ct));
-            _merging = _errors.Count == 0 || request.SkipInvalid;
-            if (_merging) _counts += await merge.MergeAsync(MergeScope.Chunk, finalPass: false, ct);
-            await merge.ChunkDoneAsync(merged: _merging, ct);
-            StationImporter.Trace($"chunk {chunk.Number} {(_merging ? "merged" : "kept")}");
+            var fresh = _merging ? chunk.Rows.Where(r => r.Fresh).ToList() : [];
+            var rest = fresh.Count == 0 ? chunk.Rows : chunk.Rows.Where(r => !r.Fresh).ToList();
+            await StagingTable.WriteAsync(conn, MergeScope.Rest.Table, chunk, rest, snapshots, ct);
+            if (fresh.Count == 0) continue;
+            await StagingTable.WriteAsync(conn, MergeScope.Chunk.Table, chunk, fresh, snapshots, ct);
+            _counts += new MergeCounts(await merge.InsertFreshAsync(fresh.Count, ct), 0, 0);
+            StationImporter.Trace($"chunk {chunk.Number}: {fresh.Count} inserted");
         }
     }
 
@@ -41,13 +35,11 @@ internal sealed class MergePipeline(NpgsqlConnection conn, StagedMerge merge, In
     public async Task<(MergeCounts Counts, bool Committed)> FinishAsync(ProblemLog log, NpgsqlTransaction tx, CancellationToken ct)
     {
         await merge.MatchCodelessAsync(ct);
-        _errors.AddRange(await merge.RejectForbiddenAsync(MergeScope.Rest, codeColumn, ct));
-        _warnings.AddRange(await merge.NearStoredAsync(MergeScope.Codeless, nameColumn, ct));
-        log.AddErrors(_errors);
-        log.AddWarnings(_warnings);
+        log.AddErrors(await merge.RejectForbiddenAsync(MergeScope.Rest, codeColumn, ct));
+        log.AddWarnings(await merge.NearStoredAsync(MergeScope.Codeless, nameColumn, ct));
         var write = _merging && (log.RejectedRows.Count == 0 || request.SkipInvalid);
         var rest = MergeScope.Rest;
-        var counts = _counts + (write ? await merge.MergeAsync(rest, finalPass: true, ct) : await merge.ClassifyAsync(rest, ct));
+        var counts = _counts + (write ? await merge.MergeAsync(rest, ct) : await merge.ClassifyAsync(rest, ct));
         if (write)
         {
             await merge.AuditAsync(counts, ct);

@@ -11,26 +11,24 @@ internal static class MergeSql
 
     private const string Point = "ST_SetSRID(ST_MakePoint(st.lng, st.lat), 4326)::geography";
 
-    /// <summary>After a chunk is merged: its code-less rows wait for the final pass, its codes are remembered (a code-less
-    /// row never claims a station the file names by code).</summary>
-    public const string ChunkDone = """
-        INSERT INTO import_staging SELECT * FROM import_chunk WHERE NOT coded;
-        INSERT INTO import_merged SELECT code FROM import_chunk WHERE coded;
-        TRUNCATE import_chunk
+    /// <summary>Fresh rows a chunk did not insert (a station with that code was created meanwhile) wait for the final pass.</summary>
+    public const string ChunkLeftovers = """
+        INSERT INTO import_staging SELECT * FROM import_chunk c
+        WHERE NOT EXISTS (SELECT 1 FROM stations s WHERE s.code = c.code AND s.created_at = @now AND s.created_by = @actor)
         """;
 
-    /// <summary>A chunk that is not merged (the merge stopped at a rejected row) waits whole for the final pass.</summary>
-    public const string ChunkKept = "INSERT INTO import_staging SELECT * FROM import_chunk; TRUNCATE import_chunk";
+    public const string ChunkClear = "TRUNCATE import_chunk";
 
     /// <summary>A code-less row is the stored station with the same adcode and name within the radius (so a
-    /// re-upload does not create it twice); each station is claimed by one row at most.</summary>
+    /// re-upload does not create it twice); each station is claimed by one row at most, never one the file names by
+    /// code, nor one this import inserted in an earlier chunk.</summary>
     public const string MatchCodeless = $"""
         WITH m AS (
             SELECT DISTINCT ON (st.row_no) st.row_no, s.code FROM import_staging st
             JOIN stations s ON s.adcode = st.adcode AND s.name = st.name AND s.deleted_at IS NULL
                 AND ST_DWithin(s.location, {Point}, @radius)
             WHERE st.code IS NULL AND NOT EXISTS (SELECT 1 FROM import_staging x WHERE x.code = s.code)
-                AND NOT EXISTS (SELECT 1 FROM import_merged m WHERE m.code = s.code)
+                AND NOT (s.created_at = @now AND s.created_by = @actor)
             ORDER BY st.row_no, s.id),
         u AS (SELECT DISTINCT ON (code) row_no, code FROM m ORDER BY code, row_no)
         UPDATE import_staging st SET code = u.code FROM u WHERE st.row_no = u.row_no

@@ -19,11 +19,20 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
 
     public async Task LockAsync(CancellationToken ct) => await ExecAsync(MergeSql.Lock, ct);
 
-    /// <summary>Clears import_chunk: its merged rows' codes are remembered, the rest waits for the final pass.</summary>
-    public Task ChunkDoneAsync(bool merged, CancellationToken ct) => ExecAsync(merged ? MergeSql.ChunkDone : MergeSql.ChunkKept, ct);
+    /// <summary>Inserts a chunk's fresh rows; any it could not insert (created meanwhile) go to the final pass.</summary>
+    public async Task<int> InsertFreshAsync(int fresh, CancellationToken ct)
+    {
+        var inserted = await ExecAsync(MergeSql.Insert(MergeScope.Chunk), ct, ("now", _now), ("actor", who.Actor), ("reason", Reason));
+        if (inserted < fresh) await ExecAsync(MergeSql.ChunkLeftovers, ct, ("now", _now), ("actor", who.Actor));
+        await ExecAsync(MergeSql.ChunkClear, ct);
+        return inserted;
+    }
+
+    private string Reason => $"导入 #{jobId} / import #{jobId}: {fileName}" is { Length: > 500 } r ? r[..500] : $"导入 #{jobId} / import #{jobId}: {fileName}";
 
     /// <summary>Gives code-less rows the code of the station they already are; returns rows still without code.</summary>
-    public Task MatchCodelessAsync(CancellationToken ct) => ExecAsync(MergeSql.MatchCodeless, ct, ("radius", options.DuplicateRadiusMetres));
+    public Task MatchCodelessAsync(CancellationToken ct) =>
+        ExecAsync(MergeSql.MatchCodeless, ct, ("radius", options.DuplicateRadiusMetres), ("now", _now), ("actor", who.Actor));
 
     /// <summary>Rows updating a station outside the caller's area, or a deleted one: errors, and out of the staging table.</summary>
     public async Task<List<ImportProblem>> RejectForbiddenAsync(MergeScope scope, string codeColumn, CancellationToken ct)
@@ -65,19 +74,15 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
         return new((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2));
     }
 
-    /// <summary>Generates missing codes (code-less rows are only ever in the final scope), updates changed stations,
-    /// inserts new ones, a history row for each.</summary>
-    public async Task<MergeCounts> MergeAsync(MergeScope scope, bool finalPass, CancellationToken ct)
+    /// <summary>The final pass: generates missing codes, updates changed stations, inserts new ones, a history row for each.</summary>
+    public async Task<MergeCounts> MergeAsync(MergeScope scope, CancellationToken ct)
     {
         var generate = MergeSql.GenerateCodes(StationCodes.ProvinceSql("adcode"));
-        if (finalPass)
-            do await ExecAsync(generate, ct);
-            while (await ScalarAsync(MergeSql.GeneratedClash, ct) > 0);
+        do await ExecAsync(generate, ct);
+        while (await ScalarAsync(MergeSql.GeneratedClash, ct) > 0);
 
         var existing = await ScalarAsync(MergeSql.CountExisting(scope), ct);
-        var reason = $"导入 #{jobId} / import #{jobId}: {fileName}";
-        if (reason.Length > 500) reason = reason[..500];
-        (string, object)[] common = [("now", _now), ("actor", who.Actor), ("reason", reason)];
+        (string, object)[] common = [("now", _now), ("actor", who.Actor), ("reason", Reason)];
         // A chunk of new stations (the usual first import) skips the update's join against every stored station.
         var updated = existing == 0 ? 0 : await ExecAsync(MergeSql.Update(scope), ct, common);
         var inserted = await ExecAsync(MergeSql.Insert(scope), ct, common);

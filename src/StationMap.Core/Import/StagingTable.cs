@@ -22,8 +22,7 @@ internal static class StagingTable
             host_organization text, host_kind text NOT NULL, managing_org_id bigint, is_public boolean NOT NULL,
             status text NOT NULL, photos text[] NOT NULL, notes text, snapshot jsonb
         ) ON COMMIT DROP;
-        CREATE TEMP TABLE import_chunk (LIKE import_staging INCLUDING DEFAULTS) ON COMMIT DROP;
-        CREATE TEMP TABLE import_merged (code varchar(32)) ON COMMIT DROP
+        CREATE TEMP TABLE import_chunk (LIKE import_staging INCLUDING DEFAULTS) ON COMMIT DROP
         """;
 
     private const string CopyInto = """
@@ -39,10 +38,12 @@ internal static class StagingTable
     }
 
     /// <summary>One COPY per chunk; when it returns, the rows are visible to the merge statements on the same connection.</summary>
-    public static async Task WriteAsync(NpgsqlConnection conn, string table, StagedChunk chunk, InsertSnapshot snapshots, CancellationToken ct)
+    public static async Task WriteAsync(NpgsqlConnection conn, string table, StagedChunk chunk, IReadOnlyCollection<StagedRow> rows,
+        InsertSnapshot snapshots, CancellationToken ct)
     {
+        if (rows.Count == 0) return;
         await using var copy = await conn.BeginBinaryImportAsync(string.Format(CultureInfo.InvariantCulture, CopyInto, table), ct);
-        foreach (var row in chunk.Rows) Write(copy, chunk.Number, row, snapshots);
+        foreach (var row in rows) Write(copy, chunk.Number, row, snapshots);
         await copy.CompleteAsync(ct);
     }
 
