@@ -63,11 +63,11 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         // A commit locks before anything is read or merged: overlapping imports merge one after the other, and no other
         // import changes the stored stations read next while this one runs.
         if (!request.DryRun) await merge.LockAsync(ct);
-        var stored = await StoredStations.LoadAsync(conn, tx, options.DuplicateRadiusMetres, ct);
+        var stored = await StoredStations.LoadAsync(conn, tx, ct);
         Trace("stored");
         var pipeline = new MergePipeline(conn, merge, new InsertSnapshot(merge.Now, request.Who.Actor), request, map.HeaderOf(ImportField.Code) ?? "code", map.HeaderOf(ImportField.Name) ?? "name");
         var reader = new ChunkedReader(request, map, orgsByName, Divisions, options, stored, log);
-        var chunks = Channel.CreateBounded<StagedChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var chunks = Channel.CreateBounded<StagedChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // Two threads: this one feeds PostgreSQL, the reader's validates the next chunk meanwhile.
         var reading = Task.Factory.StartNew(() => reader.Read(sheet, chunks.Writer, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
