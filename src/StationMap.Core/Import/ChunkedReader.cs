@@ -54,6 +54,9 @@ internal sealed class ChunkedReader(ImportRequest request, ColumnMap map, Dictio
             if (fields is not null && near.Add(row.Number, fields.Wgs84.Lng, fields.Wgs84.Lat, fields.Name) is { } first)
                 warnings.Add(ImportProblem.Of(row.Number, nameColumn, "probable_duplicate", $"疑似重复：与第 {first} 行相距不到 {options.DuplicateRadiusMetres:0} 米且名称相近",
                     $"probable duplicate of row {first}: within {options.DuplicateRadiusMetres:0} m with a similar name"));
+            if (fields is { Code: { } code } && errors.Count == 0 && !stored.Knows(code))
+                foreach (var (otherCode, otherName) in stored.SimilarNear(fields.Wgs84.Lng, fields.Wgs84.Lat, fields.Name))
+                    warnings.Add(StoredDuplicate(row.Number, nameColumn, otherCode, otherName));
             log.AddErrors(errors);
             log.AddWarnings(warnings);
             if (fields is not null && errors.Count == 0)
@@ -66,4 +69,10 @@ internal sealed class ChunkedReader(ImportRequest request, ColumnMap map, Dictio
         if (chunk.Count > 0) Hand();
         return total;
     }
+
+    /// <summary>The same warning as the final pass's SQL check gives code-less rows.</summary>
+    private ImportProblem StoredDuplicate(int row, string nameColumn, string code, string name) =>
+        ImportProblem.Of(row, nameColumn, "probable_duplicate",
+            $"疑似重复：{options.DuplicateRadiusMetres:0} 米内已有名称相近的站点 {code}（{name}）",
+            $"probable duplicate: stored station {code} ({name}) is within {options.DuplicateRadiusMetres:0} m with a similar name");
 }

@@ -36,9 +36,7 @@ internal sealed class MergePipeline(NpgsqlConnection conn, StagedMerge merge, In
     {
         await merge.MatchCodelessAsync(ct);
         log.AddErrors(await merge.RejectForbiddenAsync(MergeScope.Rest, codeColumn, ct));
-        // Before the final merge writes anything, so "stored" means stored before this import.
-        log.AddWarnings(await merge.NearStoredAsync(MergeScope.Inserted, nameColumn, ct));
-        log.AddWarnings(await merge.NearStoredAsync(MergeScope.Rest, nameColumn, ct));
+        log.AddWarnings(await merge.NearStoredAsync(MergeScope.Codeless, nameColumn, ct));
         var write = _merging && (log.RejectedRows.Count == 0 || request.SkipInvalid);
         var rest = MergeScope.Rest;
         var counts = _counts + (write ? await merge.MergeAsync(rest, ct) : await merge.ClassifyAsync(rest, ct));

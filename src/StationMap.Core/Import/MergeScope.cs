@@ -15,6 +15,6 @@ internal readonly record struct MergeScope(string Table, string Filter)
     /// <summary>Every row left for the final pass.</summary>
     public static MergeScope Rest { get; } = new("import_staging", "true");
 
-    /// <summary>The fresh rows the chunks inserted (row, code, name, point), for the final probable-duplicate check.</summary>
-    public static MergeScope Inserted { get; } = new("import_fresh", "true");
+    /// <summary>Rows left for the final pass that came without a code (the stored-duplicate check of coded rows runs in .NET).</summary>
+    public static MergeScope Codeless { get; } = new("import_staging", "NOT st.coded");
 }

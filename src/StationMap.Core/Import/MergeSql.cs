@@ -17,8 +17,7 @@ internal static class MergeSql
         WHERE NOT EXISTS (SELECT 1 FROM stations s WHERE s.code = c.code AND s.created_at = @now AND s.created_by = @actor)
         """;
 
-    /// <summary>What the final pass's probable-duplicate check needs of the inserted rows, then an empty chunk table.</summary>
-    public const string ChunkClear = "INSERT INTO import_fresh SELECT row_no, code, name, lng, lat FROM import_chunk; TRUNCATE import_chunk";
+    public const string ChunkClear = "TRUNCATE import_chunk";
 
     /// <summary>A code-less row is the stored station with the same adcode and name within the radius (so a
     /// re-upload does not create it twice); each station is claimed by one row at most, never one the file names by
@@ -45,15 +44,13 @@ internal static class MergeSql
 
     /// <summary>Probable duplicates: stored stations (other codes) near each NEW row; names compared in .NET.
     /// Rows updating a known station are not probed: a re-upload of 150k known stations would cost seconds for
-    /// warnings already given when those stations were first imported. Stations this import inserted (created at
-    /// its @now by its actor: fresh rows of earlier chunks) are rows of the same file, checked in .NET already, and
-    /// never count as stored.</summary>
+    /// warnings already given when those stations were first imported. Stations this import inserted in an earlier
+    /// chunk (created at this import's @now by its actor) are rows of the same file, checked in .NET already.</summary>
     public static string NearStored(MergeScope scope) => $"""
         SELECT st.row_no, st.name, s.code, s.name FROM {scope.Table} st
         JOIN stations s ON s.deleted_at IS NULL AND s.code IS DISTINCT FROM st.code AND ST_DWithin(s.location, {Point}, @radius)
             AND NOT (s.created_at = @now AND s.created_by = @actor)
-        WHERE {scope.Filter}
-            AND NOT EXISTS (SELECT 1 FROM stations known WHERE known.code = st.code AND NOT (known.created_at = @now AND known.created_by = @actor))
+        WHERE {scope.Filter} AND NOT EXISTS (SELECT 1 FROM stations known WHERE known.code = st.code)
         """;
 
     private const string Stored = """

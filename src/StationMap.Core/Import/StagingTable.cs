@@ -22,8 +22,7 @@ internal static class StagingTable
             host_organization text, host_kind text NOT NULL, managing_org_id bigint, is_public boolean NOT NULL,
             status text NOT NULL, photos text[] NOT NULL, notes text, snapshot jsonb
         ) ON COMMIT DROP;
-        CREATE TEMP TABLE import_chunk (LIKE import_staging INCLUDING DEFAULTS) ON COMMIT DROP;
-        CREATE TEMP TABLE import_fresh (row_no int, code varchar(32), name text, lng double precision, lat double precision) ON COMMIT DROP
+        CREATE TEMP TABLE import_chunk (LIKE import_staging INCLUDING DEFAULTS) ON COMMIT DROP
         """;
 
     private const string CopyInto = """

@@ -63,7 +63,7 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         // A commit locks before anything is read or merged: overlapping imports merge one after the other, and no other
         // import changes the stored stations read next while this one runs.
         if (!request.DryRun) await merge.LockAsync(ct);
-        var stored = await StoredStations.LoadAsync(conn, tx, ct);
+        var stored = await StoredStations.LoadAsync(conn, tx, options.DuplicateRadiusMetres, ct);
         Trace("stored");
         var pipeline = new MergePipeline(conn, merge, new InsertSnapshot(merge.Now, request.Who.Actor), request, map.HeaderOf(ImportField.Code) ?? "code", map.HeaderOf(ImportField.Name) ?? "name");
         var reader = new ChunkedReader(request, map, orgsByName, Divisions, options, stored, log);
