@@ -11,34 +11,46 @@ internal static class MergeSql
 
     private const string Point = "ST_SetSRID(ST_MakePoint(st.lng, st.lat), 4326)::geography";
 
+    /// <summary>Fresh rows a chunk did not insert (a station with that code was created meanwhile) wait for the final pass.</summary>
+    public const string ChunkLeftovers = """
+        INSERT INTO import_staging SELECT * FROM import_chunk c
+        WHERE NOT EXISTS (SELECT 1 FROM stations s WHERE s.code = c.code AND s.created_at = @now AND s.created_by = @actor)
+        """;
+
+    public const string ChunkClear = "TRUNCATE import_chunk";
+
     /// <summary>A code-less row is the stored station with the same adcode and name within the radius (so a
-    /// re-upload does not create it twice); each station is claimed by one row at most.</summary>
+    /// re-upload does not create it twice); each station is claimed by one row at most, never one the file names by
+    /// code, nor one this import inserted in an earlier chunk.</summary>
     public const string MatchCodeless = $"""
         WITH m AS (
             SELECT DISTINCT ON (st.row_no) st.row_no, s.code FROM import_staging st
             JOIN stations s ON s.adcode = st.adcode AND s.name = st.name AND s.deleted_at IS NULL
                 AND ST_DWithin(s.location, {Point}, @radius)
             WHERE st.code IS NULL AND NOT EXISTS (SELECT 1 FROM import_staging x WHERE x.code = s.code)
+                AND NOT (s.created_at = @now AND s.created_by = @actor)
             ORDER BY st.row_no, s.id),
         u AS (SELECT DISTINCT ON (code) row_no, code FROM m ORDER BY code, row_no)
         UPDATE import_staging st SET code = u.code FROM u WHERE st.row_no = u.row_no
         """;
 
     /// <summary>Rows whose code names a stored station the caller may not change, or a deleted one.</summary>
-    public const string Forbidden = """
-        SELECT st.row_no, s.adcode, s.deleted_at IS NOT NULL FROM import_staging st JOIN stations s ON s.code = st.code
-        WHERE s.deleted_at IS NOT NULL OR left(s.adcode, length(@prefix)) <> @prefix
+    public static string Forbidden(MergeScope scope) => $"""
+        SELECT st.row_no, s.adcode, s.deleted_at IS NOT NULL FROM {scope.Table} st JOIN stations s ON s.code = st.code
+        WHERE {scope.Filter} AND (s.deleted_at IS NOT NULL OR left(s.adcode, length(@prefix)) <> @prefix)
         """;
 
-    public const string DropRows = "DELETE FROM import_staging WHERE row_no = ANY(@rows)";
+    public static string DropRows(MergeScope scope) => $"DELETE FROM {scope.Table} WHERE row_no = ANY(@rows)";
 
     /// <summary>Probable duplicates: stored stations (other codes) near each NEW row; names compared in .NET.
     /// Rows updating a known station are not probed: a re-upload of 150k known stations would cost seconds for
-    /// warnings already given when those stations were first imported.</summary>
-    public const string NearStored = $"""
-        SELECT st.row_no, st.name, s.code, s.name FROM import_staging st
+    /// warnings already given when those stations were first imported. Stations this import inserted in an earlier
+    /// chunk (created at this import's @now by its actor) are rows of the same file, checked in .NET already.</summary>
+    public static string NearStored(MergeScope scope) => $"""
+        SELECT st.row_no, st.name, s.code, s.name FROM {scope.Table} st
         JOIN stations s ON s.deleted_at IS NULL AND s.code IS DISTINCT FROM st.code AND ST_DWithin(s.location, {Point}, @radius)
-        WHERE NOT EXISTS (SELECT 1 FROM stations known WHERE known.code = st.code)
+            AND NOT (s.created_at = @now AND s.created_by = @actor)
+        WHERE {scope.Filter} AND NOT EXISTS (SELECT 1 FROM stations known WHERE known.code = st.code)
         """;
 
     private const string Stored = """
@@ -55,11 +67,12 @@ internal static class MergeSql
         """;
 
     /// <summary>What the merge would do, for dry runs and refused commits.</summary>
-    public const string Classify = $"""
+    public static string Classify(MergeScope scope) => $"""
         SELECT count(*) FILTER (WHERE s.id IS NULL),
                count(*) FILTER (WHERE s.id IS NOT NULL AND {Stored} IS DISTINCT FROM {Staged}),
                count(*) FILTER (WHERE s.id IS NOT NULL AND {Stored} IS NOT DISTINCT FROM {Staged})
-        FROM import_staging st LEFT JOIN stations s ON s.code = st.code
+        FROM {scope.Table} st LEFT JOIN stations s ON s.code = st.code
+        WHERE {scope.Filter}
         """;
 
     /// <summary>New codes for the rest, from the same sequence and format as <c>StationCodes</c>.</summary>
@@ -71,11 +84,11 @@ internal static class MergeSql
 
     public const string GeneratedClash = "SELECT count(*) FROM import_staging st WHERE generated AND EXISTS (SELECT 1 FROM stations s WHERE s.code = st.code)";
 
-    public const string CountExisting = "SELECT count(*) FROM import_staging st JOIN stations s ON s.code = st.code";
+    public static string CountExisting(MergeScope scope) => $"SELECT count(*) FROM {scope.Table} st JOIN stations s ON s.code = st.code WHERE {scope.Filter}";
 
     /// <summary>Changed stations only: version + 1, who and when, and a history row with the new snapshot.
     /// The comparison sits in the WHERE so it reads the row as locked, not as seen earlier.</summary>
-    public static readonly string Update = $"""
+    public static string Update(MergeScope scope) => $"""
         WITH upd AS (
             UPDATE stations s SET name = st.name, address = st.address, adcode = st.adcode,
                 location = {Point}, submitted_lng = st.submitted_lng, submitted_lat = st.submitted_lat,
@@ -84,14 +97,16 @@ internal static class MergeSql
                 host_kind = st.host_kind, managing_org_id = COALESCE(st.managing_org_id, s.managing_org_id),
                 is_public = st.is_public, status = st.status, photos = st.photos, notes = st.notes,
                 version = s.version + 1, updated_at = @now, updated_by = @actor
-            FROM import_staging st
-            WHERE s.code = st.code AND s.deleted_at IS NULL AND {Stored} IS DISTINCT FROM {Staged}
+            FROM {scope.Table} st
+            WHERE s.code = st.code AND {scope.Filter} AND s.deleted_at IS NULL AND {Stored} IS DISTINCT FROM {Staged}
             RETURNING s.*)
         INSERT INTO station_history (station_id, code, version, kind, changed_at, changed_by, reason, snapshot)
         SELECT id, code, version, 'imported', @now, @actor, @reason, {SnapshotSql.Of("upd")} FROM upd
         """;
 
-    public static readonly string Insert = $"""
+    /// <summary>New stations in file order; their history snapshots were written in .NET while reading (a generated
+    /// code is set here), so the CTE returns only id and code.</summary>
+    public static string Insert(MergeScope scope) => $"""
         WITH ins AS (
             INSERT INTO stations (code, name, address, adcode, location, submitted_lng, submitted_lat, submitted_coord_sys,
                 type, area_m2, services, opening_hours, phone, host_organization, host_kind, managing_org_id, is_public, status,
@@ -99,11 +114,13 @@ internal static class MergeSql
             SELECT st.code, st.name, st.address, st.adcode, {Point}, st.submitted_lng, st.submitted_lat, st.submitted_coord_sys,
                 st.type, st.area_m2, st.services, st.opening_hours, st.phone, st.host_organization, st.host_kind, st.managing_org_id,
                 st.is_public, st.status, st.photos, st.notes, @now, @actor, @now, @actor, 1
-            FROM import_staging st WHERE NOT EXISTS (SELECT 1 FROM stations s WHERE s.code = st.code)
+            FROM {scope.Table} st WHERE {scope.Filter} AND NOT EXISTS (SELECT 1 FROM stations s WHERE s.code = st.code)
             ORDER BY st.row_no
-            RETURNING *)
+            RETURNING id, code)
         INSERT INTO station_history (station_id, code, version, kind, changed_at, changed_by, reason, snapshot)
-        SELECT id, code, version, 'imported', @now, @actor, @reason, {SnapshotSql.Of("ins")} FROM ins
+        SELECT ins.id, ins.code, 1, 'imported', @now, @actor, @reason,
+            CASE WHEN st.generated THEN jsonb_set(st.snapshot, ARRAY['code'], to_jsonb(ins.code)) ELSE st.snapshot END
+        FROM ins JOIN {scope.Table} st ON st.code = ins.code AND {scope.Filter}
         """;
 
     public const string Audit = """

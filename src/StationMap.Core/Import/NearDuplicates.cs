@@ -16,7 +16,7 @@ public sealed class NearDuplicates(double radiusMetres)
     public int? Add(int row, double lng, double lat, string name)
     {
         var key = StationNames.Key(name);
-        var (cx, cy) = ((int)Math.Floor(lng * Math.Cos(double.DegreesToRadians(lat)) / _cell), (int)Math.Floor(lat / _cell));
+        var (cx, cy) = Cell(lng, lat, _cell);
         int? match = null;
         for (var dx = -1; dx <= 1 && match is null; dx++)
         for (var dy = -1; dy <= 1 && match is null; dy++)
@@ -29,6 +29,13 @@ public sealed class NearDuplicates(double radiusMetres)
         own.Add((row, lng, lat, key));
         return match;
     }
+
+    /// <summary>The grid cell of a point: <paramref name="cell"/> degrees of latitude high and twice that wide in
+    /// longitude, which spans the radius up to 60° north or south (all of China), so the nine cells around a point hold
+    /// everything within the radius. (Scaling longitude by the point's own cos(lat) could put two points 20 m apart
+    /// two cells apart at 120° E.)</summary>
+    internal static (int X, int Y) Cell(double lng, double lat, double cell) =>
+        ((int)Math.Floor(lng / (2 * cell)), (int)Math.Floor(lat / cell));
 
     /// <summary>Equirectangular distance: exact enough at 20 m.</summary>
     public static double Metres(double lng1, double lat1, double lng2, double lat2)

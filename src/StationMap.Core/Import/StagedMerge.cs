@@ -6,19 +6,39 @@ using StationMap.Stations;
 
 namespace StationMap.Import;
 
-/// <summary>Runs <see cref="MergeSql"/> on a filled staging table inside the caller's transaction.</summary>
-internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, ImportOptions options)
+/// <summary>Runs <see cref="MergeSql"/> on staged rows inside the caller's transaction, as one actor at one instant
+/// (every chunk of an import writes the same changed_at, and the audit row sums them).</summary>
+internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, ImportOptions options, StaffIdentity who, long jobId, string fileName)
 {
+    private readonly DateTimeOffset _now = Microseconds(DateTimeOffset.UtcNow);
+
+    /// <summary>The import's instant, at the database's precision so snapshots written in .NET agree with the columns.</summary>
+    public DateTimeOffset Now => _now;
+
+    private static DateTimeOffset Microseconds(DateTimeOffset t) => t.AddTicks(-(t.Ticks % 10));
+
     public async Task LockAsync(CancellationToken ct) => await ExecAsync(MergeSql.Lock, ct);
 
+    /// <summary>Inserts a chunk's fresh rows; any it could not insert (created meanwhile) go to the final pass.</summary>
+    public async Task<int> InsertFreshAsync(int fresh, CancellationToken ct)
+    {
+        var inserted = await ExecAsync(MergeSql.Insert(MergeScope.Chunk), ct, ("now", _now), ("actor", who.Actor), ("reason", Reason));
+        if (inserted < fresh) await ExecAsync(MergeSql.ChunkLeftovers, ct, ("now", _now), ("actor", who.Actor));
+        await ExecAsync(MergeSql.ChunkClear, ct);
+        return inserted;
+    }
+
+    private string Reason => $"导入 #{jobId} / import #{jobId}: {fileName}" is { Length: > 500 } r ? r[..500] : $"导入 #{jobId} / import #{jobId}: {fileName}";
+
     /// <summary>Gives code-less rows the code of the station they already are; returns rows still without code.</summary>
-    public Task MatchCodelessAsync(CancellationToken ct) => ExecAsync(MergeSql.MatchCodeless, ct, ("radius", options.DuplicateRadiusMetres));
+    public Task MatchCodelessAsync(CancellationToken ct) =>
+        ExecAsync(MergeSql.MatchCodeless, ct, ("radius", options.DuplicateRadiusMetres), ("now", _now), ("actor", who.Actor));
 
     /// <summary>Rows updating a station outside the caller's area, or a deleted one: errors, and out of the staging table.</summary>
-    public async Task<List<ImportProblem>> RejectForbiddenAsync(StaffIdentity who, string codeColumn, CancellationToken ct)
+    public async Task<List<ImportProblem>> RejectForbiddenAsync(MergeScope scope, string codeColumn, CancellationToken ct)
     {
         var problems = new List<ImportProblem>();
-        await using (var cmd = Command(MergeSql.Forbidden, ("prefix", AdcodeScope.Prefix(who.OrgAdcode))))
+        await using (var cmd = Command(MergeSql.Forbidden(scope), ("prefix", AdcodeScope.Prefix(who.OrgAdcode))))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {
@@ -28,14 +48,14 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
                     : ImportProblem.Of(row, codeColumn, "out_of_scope", $"该编码的站点属于行政区 {adcode}，不在您的机构范围（{who.OrgAdcode}）内",
                         $"the station with this code is in {adcode}, outside your organisation's area ({who.OrgAdcode})"));
             }
-        if (problems.Count > 0) await ExecAsync(MergeSql.DropRows, ct, ("rows", problems.Select(p => p.Row).ToArray()));
+        if (problems.Count > 0) await ExecAsync(MergeSql.DropRows(scope), ct, ("rows", problems.Select(p => p.Row).ToArray()));
         return problems;
     }
 
-    public async Task<List<ImportProblem>> NearStoredAsync(string nameColumn, CancellationToken ct)
+    public async Task<List<ImportProblem>> NearStoredAsync(MergeScope scope, string nameColumn, CancellationToken ct)
     {
         var warnings = new List<ImportProblem>();
-        await using var cmd = Command(MergeSql.NearStored, ("radius", options.DuplicateRadiusMetres));
+        await using var cmd = Command(MergeSql.NearStored(scope), ("radius", options.DuplicateRadiusMetres), ("now", _now), ("actor", who.Actor));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             if (StationNames.Similar(StationNames.Key(r.GetString(1)), StationNames.Key(r.GetString(3))))
@@ -46,31 +66,34 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
     }
 
     /// <summary>What a merge would do, without doing it.</summary>
-    public async Task<(int Inserted, int Updated, int Unchanged)> ClassifyAsync(CancellationToken ct)
+    public async Task<MergeCounts> ClassifyAsync(MergeScope scope, CancellationToken ct)
     {
-        await using var cmd = Command(MergeSql.Classify);
+        await using var cmd = Command(MergeSql.Classify(scope));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
-        return ((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2));
+        return new((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2));
     }
 
-    /// <summary>Generates missing codes, updates changed stations, inserts new ones, history for each, one audit row.</summary>
-    public async Task<(int Inserted, int Updated, int Unchanged)> MergeAsync(StaffIdentity who, long jobId, string fileName, CancellationToken ct)
+    /// <summary>The final pass: generates missing codes, updates changed stations, inserts new ones, a history row for each.</summary>
+    public async Task<MergeCounts> MergeAsync(MergeScope scope, CancellationToken ct)
     {
         var generate = MergeSql.GenerateCodes(StationCodes.ProvinceSql("adcode"));
         do await ExecAsync(generate, ct);
         while (await ScalarAsync(MergeSql.GeneratedClash, ct) > 0);
 
-        var existing = await ScalarAsync(MergeSql.CountExisting, ct);
-        var now = DateTimeOffset.UtcNow;
-        var reason = $"导入 #{jobId} / import #{jobId}: {fileName}";
-        if (reason.Length > 500) reason = reason[..500];
-        (string, object)[] common = [("now", now), ("actor", who.Actor), ("reason", reason)];
-        var updated = await ExecAsync(MergeSql.Update, ct, common);
-        var inserted = await ExecAsync(MergeSql.Insert, ct, common);
-        var details = JsonSerializer.Serialize(new { job = jobId, file = fileName, inserted, updated, unchanged = existing - updated });
-        await ExecAsync(MergeSql.Audit, ct, ("now", now), ("actor", who.Actor), ("subject", $"import:{jobId}"), ("details", details));
-        return (inserted, updated, (int)existing - updated);
+        var existing = await ScalarAsync(MergeSql.CountExisting(scope), ct);
+        (string, object)[] common = [("now", _now), ("actor", who.Actor), ("reason", Reason)];
+        // A chunk of new stations (the usual first import) skips the update's join against every stored station.
+        var updated = existing == 0 ? 0 : await ExecAsync(MergeSql.Update(scope), ct, common);
+        var inserted = await ExecAsync(MergeSql.Insert(scope), ct, common);
+        return new(inserted, updated, (int)existing - updated);
+    }
+
+    /// <summary>One audit row for the whole import, however many chunks it was merged in.</summary>
+    public async Task AuditAsync(MergeCounts c, CancellationToken ct)
+    {
+        var details = JsonSerializer.Serialize(new { job = jobId, file = fileName, inserted = c.Inserted, updated = c.Updated, unchanged = c.Unchanged });
+        await ExecAsync(MergeSql.Audit, ct, ("now", _now), ("actor", who.Actor), ("subject", $"import:{jobId}"), ("details", details));
     }
 
     private NpgsqlCommand Command(string sql, params (string Name, object Value)[] parameters)
@@ -91,4 +114,10 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
         await using var cmd = Command(sql);
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
+}
+
+internal readonly record struct MergeCounts(int Inserted, int Updated, int Unchanged)
+{
+    public static MergeCounts operator +(MergeCounts a, MergeCounts b) =>
+        new(a.Inserted + b.Inserted, a.Updated + b.Updated, a.Unchanged + b.Unchanged);
 }

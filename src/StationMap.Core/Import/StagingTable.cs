@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 using StationMap.Geo;
@@ -6,73 +7,80 @@ using StationMap.Stations;
 namespace StationMap.Import;
 
 /// <summary>
-/// The session's temporary table of valid rows, filled by binary COPY while the file is still being read.
-/// It lives only inside the import's transaction (ON COMMIT DROP).
+/// The session's temporary table of valid rows, filled chunk by chunk by binary COPY while the file is still being
+/// read. It lives only inside the import's transaction (ON COMMIT DROP).
 /// </summary>
-internal sealed class StagingTable : IAsyncDisposable
+internal static class StagingTable
 {
     public const string Create = """
         CREATE TEMP TABLE import_staging (
-            row_no int NOT NULL, code varchar(32), generated boolean NOT NULL DEFAULT false,
+            row_no int NOT NULL, chunk int NOT NULL, coded boolean NOT NULL, code varchar(32), generated boolean NOT NULL DEFAULT false,
             name text NOT NULL, address text NOT NULL, adcode char(6) NOT NULL,
             lng double precision NOT NULL, lat double precision NOT NULL,
             submitted_lng double precision NOT NULL, submitted_lat double precision NOT NULL, submitted_coord_sys text NOT NULL,
             type text NOT NULL, area_m2 numeric(8,1), services text[] NOT NULL, opening_hours text, phone text,
             host_organization text, host_kind text NOT NULL, managing_org_id bigint, is_public boolean NOT NULL,
-            status text NOT NULL, photos text[] NOT NULL, notes text
-        ) ON COMMIT DROP
+            status text NOT NULL, photos text[] NOT NULL, notes text, snapshot jsonb
+        ) ON COMMIT DROP;
+        CREATE TEMP TABLE import_chunk (LIKE import_staging INCLUDING DEFAULTS) ON COMMIT DROP
         """;
 
-    private const string Copy = """
-        COPY import_staging (row_no, code, name, address, adcode, lng, lat, submitted_lng, submitted_lat, submitted_coord_sys,
-            type, area_m2, services, opening_hours, phone, host_organization, host_kind, managing_org_id, is_public, status, photos, notes)
+    private const string CopyInto = """
+        COPY {0} (row_no, chunk, coded, code, name, address, adcode, lng, lat, submitted_lng, submitted_lat, submitted_coord_sys,
+            type, area_m2, services, opening_hours, phone, host_organization, host_kind, managing_org_id, is_public, status, photos, notes, snapshot)
         FROM STDIN (FORMAT BINARY)
         """;
 
-    private readonly NpgsqlBinaryImporter _copy;
-
-    private StagingTable(NpgsqlBinaryImporter copy) => _copy = copy;
-
-    public static async Task<StagingTable> OpenAsync(NpgsqlConnection conn, CancellationToken ct)
+    public static async Task CreateAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        await using (var cmd = new NpgsqlCommand(Create, conn)) await cmd.ExecuteNonQueryAsync(ct);
-        return new StagingTable(await conn.BeginBinaryImportAsync(Copy, ct));
+        await using var cmd = new NpgsqlCommand(Create, conn);
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    public void Write(int row, StationFields f, long? orgId)
+    /// <summary>One COPY per chunk; when it returns, the rows are visible to the merge statements on the same connection.</summary>
+    public static async Task WriteAsync(NpgsqlConnection conn, string table, StagedChunk chunk, IReadOnlyCollection<StagedRow> rows,
+        InsertSnapshot snapshots, CancellationToken ct)
     {
-        _copy.StartRow();
-        _copy.Write(row, NpgsqlDbType.Integer);
-        Text(f.Code);
-        _copy.Write(f.Name, NpgsqlDbType.Text);
-        _copy.Write(f.Address, NpgsqlDbType.Text);
-        _copy.Write(f.Adcode, NpgsqlDbType.Char);
-        _copy.Write(f.Wgs84.Lng, NpgsqlDbType.Double);
-        _copy.Write(f.Wgs84.Lat, NpgsqlDbType.Double);
-        _copy.Write(f.Submitted.Lng, NpgsqlDbType.Double);
-        _copy.Write(f.Submitted.Lat, NpgsqlDbType.Double);
-        _copy.Write(f.Submitted.Sys.ToWire(), NpgsqlDbType.Text);
-        _copy.Write(EnumNames.Wire(f.Type), NpgsqlDbType.Text);
-        if (f.AreaM2 is { } area) _copy.Write(area, NpgsqlDbType.Numeric); else _copy.WriteNull();
-        _copy.Write(f.Services, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Text(f.OpeningHours);
-        Text(f.Phone);
-        Text(f.HostOrganization);
-        _copy.Write(EnumNames.Wire(f.HostKind), NpgsqlDbType.Text);
-        if (orgId is { } id) _copy.Write(id, NpgsqlDbType.Bigint); else _copy.WriteNull();
-        _copy.Write(f.IsPublic, NpgsqlDbType.Boolean);
-        _copy.Write(EnumNames.Wire(f.Status), NpgsqlDbType.Text);
-        _copy.Write(f.Photos, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Text(f.Notes);
+        if (rows.Count == 0) return;
+        await using var copy = await conn.BeginBinaryImportAsync(string.Format(CultureInfo.InvariantCulture, CopyInto, table), ct);
+        foreach (var row in rows) Write(copy, chunk.Number, row, snapshots);
+        await copy.CompleteAsync(ct);
     }
 
-    private void Text(string? value)
+    private static void Write(NpgsqlBinaryImporter copy, int chunk, StagedRow row, InsertSnapshot snapshots)
     {
-        if (value is null) _copy.WriteNull(); else _copy.Write(value, NpgsqlDbType.Text);
+        var f = row.Fields;
+        copy.StartRow();
+        copy.Write(row.Row, NpgsqlDbType.Integer);
+        copy.Write(chunk, NpgsqlDbType.Integer);
+        copy.Write(f.Code is not null, NpgsqlDbType.Boolean);
+        Text(copy, f.Code);
+        copy.Write(f.Name, NpgsqlDbType.Text);
+        copy.Write(f.Address, NpgsqlDbType.Text);
+        copy.Write(f.Adcode, NpgsqlDbType.Char);
+        copy.Write(f.Wgs84.Lng, NpgsqlDbType.Double);
+        copy.Write(f.Wgs84.Lat, NpgsqlDbType.Double);
+        copy.Write(f.Submitted.Lng, NpgsqlDbType.Double);
+        copy.Write(f.Submitted.Lat, NpgsqlDbType.Double);
+        copy.Write(f.Submitted.Sys.ToWire(), NpgsqlDbType.Text);
+        copy.Write(EnumNames.Wire(f.Type), NpgsqlDbType.Text);
+        if (f.AreaM2 is { } area) copy.Write(area, NpgsqlDbType.Numeric); else copy.WriteNull();
+        copy.Write(f.Services, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        Text(copy, f.OpeningHours);
+        Text(copy, f.Phone);
+        Text(copy, f.HostOrganization);
+        copy.Write(EnumNames.Wire(f.HostKind), NpgsqlDbType.Text);
+        if (row.OrgId is { } id) copy.Write(id, NpgsqlDbType.Bigint); else copy.WriteNull();
+        copy.Write(f.IsPublic, NpgsqlDbType.Boolean);
+        copy.Write(EnumNames.Wire(f.Status), NpgsqlDbType.Text);
+        copy.Write(f.Photos, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        Text(copy, f.Notes);
+        // Written here, not by the reader: the JSON then dies young instead of waiting a chunk in the old generation.
+        if (row.MayInsert) copy.Write(snapshots.Of(f, row.OrgId), NpgsqlDbType.Jsonb); else copy.WriteNull();
     }
 
-    /// <summary>Ends the COPY; the rows are then visible to the merge statements on the same connection.</summary>
-    public async Task CompleteAsync(CancellationToken ct) => await _copy.CompleteAsync(ct);
-
-    public async ValueTask DisposeAsync() => await _copy.DisposeAsync();
+    private static void Text(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null) copy.WriteNull(); else copy.Write(value, NpgsqlDbType.Text);
+    }
 }

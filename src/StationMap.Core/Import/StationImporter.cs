@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using StationMap.Data;
@@ -57,77 +58,52 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         var orgsByName = orgs.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.First().Id);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        await StagingTable.CreateAsync(conn, ct);
+        var merge = new StagedMerge(conn, tx, options, request.Who, job.Id, job.FileName);
+        // A commit locks before anything is read or merged: overlapping imports merge one after the other, and no other
+        // import changes the stored stations read next while this one runs.
+        if (!request.DryRun) await merge.LockAsync(ct);
+        var stored = await StoredStations.LoadAsync(conn, tx, options.DuplicateRadiusMetres, ct);
+        Trace("stored");
+        var pipeline = new MergePipeline(conn, merge, new InsertSnapshot(merge.Now, request.Who.Actor), request, map.HeaderOf(ImportField.Code) ?? "code", map.HeaderOf(ImportField.Name) ?? "name");
+        var reader = new ChunkedReader(request, map, orgsByName, Divisions, options, stored, log);
+        var chunks = Channel.CreateBounded<StagedChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Two threads: this one feeds PostgreSQL, the reader's validates the next chunk meanwhile.
+        var reading = Task.Factory.StartNew(() => reader.Read(sheet, chunks.Writer, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         int total;
-        await using (var staging = await StagingTable.OpenAsync(conn, ct))
+        try
         {
             try
             {
-                total = ReadRows(request, sheet, map, orgsByName, staging, log);
+                await pipeline.RunAsync(chunks.Reader, ct);
             }
-            catch (UnreadableFileException e)
+            catch
             {
-                // A damaged file is the user's problem to fix, not a server error.
-                log.AddErrors([ImportProblem.File("unreadable", $"文件无法完整读取：{e.Message}", $"the file could not be read to the end: {e.Message}")]);
-                return Report(job, format, sheet.Encoding, sheet.Sheet, log, new(0, 0, 0, 0, 0), false, request);
+                stop.Cancel();
+                await reading.ContinueWith(_ => { }, TaskScheduler.Default); // the reader stops before the connection goes
+                throw;
             }
-            if (log.HasFileErrors)
-                return Report(job, format, sheet.Encoding, sheet.Sheet, log, new(total, 0, 0, 0, 0), false, request);
-            await staging.CompleteAsync(ct);
+            total = await reading;
         }
+        catch (UnreadableFileException e)
+        {
+            // A damaged file is the user's problem to fix, not a server error. The transaction rolls back unused.
+            log.AddErrors([ImportProblem.File("unreadable", $"文件无法完整读取：{e.Message}", $"the file could not be read to the end: {e.Message}")]);
+            return Report(job, format, sheet.Encoding, sheet.Sheet, log, new(0, 0, 0, 0, 0), false, request);
+        }
+        if (log.HasFileErrors)
+            return Report(job, format, sheet.Encoding, sheet.Sheet, log, new(total, 0, 0, 0, 0), false, request);
 
         request.Progress?.Report(new(total, 1, "merge"));
         Trace("read+copy");
-        var merge = new StagedMerge(conn, tx, options);
-        var write = !request.DryRun && (log.RejectedRows.Count == 0 || request.SkipInvalid);
-        if (write) await merge.LockAsync(ct);
-        await merge.MatchCodelessAsync(ct);
-        Trace("match");
-        log.AddErrors(await merge.RejectForbiddenAsync(request.Who, map.HeaderOf(ImportField.Code) ?? "code", ct));
-        log.AddWarnings(await merge.NearStoredAsync(map.HeaderOf(ImportField.Name) ?? "name", ct));
-        Trace("forbidden+near");
-        write = write && (log.RejectedRows.Count == 0 || request.SkipInvalid);
-
-        var (inserted, updated, unchanged) = write ? await merge.MergeAsync(request.Who, job.Id, job.FileName, ct) : await merge.ClassifyAsync(ct);
+        var (c, committed) = await pipeline.FinishAsync(log, tx, ct);
         Trace("merge");
-        if (write) await tx.CommitAsync(ct);
-        else await tx.RollbackAsync(ct);
-        var counts = new ImportCounts(total, inserted, updated, unchanged, log.RejectedRows.Count);
-        return Report(job, format, sheet.Encoding, sheet.Sheet, log, counts, write, request);
-    }
-
-    private int ReadRows(ImportRequest request, ISheetSource sheet, ColumnMap map, Dictionary<string, long> orgsByName,
-        StagingTable staging, ProblemLog log)
-    {
-        var mapper = new RowMapper(map, request.Coordsys, orgsByName);
-        var validator = new RowValidator(map, request.Who, Divisions, options);
-        var near = new NearDuplicates(options.DuplicateRadiusMetres);
-        var nameColumn = map.HeaderOf(ImportField.Name) ?? "";
-        var (errors, warnings, total) = (new List<ImportProblem>(), new List<ImportProblem>(), 0);
-        foreach (var row in ReadAhead.Rows(sheet.Rows()))
-        {
-            if (row.IsEmpty) continue;
-            if (++total > options.MaxRows)
-            {
-                log.AddErrors([ImportProblem.File("too_many_rows", $"行数超过上限 {options.MaxRows}，请拆分文件", $"more than {options.MaxRows} rows; split the file")]);
-                return total - 1;
-            }
-            errors.Clear();
-            warnings.Clear();
-            var (input, orgId) = mapper.Map(row, errors, warnings);
-            var fields = validator.Validate(row.Number, input, errors);
-            if (fields is not null && near.Add(row.Number, fields.Wgs84.Lng, fields.Wgs84.Lat, fields.Name) is { } first)
-                warnings.Add(ImportProblem.Of(row.Number, nameColumn, "probable_duplicate", $"疑似重复：与第 {first} 行相距不到 {options.DuplicateRadiusMetres:0} 米且名称相近",
-                    $"probable duplicate of row {first}: within {options.DuplicateRadiusMetres:0} m with a similar name"));
-            log.AddErrors(errors);
-            log.AddWarnings(warnings);
-            if (fields is not null && errors.Count == 0) staging.Write(row.Number, fields, orgId);
-            if (total % 5000 == 0) request.Progress?.Report(new(total, (double)request.Content.Position / Math.Max(1, request.Content.Length), "read"));
-        }
-        return total;
+        return Report(job, format, sheet.Encoding, sheet.Sheet, log, new ImportCounts(total, c.Inserted, c.Updated, c.Unchanged, log.RejectedRows.Count), committed, request);
     }
 
     private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
-    private static void Trace(string what) { if (Environment.GetEnvironmentVariable("STATIONMAP_IMPORT_TRACE") is not null) Console.Error.WriteLine($"{Clock.ElapsedMilliseconds,8} ms {what}"); }
+    internal static void Trace(string what) { if (Environment.GetEnvironmentVariable("STATIONMAP_IMPORT_TRACE") is not null) Console.Error.WriteLine($"{Clock.ElapsedMilliseconds,8} ms {what}"); }
 
     private static ImportReport Report(ImportJob job, string format, string? encoding, string? sheet, ProblemLog log,
         ImportCounts counts, bool committed, ImportRequest request) => new()

@@ -1,59 +1,73 @@
 using System.Globalization;
-using MiniExcelLibs;
+using System.Text;
+using System.Xml;
+using StationMap.Import.Xlsx;
 
 namespace StationMap.Import;
 
 /// <summary>
-/// One worksheet of an .xlsx file, streamed by MiniExcel. Cells come as their stored values: a formula's
-/// cached result, never a recalculation; text that looks like a formula stays text.
+/// One worksheet of an .xlsx file, streamed with an <see cref="XmlReader"/> over the sheet part (shared strings
+/// and date styles loaded once). Cells come as their stored values: a formula's cached result, never a
+/// recalculation; text that looks like a formula stays text. Row numbers are Excel's (the rows' r attribute).
 /// </summary>
 public sealed class XlsxSheet : ISheetSource
 {
-    private readonly IEnumerator<IDictionary<string, object?>> _rows;
+    private readonly XlsxWorkbook _book;
+    private readonly XmlReader _xml;
+    private readonly StringBuilder _text = new();
+    private readonly List<string?> _cells = [];
 
     public IReadOnlyList<string?> Headers { get; }
     public string? Encoding => null;
     public string? Sheet { get; }
 
-    private XlsxSheet(Stream seekable, string sheet)
+    private XlsxSheet(XlsxWorkbook book, string sheet, string part)
     {
+        _book = book;
         Sheet = sheet;
-        _rows = seekable.Query(useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().GetEnumerator();
-        Headers = _rows.MoveNext() ? Cells(_rows.Current, 0) : [];
+        _xml = XlsxWorkbook.Xml(book.Open(part) ?? throw new InvalidDataException($"the part {part} is missing"));
+        // The header is the first row that has a value; rows above it (titles left blank) are skipped.
+        Headers = [];
+        while (NextRow(0) is { } header)
+            if (header.Cells.Any(c => !string.IsNullOrWhiteSpace(c))) { Headers = header.Cells; break; }
     }
 
     /// <summary>Opens the named sheet, or the first; null (and a problem) when the name is not in the file.</summary>
     public static XlsxSheet? Open(Stream seekable, string? sheetName, List<ImportProblem> errors)
     {
-        List<string> names;
+        XlsxWorkbook book;
         try
         {
-            names = MiniExcel.GetSheetNames(seekable);
+            book = XlsxWorkbook.Open(seekable);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             errors.Add(ImportProblem.File("corrupt_file", $"工作簿已损坏，无法读取：{e.Message}", $"the workbook is damaged and cannot be read: {e.Message}"));
             return null;
         }
-        seekable.Position = 0;
+        var names = book.Sheets.Select(s => s.Name).ToList();
         if (names.Count == 0)
         {
+            book.Dispose();
             errors.Add(ImportProblem.File("no_sheet", "工作簿中没有工作表", "the workbook has no worksheet"));
             return null;
         }
-        var name = string.IsNullOrWhiteSpace(sheetName) ? names[0] : names.FirstOrDefault(n => n == sheetName.Trim());
-        if (name is null)
+        var index = string.IsNullOrWhiteSpace(sheetName) ? 0 : names.IndexOf(sheetName.Trim());
+        if (index < 0)
         {
+            book.Dispose();
             errors.Add(ImportProblem.File("no_such_sheet", $"找不到工作表“{sheetName}”，现有：{string.Join("、", names)}",
                 $"no sheet named '{sheetName}'; the workbook has: {string.Join(", ", names)}"));
             return null;
         }
+        var (name, part) = book.Sheets[index];
         try
         {
-            return new XlsxSheet(seekable, name);
+            return new XlsxSheet(book, name, part);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            book.Dispose();
             errors.Add(ImportProblem.File("corrupt_file", $"工作表“{name}”已损坏，无法读取：{e.Message}", $"sheet '{name}' is damaged and cannot be read: {e.Message}"));
             return null;
         }
@@ -61,37 +75,64 @@ public sealed class XlsxSheet : ISheetSource
 
     public IEnumerable<RawRow> Rows()
     {
-        // MiniExcel yields empty rows for gaps, so counting keeps Excel's row numbers.
-        var number = 1;
-        while (_rows.MoveNext())
-            yield return new RawRow(++number, Cells(_rows.Current, Headers.Count));
+        while (NextRow(Headers.Count) is { } row) yield return row;
     }
 
-    private static string?[] Cells(IDictionary<string, object?> row, int width)
+    private int _lastRow;
+
+    /// <summary>The next &lt;row&gt; of sheetData, cells placed by their column letters; null at the end.</summary>
+    private RawRow? NextRow(int width)
     {
-        var cells = new string?[Math.Max(width, row.Count)];
-        var i = 0;
-        foreach (var (_, value) in row)
+        while (_xml.Read())
         {
-            if (i >= cells.Length) break;
-            cells[i++] = Text(value);
+            if (_xml.NodeType != XmlNodeType.Element || _xml.LocalName != "row") continue;
+            var number = int.TryParse(_xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : _lastRow + 1;
+            _lastRow = number;
+            _cells.Clear();
+            if (!_xml.IsEmptyElement) ReadCells();
+            var cells = new string?[Math.Max(width, _cells.Count)];
+            _cells.CopyTo(cells);
+            return new RawRow(number, cells);
         }
-        return cells;
+        return null;
     }
 
-    private static string? Text(object? value) => value switch
+    private void ReadCells()
     {
-        null => null,
-        string s => s.Length == 0 ? null : s,
-        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : t.Date == DateTime.MinValue.Date || t.Year < 1901 ? t.ToString("HH:mm", CultureInfo.InvariantCulture)
-            : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        bool b => b ? "TRUE" : "FALSE",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
+        var depth = _xml.Depth;
+        while (_xml.Read() && _xml.Depth > depth)
+        {
+            if (_xml.NodeType != XmlNodeType.Element || _xml.LocalName != "c") continue;
+            var column = XlsxCellRef.Column(_xml.GetAttribute("r")) ?? _cells.Count;
+            var value = ReadCell();
+            if (value is null) continue;
+            while (_cells.Count <= column) _cells.Add(null);
+            _cells[column] = value;
+        }
+    }
 
-    public void Dispose() => _rows.Dispose();
+    /// <summary>One &lt;c&gt;: its cached value as text (null when empty); the formula (&lt;f&gt;) is ignored.</summary>
+    private string? ReadCell()
+    {
+        var type = _xml.GetAttribute("t");
+        var style = int.TryParse(_xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        if (_xml.IsEmptyElement) return null;
+        string? raw = null;
+        var depth = _xml.Depth;
+        _xml.Read();
+        while (_xml.Depth > depth)
+        {
+            if (_xml is { NodeType: XmlNodeType.Element, LocalName: "v" }) raw = _xml.ReadElementContentAsString();
+            else if (_xml is { NodeType: XmlNodeType.Element, LocalName: "is" }) { raw = XlsxSharedStrings.ItemText(_xml, _text); _xml.Read(); }
+            else if (_xml is { NodeType: XmlNodeType.Element }) _xml.Skip();
+            else if (!_xml.Read()) break;
+        }
+        return string.IsNullOrEmpty(raw) ? null : XlsxCellText.Of(type, raw, _book.DateStyles.Contains(style), _book.SharedStrings);
+    }
+
+    public void Dispose()
+    {
+        _xml.Dispose();
+        _book.Dispose();
+    }
 }

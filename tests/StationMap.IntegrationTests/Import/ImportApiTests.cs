@@ -11,7 +11,11 @@ namespace StationMap.IntegrationTests.Import;
 
 public class ImportApiFixture : ApiFixture
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Import:MaxFileBytes"] = "200000" };
+    // Two rows per merge chunk: every multi-row test here also runs the chunked commit (merge while reading).
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Import:MaxFileBytes"] = "200000", ["Import:MergeChunkRows"] = "2",
+    };
 }
 
 public class ImportApiTests(ImportApiFixture api) : IClassFixture<ImportApiFixture>

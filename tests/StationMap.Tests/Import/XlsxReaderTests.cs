@@ -1,0 +1,108 @@
+using System.IO.Compression;
+using System.Text;
+using StationMap.Import;
+
+namespace StationMap.Tests.Import;
+
+/// <summary>The streaming xlsx reader on hand-written parts: what Excel and other writers actually store.</summary>
+public class XlsxReaderTests
+{
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    private static MemoryStream Workbook(string sheetData, string? sharedStrings = null, string? styles = null, string sheetName = "Sheet1")
+    {
+        var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Part(string name, string xml)
+            {
+                using var w = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+                w.Write(xml);
+            }
+            Part("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            Part("_rels/.rels", $"""<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Part("xl/workbook.xml", $"""<workbook xmlns="{Main}" xmlns:r="{Rel}"><sheets><sheet name="Notes" sheetId="2" r:id="rId9"/><sheet name="{sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Part("xl/_rels/workbook.xml.rels", $"""
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                <Relationship Id="rId9" Type="{Rel}/worksheet" Target="/xl/worksheets/notes.xml"/>
+                <Relationship Id="rId1" Type="{Rel}/worksheet" Target="worksheets/data.xml"/>
+                <Relationship Id="rId2" Type="{Rel}/sharedStrings" Target="sharedStrings.xml"/>
+                <Relationship Id="rId3" Type="{Rel}/styles" Target="styles.xml"/></Relationships>
+                """);
+            Part("xl/worksheets/notes.xml", $"""<worksheet xmlns="{Main}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>说明</t></is></c></row></sheetData></worksheet>""");
+            Part("xl/worksheets/data.xml", $"""<worksheet xmlns="{Main}"><sheetData>{sheetData}</sheetData></worksheet>""");
+            if (sharedStrings is not null) Part("xl/sharedStrings.xml", $"""<sst xmlns="{Main}">{sharedStrings}</sst>""");
+            if (styles is not null) Part("xl/styles.xml", $"""<styleSheet xmlns="{Main}">{styles}</styleSheet>""");
+        }
+        ms.Position = 0;
+        return ms;
+    }
+
+    private static XlsxSheet Open(Stream s, string? sheet = "Sheet1")
+    {
+        var errors = new List<ImportProblem>();
+        var opened = UploadedFile.Open(s, "s.xlsx", sheet, new ImportOptions(), errors);
+        Assert.Empty(errors);
+        return Assert.IsType<XlsxSheet>(opened);
+    }
+
+    [Fact]
+    public void Shared_strings_join_rich_text_runs_and_leave_out_phonetic_guides()
+    {
+        using var sheet = Open(Workbook(
+            """<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>""",
+            """<si><t>名称</t></si><si><r><rPr><b/></rPr><t>地</t></r><r><t xml:space="preserve">址 </t></r></si><si><t>中关村</t><rPh sb="0" eb="3"><t>ちゅうかんそん</t></rPh></si><si><t/></si>"""), "Sheet1");
+        Assert.Equal(["名称", "地址 "], sheet.Headers);
+        var row = Assert.Single(sheet.Rows());
+        Assert.Equal("中关村", row.Cells[0]);
+        Assert.Null(row.Cells[1]);
+    }
+
+    [Fact]
+    public void Cells_are_placed_by_their_reference_and_rows_keep_excel_numbers()
+    {
+        using var sheet = Open(Workbook(
+            """<row r="3"><c r="A3" t="inlineStr"><is><t>名称</t></is></c><c r="C3" t="inlineStr"><is><t>备注</t></is></c></row><row r="4"/><row r="7"><c r="C7" t="str"><v>只有备注</v></c></row>"""));
+        Assert.Equal(["名称", null, "备注"], sheet.Headers);
+        var rows = sheet.Rows().ToList();
+        Assert.Equal([4, 7], rows.Select(r => r.Number));
+        Assert.True(rows[0].IsEmpty);
+        Assert.Equal(new string?[] { null, null, "只有备注" }, rows[1].Cells.AsEnumerable());
+    }
+
+    [Fact]
+    public void Numbers_booleans_and_errors_become_the_text_excel_shows_and_formulas_are_never_evaluated()
+    {
+        using var sheet = Open(Workbook(
+            """<row r="1"><c r="A1" t="str"><v>a</v></c></row><row r="2"><c r="A2"><v>110108</v></c><c r="B2"><v>116.39712800000001</v></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#N/A</v></c><c r="E2"><f>1+1</f><v>2</v></c><c r="F2" t="str"><f>HYPERLINK("http://x")</f><v>http://x</v></c><c r="G2" t="inlineStr"><is><t>=HYPERLINK("http://x")</t></is></c><c r="H2"><v>1.10108E+5</v></c></row>"""));
+        var cells = Assert.Single(sheet.Rows()).Cells;
+        Assert.Equal(new string?[] { "110108", "116.397128", "TRUE", "#N/A", "2", "http://x", "=HYPERLINK(\"http://x\")", "110108" }, cells.AsEnumerable());
+    }
+
+    [Fact]
+    public void Date_and_time_styles_become_iso_text()
+    {
+        const string styles = """<numFmts count="2"><numFmt numFmtId="164" formatCode="hh:mm"/><numFmt numFmtId="165" formatCode="&quot;day&quot; 0.0"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>""";
+        using var sheet = Open(Workbook(
+            """<row r="1"><c r="A1" t="str"><v>a</v></c></row><row r="2"><c r="A2" s="1"><v>45000</v></c><c r="B2" s="2"><v>0.375</v></c><c r="C2" s="3"><v>2.5</v></c><c r="D2" s="0"><v>45000</v></c></row>""",
+            styles: styles));
+        Assert.Equal(new string?[] { "2023-03-15", "09:00", "2.5", "45000" }, Assert.Single(sheet.Rows()).Cells.AsEnumerable());
+    }
+
+    [Fact]
+    public void Sheets_are_listed_in_workbook_order_and_a_named_one_is_read()
+    {
+        using (var first = Open(Workbook("""<row r="1"><c r="A1" t="str"><v>x</v></c></row>""", sheetName: "站点"), null))
+            Assert.Equal(("Notes", "说明"), (first.Sheet, first.Headers[0]));
+        using var named = Open(Workbook("""<row r="1"><c r="A1" t="str"><v>名称</v></c></row>""", sheetName: "站点"), "站点");
+        Assert.Equal(("站点", "名称"), (named.Sheet, named.Headers[0]));
+    }
+
+    [Fact]
+    public void Broken_sheet_xml_surfaces_while_reading()
+    {
+        using var sheet = Open(Workbook("""<row r="1"><c r="A1" t="str"><v>名称</v></c></row><row r="2"><c r="A2" t="str"><v>甲</c></row>"""));
+        Assert.ThrowsAny<System.Xml.XmlException>(() => sheet.Rows().ToList());
+    }
+}
