@@ -7,40 +7,47 @@ namespace StationMap.Import;
 /// and a grid of the live ones for the probable-duplicate check of new rows. Checking in .NET while the file is read
 /// keeps the question "near a stored station?" about stations stored before this import, although earlier chunks of
 /// the same file are merged meanwhile; it also costs ≈ 1 µs a row instead of a GiST probe (the same check in SQL after
-/// the chunks took 3 s for 150k rows). Memory: ≈ 250 bytes a stored station (500k: ≈ +300 MB peak on a re-upload).
+/// the chunks took 3 s for 150k rows). Memory: the live stations sit in parallel arrays sorted by grid cell (no object
+/// or list per station), ≈ 150 bytes a stored station with its code and name strings.
 /// </summary>
 internal sealed class StoredStations
 {
     private const string Query = "SELECT code, deleted_at IS NULL, ST_X(location::geometry), ST_Y(location::geometry), name FROM stations";
 
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
-    private readonly Dictionary<(int, int), List<Stored>> _grid = [];
     private readonly double _radius;
     private readonly double _cell;
 
-    private sealed record Stored(string Code, double Lng, double Lat, string Name)
-    {
-        private string? _key;
-        public string Key => _key ??= StationNames.Key(Name); // computed only when a row comes this close
-    }
+    // Live stations, sorted by cell; a probe binary-searches the cell's run.
+    private long[] _cells = [];
+    private double[] _lng = [], _lat = [];
+    private string[] _code = [], _name = [];
+    private string?[] _key = []; // name keys, computed only when a row comes this close
 
     private StoredStations(double radiusMetres) => (_radius, _cell) = (radiusMetres, radiusMetres / 111_320);
 
     public static async Task<StoredStations> LoadAsync(NpgsqlConnection conn, NpgsqlTransaction tx, double radiusMetres, CancellationToken ct)
     {
         var stored = new StoredStations(radiusMetres);
-        await using var cmd = new NpgsqlCommand(Query, conn, tx) { CommandTimeout = 0 };
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            var code = r.GetString(0);
-            stored._codes.Add(code);
-            if (!r.GetBoolean(1)) continue;
-            var s = new Stored(code, r.GetDouble(2), r.GetDouble(3), r.GetString(4));
-            var cell = stored.Cell(s.Lng, s.Lat);
-            if (!stored._grid.TryGetValue(cell, out var bucket)) stored._grid[cell] = bucket = [];
-            bucket.Add(s);
-        }
+        List<long> cells = []; List<double> lngs = [], lats = []; List<string> codes = [], names = [];
+        await using (var cmd = new NpgsqlCommand(Query, conn, tx) { CommandTimeout = 0 })
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+            {
+                var code = r.GetString(0);
+                stored._codes.Add(code);
+                if (!r.GetBoolean(1)) continue;
+                double lng = r.GetDouble(2), lat = r.GetDouble(3);
+                cells.Add(stored.CellKey(lng, lat)); lngs.Add(lng); lats.Add(lat); codes.Add(code); names.Add(r.GetString(4));
+            }
+        var order = Enumerable.Range(0, cells.Count).ToArray();
+        stored._cells = [.. cells];
+        Array.Sort(stored._cells, order);
+        stored._lng = [.. order.Select(i => lngs[i])];
+        stored._lat = [.. order.Select(i => lats[i])];
+        stored._code = [.. order.Select(i => codes[i])];
+        stored._name = [.. order.Select(i => names[i])];
+        stored._key = new string?[order.Length];
         return stored;
     }
 
@@ -50,17 +57,36 @@ internal sealed class StoredStations
     /// <summary>Live stored stations within the radius whose names are similar to <paramref name="name"/>.</summary>
     public IEnumerable<(string Code, string Name)> SimilarNear(double lng, double lat, string name)
     {
-        if (_grid.Count == 0) yield break;
+        if (_cells.Length == 0) yield break;
         var key = StationNames.Key(name);
-        var (cx, cy) = Cell(lng, lat);
+        var (cx, cy) = NearDuplicates.Cell(lng, lat, _cell);
         for (var dx = -1; dx <= 1; dx++)
         for (var dy = -1; dy <= 1; dy++)
         {
-            if (!_grid.TryGetValue((cx + dx, cy + dy), out var bucket)) continue;
-            foreach (var s in bucket)
-                if (NearDuplicates.Metres(lng, lat, s.Lng, s.Lat) <= _radius && StationNames.Similar(key, s.Key)) yield return (s.Code, s.Name);
+            var cell = Pack(cx + dx, cy + dy);
+            for (var i = FirstOf(cell); i < _cells.Length && _cells[i] == cell; i++)
+                if (NearDuplicates.Metres(lng, lat, _lng[i], _lat[i]) <= _radius
+                    && StationNames.Similar(key, _key[i] ??= StationNames.Key(_name[i])))
+                    yield return (_code[i], _name[i]);
         }
     }
 
-    private (int, int) Cell(double lng, double lat) => NearDuplicates.Cell(lng, lat, _cell);
+    private int FirstOf(long cell)
+    {
+        int lo = 0, hi = _cells.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_cells[mid] < cell) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private long CellKey(double lng, double lat)
+    {
+        var (x, y) = NearDuplicates.Cell(lng, lat, _cell);
+        return Pack(x, y);
+    }
+
+    private static long Pack(int x, int y) => ((long)x << 32) | (uint)y;
 }
