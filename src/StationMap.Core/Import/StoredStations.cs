@@ -63,7 +63,7 @@ internal sealed class StoredStations
         for (var dx = -1; dx <= 1; dx++)
         for (var dy = -1; dy <= 1; dy++)
         {
-            var cell = Pack(cx + dx, cy + dy);
+            var cell = NearDuplicates.Pack(cx + dx, cy + dy);
             for (var i = FirstOf(cell); i < _cells.Length && _cells[i] == cell; i++)
                 if (NearDuplicates.Metres(lng, lat, _lng[i], _lat[i]) <= _radius
                     && StationNames.Similar(key, _key[i] ??= StationNames.Key(_name[i])))
@@ -85,8 +85,6 @@ internal sealed class StoredStations
     private long CellKey(double lng, double lat)
     {
         var (x, y) = NearDuplicates.Cell(lng, lat, _cell);
-        return Pack(x, y);
+        return NearDuplicates.Pack(x, y);
     }
-
-    private static long Pack(int x, int y) => ((long)x << 32) | (uint)y;
 }

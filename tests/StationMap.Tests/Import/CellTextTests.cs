@@ -70,6 +70,17 @@ public class CellTextTests
         Assert.Null(near.Add(4, 116.31625, 39.98345, "学院路驿站"));              // close, other name
         Assert.Null(near.Add(5, 116.3172, 39.9834, "中关村驿站"));                // same name, ~85 m away
     }
+
+    [Fact]
+    public void A_near_duplicate_names_the_earliest_row_even_across_grid_cells()
+    {
+        var near = new NearDuplicates(20);
+        // Rows 7 and 8 lie ~18 m apart, in different grid rows; row 9 is ~9 m from both and names row 7.
+        Assert.Null(near.Add(7, 116.40000, 39.99992, "和平里驿站"));
+        Assert.Equal(7, near.Add(8, 116.40000, 40.00008, "和平里工会驿站"));
+        Assert.Equal(7, near.Add(9, 116.40000, 40.00000, "和平里驿站"));
+        Assert.Null(near.Add(10, 116.40000, 40.00100, "和平里驿站")); // ~110 m north
+    }
 }
 
 public class ProblemLogTests
