@@ -16,6 +16,7 @@ fi
 
 dir=${PG_TEST_DIR:-$PWD/.local/pgtest}
 port=${PG_TEST_PORT:-5434}
+scripts/pg.sh stop "$dir"  # a server left running (e.g. by a benchmark) would keep serving deleted files
 rm -rf "$dir"    # throw-away: a fresh cluster every run
 scripts/pg.sh start "$dir" "$port" throwaway
 trap 'scripts/pg.sh stop "$dir"' EXIT
