@@ -34,20 +34,26 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
         List<string> adcodes;
         Dictionary<long, string> orgs;
         FeedLookups lookups;
-        using (FeedTimings.Measure("open connection"))
-            await db.Database.OpenConnectionAsync(ct);
+        // The stations are read on a second connection (same credentials), so the records can be written on this one
+        // beside the stream. Both open at once, and the area's adcodes are read on the second while the submitted
+        // states are read on this one.
+        await using var reader = conn.CloneWith(conn.ConnectionString);
+        using (FeedTimings.Measure("open connections"))
+            await Task.WhenAll(db.Database.OpenConnectionAsync(ct), reader.OpenAsync(ct));
         using (FeedTimings.Measure("submitted + adcodes"))
         {
-            submitted = await StationStream.SubmittedAsync(conn, prefix, profile.Provider, ct);
-            adcodes = await StationStream.AdcodesAsync(conn, prefix, includeDeleted: incremental, ct);
+            var submittedRead = StationStream.SubmittedAsync(conn, prefix, profile.Provider, ct);
+            // Only the workbook needs the area's adcodes (its summary sheet); the query is a parallel scan of the area.
+            var adcodesRead = profile.IsXlsx ? StationStream.AdcodesAsync(reader, prefix, includeDeleted: incremental, ct) : Task.FromResult(new List<string>());
+            await Task.WhenAll(submittedRead, adcodesRead);
+            (submitted, adcodes) = (submittedRead.Result, adcodesRead.Result);
         }
         using (FeedTimings.Measure("organisations"))
             orgs = await StationStream.OrganizationNamesAsync(conn, ct);
         using (FeedTimings.Measure("divisions"))
             lookups = FeedLookups.Default(orgs);
 
-        // Records are written beside the stream on this connection, in the export's transaction; the stations are
-        // read on a second connection (same credentials) so both run at once.
+        // Records are written beside the stream on this connection, in the export's transaction.
         await using var tx = await conn.BeginTransactionAsync(ct);
         var latest = await BatchRows.LatestAsync(conn, profile.Id, request.Adcode, request.Kind, ct);
         var records = new SubmissionWriter(conn, profile, who.Actor, latest?.Id, ct);
@@ -57,9 +63,6 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
         IReadOnlyList<WrittenFile> files;
         try
         {
-            await using var reader = conn.CloneWith(conn.ConnectionString);
-            using (FeedTimings.Measure("open reading connection"))
-                await reader.OpenAsync(ct);
             var ordered = FeedTimings.Timed("stream: db read", StationStream.Read(reader, prefix, includeDeleted: incremental));
             // Synchronous streaming: the rows go from the data reader straight into the writer.
             using (FeedTimings.Measure("stream: total"))

@@ -8,6 +8,7 @@ public enum FeedChange { Added, Changed, Withdrawn }
 public sealed record FeedItem(FeedRow Row, FeedChange? Change);
 
 /// <summary>Where a sink writes and how its files are named: "{profile}-{adcode}-{kind}".</summary>
+/// <param name="Adcodes">The area's adcodes, for the xlsx summary sheet; the exporter leaves it empty for text formats.</param>
 public sealed record FeedTarget(string Folder, string BaseName, bool Incremental, IReadOnlyList<string> Adcodes);
 
 public static class FeedChangeNames
