@@ -28,28 +28,24 @@ internal static class ExportCommand
                 using (FeedTimings.Measure("profile catalog (beside the data source)"))
                     return CliFeeds.Catalog(options);
             }, ct);
-            var phase = FeedTimings.Measure("data source + DbContext");
-            Npgsql.NpgsqlDataSource? ds = null;
-            StationMap.Data.StationMapDb db;
+            var phase = FeedTimings.Measure("data source");
+            Npgsql.NpgsqlDataSource ds;
             try
             {
                 ds = CliDatabase.OpenDataSource();
-                db = CliDatabase.OpenDb(ds);
             }
             catch
             {
-                if (ds is not null) await ds.DisposeAsync();
                 await loading;
                 throw;
             }
             await using var dsScope = ds;
-            await using var dbScope = db;
             phase.Dispose();
             FeedProfileCatalog catalog;
             using (FeedTimings.Measure("profile catalog (rest)"))
                 catalog = await loading;
             var request = new ExportRequest(p.GetValue(profile)!, p.GetValue(adcode)!, p.GetValue(incremental) ? ExportKind.Incremental : ExportKind.Full);
-            var result = await new FeedExporter(db, catalog, options).ExportAsync(request, StaffIdentity.System("cli"), ct);
+            var result = await FeedExporter.OnDataSource(ds, catalog, options).ExportAsync(request, StaffIdentity.System("cli"), ct);
             if (result.Batch is not { } batch) throw new CliException(result.Message!);
             using (FeedTimings.Measure("print"))
                 Print(batch, result.Outcome == ExportOutcome.Unchanged);

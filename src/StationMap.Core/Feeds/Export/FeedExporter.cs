@@ -15,8 +15,24 @@ namespace StationMap.Feeds.Export;
 /// Exports a profile for an area, full or incremental: streams the stations, writes the files, records the batch
 /// and moves each station's publication record to "submitted" (or "withdrawn") — in one transaction.
 /// </summary>
-public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, FeedOptions options)
+public sealed class FeedExporter
 {
+    private readonly StationMapDb? db;
+    private readonly Npgsql.NpgsqlDataSource? dataSource;
+    private readonly FeedProfileCatalog catalog;
+    private readonly FeedOptions options;
+
+    public FeedExporter(StationMapDb db, FeedProfileCatalog catalog, FeedOptions options) => (this.db, this.catalog, this.options) = (db, catalog, options);
+
+    private FeedExporter(Npgsql.NpgsqlDataSource dataSource, FeedProfileCatalog catalog, FeedOptions options) =>
+        (this.dataSource, this.catalog, this.options) = (dataSource, catalog, options);
+
+    /// <summary>
+    /// An exporter on plain connections from the data source, without a DbContext: the export path is plain SQL, and
+    /// EF's services cost a fresh CLI process ≈ 50 ms before the first connection opens.
+    /// </summary>
+    public static FeedExporter OnDataSource(Npgsql.NpgsqlDataSource dataSource, FeedProfileCatalog catalog, FeedOptions options) => new(dataSource, catalog, options);
+
     public async Task<ExportResult> ExportAsync(ExportRequest request, StaffIdentity who, CancellationToken ct = default)
     {
         if (catalog.Find(request.Profile) is not { } profile)
@@ -29,7 +45,8 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
 
         var prefix = AdcodeScope.Prefix(request.Adcode);
         var incremental = request.Kind == ExportKind.Incremental;
-        var conn = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await using var own = dataSource?.CreateConnection();
+        var conn = own ?? (Npgsql.NpgsqlConnection)db!.Database.GetDbConnection();
         Dictionary<long, SubmittedState> submitted;
         List<string> adcodes;
         Dictionary<long, string> orgs;
@@ -39,7 +56,7 @@ public sealed class FeedExporter(StationMapDb db, FeedProfileCatalog catalog, Fe
         // states are read on this one.
         await using var reader = conn.CloneWith(conn.ConnectionString);
         using (FeedTimings.Measure("open connections"))
-            await Task.WhenAll(db.Database.OpenConnectionAsync(ct), reader.OpenAsync(ct));
+            await Task.WhenAll(own is not null ? own.OpenAsync(ct) : db!.Database.OpenConnectionAsync(ct), reader.OpenAsync(ct));
         using (FeedTimings.Measure("submitted + adcodes"))
         {
             var submittedRead = StationStream.SubmittedAsync(conn, prefix, profile.Provider, ct);
