@@ -47,4 +47,21 @@ public sealed class BatchRecordTests(FeedsFixture api) : IClassFixture<FeedsFixt
         Assert.Equal((PublicationState.Withdrawn, withdrawn.Id), (closed.State, closed.LastBatchId));
         Assert.EndsWith($"batch {withdrawn.Id}", closed.Reason);
     }
+
+    [Fact]
+    public async Task The_CLI_path_on_plain_connections_records_what_the_API_path_returns()
+    {
+        const string Shijingshan = "110107";
+        await api.CreateAsync("CLI-1", Shijingshan);
+        await api.CreateAsync("CLI-2", Shijingshan);
+
+        var cli = await api.ExportOnDataSourceAsync("amap-yuntu", Shijingshan, ExportKind.Full);
+        Assert.Equal((ExportOutcome.Created, 2), (cli.Outcome, cli.Batch!.Rows));
+        Assert.Equal(cli.Batch.Id, (await api.RecordAsync("CLI-1", "amap"))!.LastBatchId);
+
+        // The same export through the DbContext (as the API runs it) finds the same files and returns that batch.
+        var again = await api.ExportAsync("amap-yuntu", Shijingshan, ExportKind.Full);
+        Assert.Equal((ExportOutcome.Unchanged, cli.Batch.Id), (again.Outcome, again.Batch!.Id));
+        Assert.Equal(["CLI-1", "CLI-2"], again.Batch.StationCodes);
+    }
 }

@@ -50,6 +50,10 @@ public class FeedsFixture : ApiFixture
         return await new FeedExporter(db, Catalog, Options).ExportAsync(new ExportRequest(profile, adcode, kind), who ?? System);
     }
 
+    /// <summary>As the CLI exports: plain connections from the data source, no DbContext.</summary>
+    public Task<ExportResult> ExportOnDataSourceAsync(string profile, string adcode, ExportKind kind) =>
+        FeedExporter.OnDataSource(DataSource, Catalog, Options).ExportAsync(new ExportRequest(profile, adcode, kind), System);
+
     public string FileText(ExportBatch batch, string name) => File.ReadAllText(Path.Combine(ExportBatches.FolderOf(Options, batch.Id), name));
 
     public async Task<PublicationRecord?> RecordAsync(string code, string provider)

@@ -52,6 +52,8 @@ public class ApiFixture : IAsyncLifetime
 
     public StationMapDb NewDb() => StationMapDataSource.CreateDb(_dataSource!);
 
+    public Npgsql.NpgsqlDataSource DataSource => _dataSource!;
+
     public async Task DisposeAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
