@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text;
 using StationMap.Geo;
 
 namespace StationMap.Nearby;
@@ -8,22 +8,16 @@ public sealed record NavigationLinks(string AmapApp, string AmapWeb, string Baid
 {
     /// <summary>
     /// Each app gets the destination in its own system: Amap GCJ-02 (dev=0 / coordinate=gaode),
-    /// Baidu BD-09 (coord_type=bd09ll). The worker's position is the origin.
+    /// Baidu BD-09 (coord_type=bd09ll). The worker's position is the origin. The URL templates live in
+    /// <see cref="WalkingLinkWriter"/>, which the JSON path uses without strings.
     /// </summary>
     public static NavigationLinks Walking(Coordinate from, Coordinate to, string name)
     {
-        var fromGcj = from.To(CoordSys.Gcj02);
-        var toGcj = to.To(CoordSys.Gcj02);
-        var fromBd = from.To(CoordSys.Bd09);
-        var toBd = to.To(CoordSys.Bd09);
-        var n = Uri.EscapeDataString(name);
-        var me = Uri.EscapeDataString("我的位置");
+        var destination = to.To(CoordSys.Wgs84);
+        var writer = new WalkingLinkWriter(from);
+        writer.To(destination.Lng, destination.Lat, Encoding.UTF8.GetBytes(name));
         return new NavigationLinks(
-            $"amapuri://route/plan/?sourceApplication=stationmap&slat={F(fromGcj.Lat)}&slon={F(fromGcj.Lng)}&sname={me}&dlat={F(toGcj.Lat)}&dlon={F(toGcj.Lng)}&dname={n}&dev=0&t=2",
-            $"https://uri.amap.com/navigation?from={F(fromGcj.Lng)},{F(fromGcj.Lat)},{me}&to={F(toGcj.Lng)},{F(toGcj.Lat)},{n}&mode=walk&coordinate=gaode&callnative=1&src=stationmap",
-            $"baidumap://map/direction?origin=latlng:{F(fromBd.Lat)},{F(fromBd.Lng)}|name:{me}&destination=latlng:{F(toBd.Lat)},{F(toBd.Lng)}|name:{n}&coord_type=bd09ll&mode=walking&src=stationmap",
-            $"https://api.map.baidu.com/direction?origin=latlng:{F(fromBd.Lat)},{F(fromBd.Lng)}|name:{me}&destination=latlng:{F(toBd.Lat)},{F(toBd.Lng)}|name:{n}&coord_type=bd09ll&mode=walking&region=&output=html&src=stationmap");
+            Encoding.UTF8.GetString(writer.AmapApp()), Encoding.UTF8.GetString(writer.AmapWeb()),
+            Encoding.UTF8.GetString(writer.BaiduApp()), Encoding.UTF8.GetString(writer.BaiduWeb()));
     }
-
-    private static string F(double v) => v.ToString("0.000000", CultureInfo.InvariantCulture);
 }

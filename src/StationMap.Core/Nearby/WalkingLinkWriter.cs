@@ -5,7 +5,7 @@ using StationMap.Geo;
 namespace StationMap.Nearby;
 
 /// <summary>
-/// The links of <see cref="NavigationLinks.Walking"/>, byte for byte, written as UTF-8 with no strings:
+/// Walking-navigation links (see <see cref="NavigationLinks"/>) written as UTF-8 with no strings:
 /// the origin is converted and formatted once per request, each destination once per result, and the
 /// name is percent-encoded straight from its UTF-8. One instance per request (not thread-safe).
 /// </summary>
@@ -110,7 +110,7 @@ public sealed class WalkingLinkWriter
         _length += bytes.Length;
     }
 
-    /// <summary>Formats into number slot <paramref name="slot"/> as NavigationLinks does ("0.000000").</summary>
+    /// <summary>Formats into number slot <paramref name="slot"/>: six decimals, as the apps expect.</summary>
     private void SetNumber(int slot, double value)
     {
         value.TryFormat(_numbers.AsSpan(slot * NumberBytes, NumberBytes), out _numberLengths[slot], "0.000000", CultureInfo.InvariantCulture);
