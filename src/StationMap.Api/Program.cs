@@ -3,6 +3,7 @@ using StationMap.Api.Auth;
 using StationMap.Api.Geo;
 using StationMap.Api.Feeds;
 using StationMap.Api.Health;
+using StationMap.Api.Infrastructure;
 using StationMap.Api.Meta;
 using StationMap.Api.Nearby;
 using StationMap.Api.Pages;
@@ -10,6 +11,7 @@ using StationMap.Api.Stations;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddStationMap(builder.Configuration);
+InlineIo.Configure(builder);
 
 var app = builder.Build();
 app.UseTrustedProxies(app.Configuration); // first: the rate limiter keys on the client IP it sets

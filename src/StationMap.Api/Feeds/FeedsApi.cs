@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
 using StationMap.Api.Auth;
+using StationMap.Api.Infrastructure;
 using StationMap.Auth;
 using StationMap.Feeds;
 using StationMap.Feeds.Export;
@@ -17,7 +18,7 @@ internal static class FeedsApi
     {
         app.MapGet("/api/v1/feeds/profiles", (FeedProfileCatalog catalog) => TypedResults.Ok(catalog.All.Select(ProfileDto.From).ToList()))
             .WithTags("Feeds").RequireRole(StaffRole.Publisher);
-        var exports = app.MapGroup("/api/v1/exports").WithTags("Feeds").RequireRole(StaffRole.Publisher);
+        var exports = app.MapGroup("/api/v1/exports").WithTags("Feeds").RequireRole(StaffRole.Publisher).RunOnThreadPool();
         exports.MapPost("/", Export);
         exports.MapGet("/", async (HttpContext http, ExportBatches batches, int? take, CancellationToken ct) =>
             TypedResults.Ok((await batches.ListAsync(http.Staff(), Math.Clamp(take ?? 50, 1, 500), ct)).Select(b => ExportBatchDto.From(b, detail: false)).ToList()));

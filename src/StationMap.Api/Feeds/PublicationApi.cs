@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using StationMap.Api.Auth;
+using StationMap.Api.Infrastructure;
 using StationMap.Auth;
 using StationMap.Feeds;
 using StationMap.Publication;
@@ -12,7 +13,7 @@ internal static class PublicationApi
 
     public static IEndpointRouteBuilder MapPublicationApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/publication").WithTags("Publication").RequireRole(StaffRole.Publisher);
+        var group = app.MapGroup("/api/v1/publication").WithTags("Publication").RequireRole(StaffRole.Publisher).RunOnThreadPool();
         group.MapGet("/summary", Summary);
         group.MapPost("/results", ImportResults).DisableAntiforgery();
         group.MapPut("/{code}/{provider}", Set);

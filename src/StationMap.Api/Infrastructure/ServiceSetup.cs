@@ -29,6 +29,8 @@ internal static class ServiceSetup
         services.AddKeyedSingleton(StationMapDataSource.ServingReads, (_, _) => StationMapDataSource.CreateForServingReads(connectionString));
         services.AddSingleton(sp => new StationMap.Nearby.SqlNearestSearch(sp.GetRequiredKeyedService<NpgsqlDataSource>(StationMapDataSource.ServingReads)));
         services.AddSingleton<Nearby.NearestSearch>();
+        services.AddSingleton(sp => new Nearby.StationJsonCache(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Nearby.NearbyOptions>>().Value.ResultJsonCacheMegabytes * 1024L * 1024));
         services.AddHostedService<Nearby.NearbyIndexService>();
         services.AddFeeds(config);
         services.AddImport(config);

@@ -24,7 +24,7 @@ internal static class NearbyApi
         return app;
     }
 
-    private static async Task Nearest(HttpContext http, NearestSearch search, TimeProvider clock)
+    private static async Task Nearest(HttpContext http, NearestSearch search, StationJsonCache templates, TimeProvider clock)
     {
         var (request, origin, output, errors) = NearestParameters.Parse(http.Request.Query, clock.GetUtcNow());
         if (request is null)
@@ -47,7 +47,7 @@ internal static class NearbyApi
         buffer.ResetWrittenCount();
         var writer = _writer ??= new Utf8JsonWriter(buffer, NearestJson.Options);
         writer.Reset(buffer);
-        NearestJson.Write(writer, hits, request, origin, output, path);
+        NearestJson.Write(writer, hits, request, origin, output, path, templates);
         writer.Flush();
         response.ContentType = NearestJson.ContentType;
         response.ContentLength = buffer.WrittenCount;

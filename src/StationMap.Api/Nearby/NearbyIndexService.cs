@@ -41,7 +41,8 @@ internal sealed partial class NearbyIndexService(
             await listen.ExecuteNonQueryAsync(ct);
 
         var started = DateTime.UtcNow;
-        var index = holder.ReplaceAll(await NearbyStationReader.AllServedIntoAsync(db, ct));
+        var rows = await NearbyStationReader.AllServedIntoAsync(db, ct);
+        var index = await Task.Run(() => holder.ReplaceAll(rows), ct); // the tree build is CPU work: off the socket thread
         LogBuilt(index.Count, (DateTime.UtcNow - started).TotalMilliseconds);
 
         while (!ct.IsCancellationRequested)
@@ -60,12 +61,13 @@ internal sealed partial class NearbyIndexService(
         if (payloads.Length == 0) return;
         if (payloads.Contains("all"))
         {
-            holder.ReplaceAll(await NearbyStationReader.AllServedIntoAsync(db, ct));
+            var rows = await NearbyStationReader.AllServedIntoAsync(db, ct);
+            await Task.Run(() => holder.ReplaceAll(rows), ct);
             return;
         }
         var ids = payloads.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(long.Parse).Distinct().ToArray();
         var (served, gone) = await NearbyStationReader.ByIdsAsync(db, ids, ct);
-        holder.Apply(served, gone);
+        await Task.Run(() => holder.Apply(served, gone), ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nearest index built: {Count} stations in {Milliseconds} ms")]

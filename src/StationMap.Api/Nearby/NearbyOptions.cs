@@ -12,4 +12,10 @@ public sealed class NearbyOptions
 
     /// <summary>Milliseconds to gather a burst of notifications into one rebuild.</summary>
     public int DebounceMilliseconds { get; set; } = 20;
+
+    /// <summary>
+    /// Megabytes of ready-made result JSON kept for the stations people are near (about 0.6 KB each, so the default
+    /// holds about 100k stations); 0 = make every result from scratch.
+    /// </summary>
+    public int ResultJsonCacheMegabytes { get; set; } = 64;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using StationMap.Geo;
@@ -9,8 +10,8 @@ namespace StationMap.Api.Nearby;
 
 /// <summary>
 /// Writes the <see cref="NearestResponse"/> shape directly with a <see cref="Utf8JsonWriter"/>, byte for byte
-/// what the serializer would write: the station text goes from the index's UTF-8 arena into the output,
-/// property names and fixed values are encoded once, links are assembled without strings.
+/// what the serializer would write. Each result comes from its station's <see cref="StationJsonTemplate"/>
+/// (kept in <see cref="StationJsonCache"/>) with this request's distance, location, openNow and link origins filled in.
 /// </summary>
 internal static class NearestJson
 {
@@ -22,18 +23,23 @@ internal static class NearestJson
         SkipValidation = true,
     };
 
-    private static readonly JsonEncodedText Query = Name("query"), Lng = Name("lng"), Lat = Name("lat"), Coordsys = Name("coordsys"),
+    internal static readonly JsonEncodedText Query = Name("query"), Lng = Name("lng"), Lat = Name("lat"), Coordsys = Name("coordsys"),
         At = Name("at"), Path = Name("path"), Estimate = Name("estimate"), Results = Name("results"), Code = Name("code"),
         StationName = Name("name"), Address = Name("address"), DistanceM = Name("distanceM"), WalkMinutes = Name("walkMinutes"),
         EbikeMinutes = Name("ebikeMinutes"), Location = Name("location"), Services = Name("services"), Type = Name("type"),
-        OpeningHours = Name("openingHours"), OpenNow = Name("openNow"), Phone = Name("phone"), Navigation = Name("navigation"),
-        AmapApp = Name("amapApp"), AmapWeb = Name("amapWeb"), BaiduApp = Name("baiduApp"), BaiduWeb = Name("baiduWeb");
+        OpeningHours = Name("openingHours"), OpenNow = Name("openNow"), Phone = Name("phone"), Navigation = Name("navigation");
+
+    internal static readonly WalkingLink[] Links = Enum.GetValues<WalkingLink>();
+    internal static readonly JsonEncodedText[] LinkNames = [Name("amapApp"), Name("amapWeb"), Name("baiduApp"), Name("baiduWeb")];
 
     private static readonly JsonEncodedText EstimateNote = JsonEncodedText.Encode(NearestResponse.EstimateNote, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-    private static readonly JsonEncodedText[] TypeNames =
+    internal static readonly JsonEncodedText[] TypeNames =
         [.. Enum.GetValues<StationType>().Select(t => JsonEncodedText.Encode(EnumNames.Wire(t)))];
 
-    public static void Write(Utf8JsonWriter w, IReadOnlyList<NearestHit> hits, NearestRequest request, Coordinate origin, CoordSys output, string path)
+    [ThreadStatic] private static byte[]? _result;
+
+    public static void Write(Utf8JsonWriter w, IReadOnlyList<NearestHit> hits, NearestRequest request, Coordinate origin, CoordSys output,
+        string path, StationJsonCache cache)
     {
         w.WriteStartObject();
         w.WriteStartObject(Query);
@@ -46,43 +52,29 @@ internal static class NearestJson
         w.WriteString(Path, path);
         w.WriteString(Estimate, EstimateNote);
         w.WriteStartArray(Results);
-        var links = new WalkingLinkWriter(origin);
-        var shanghaiAt = request.Filter.ShanghaiAt;
-        foreach (var hit in hits) WriteResult(w, hit, output, shanghaiAt, links);
+        if (hits.Count > 0)
+        {
+            var parts = new StationJsonTemplate.RequestParts(origin, output, request.Filter.ShanghaiAt);
+            var templates = cache.For(hits[0].Station.Table);
+            foreach (var hit in hits)
+            {
+                var template = templates.Get(hit.Station);
+                var result = _result is { } r && r.Length >= template.MaxLength(parts) ? r : _result = new byte[Math.Max(4096, template.MaxLength(parts) * 2)];
+                w.WriteRawValue(result.AsSpan(0, template.Write(result, hit, parts)), skipInputValidation: true);
+            }
+        }
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter w, NearestHit hit, CoordSys output, DateTime shanghaiAt, WalkingLinkWriter links)
+    /// <summary>The location object in the output system, rounded as StationMapping.Locate does.</summary>
+    internal static void WriteLocationObject(Utf8JsonWriter w, double lng, double lat, CoordSys output)
     {
-        var s = hit.Station;
+        var at = Coordinate.Wgs84(lng, lat).To(output);
         w.WriteStartObject();
-        w.WriteString(Code, s.CodeUtf8);
-        w.WriteString(StationName, s.NameUtf8);
-        w.WriteString(Address, s.AddressUtf8);
-        w.WriteNumber(DistanceM, (int)Math.Round(hit.DistanceM));
-        w.WriteNumber(WalkMinutes, TravelTime.WalkMinutes(hit.DistanceM));
-        w.WriteNumber(EbikeMinutes, TravelTime.EbikeMinutes(hit.DistanceM));
-        var at = Coordinate.Wgs84(s.Lng, s.Lat).To(output); // rounded as StationMapping.Locate does
-        w.WriteStartObject(Location);
         w.WriteNumber(Lng, Math.Round(at.Lng, 7));
         w.WriteNumber(Lat, Math.Round(at.Lat, 7));
         w.WriteString(Coordsys, output.ToWire());
-        w.WriteEndObject();
-        w.WritePropertyName(Services);
-        w.WriteRawValue(ServiceMask.JsonArray(s.ServiceBits), skipInputValidation: true);
-        w.WriteString(Type, TypeNames[(int)s.Type]);
-        var hours = s.Table.Hours(s.Row);
-        if (hours is null) w.WriteNull(OpeningHours); else w.WriteString(OpeningHours, hours.Utf8);
-        if (hours?.Parsed is { } parsed) w.WriteBoolean(OpenNow, parsed.IsOpenAtShanghai(shanghaiAt)); else w.WriteNull(OpenNow);
-        if (s.HasPhone) w.WriteString(Phone, s.PhoneUtf8); else w.WriteNull(Phone);
-        links.To(s.Lng, s.Lat, s.NameUtf8);
-        w.WriteStartObject(Navigation);
-        w.WriteString(AmapApp, links.AmapApp());
-        w.WriteString(AmapWeb, links.AmapWeb());
-        w.WriteString(BaiduApp, links.BaiduApp());
-        w.WriteString(BaiduWeb, links.BaiduWeb());
-        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -7,7 +7,9 @@ namespace StationMap.Nearby;
 /// <summary>
 /// Walking-navigation links (see <see cref="NavigationLinks"/>) written as UTF-8 with no strings:
 /// the origin is converted and formatted once per request, each destination once per result, and the
-/// name is percent-encoded straight from its UTF-8. One instance per request (not thread-safe).
+/// name is percent-encoded straight from its UTF-8. Each link is an origin part followed by a destination part, so
+/// the JSON path can keep a station's destination parts and add the request's origin parts. One instance per
+/// request (not thread-safe).
 /// </summary>
 public sealed class WalkingLinkWriter
 {
@@ -40,43 +42,86 @@ public sealed class WalkingLinkWriter
         EscapeName(nameUtf8);
     }
 
-    public ReadOnlySpan<byte> AmapApp()
+    public ReadOnlySpan<byte> AmapApp() => Link(WalkingLink.AmapApp);
+    public ReadOnlySpan<byte> AmapWeb() => Link(WalkingLink.AmapWeb);
+    public ReadOnlySpan<byte> BaiduApp() => Link(WalkingLink.BaiduApp);
+    public ReadOnlySpan<byte> BaiduWeb() => Link(WalkingLink.BaiduWeb);
+
+    /// <summary>The whole link. Valid until the next call on this writer.</summary>
+    public ReadOnlySpan<byte> Link(WalkingLink link)
     {
         _length = 0;
-        Put("amapuri://route/plan/?sourceApplication=stationmap&slat="u8); PutNumber(FromGcjLat); Put("&slon="u8); PutNumber(FromGcjLng);
-        Put("&sname="u8); Put(Me); Put("&dlat="u8); PutNumber(ToGcjLat); Put("&dlon="u8); PutNumber(ToGcjLng);
-        Put("&dname="u8); PutName(); Put("&dev=0&t=2"u8);
+        PutOrigin(link);
+        PutDestination(link);
         return _link.AsSpan(0, _length);
     }
 
-    public ReadOnlySpan<byte> AmapWeb()
+    /// <summary>The link up to where the destination starts: depends on the origin only. Valid until the next call.</summary>
+    public ReadOnlySpan<byte> OriginPart(WalkingLink link)
     {
         _length = 0;
-        Put("https://uri.amap.com/navigation?from="u8); PutNumber(FromGcjLng); Put(","u8); PutNumber(FromGcjLat); Put(","u8); Put(Me);
-        Put("&to="u8); PutNumber(ToGcjLng); Put(","u8); PutNumber(ToGcjLat); Put(","u8); PutName();
-        Put("&mode=walk&coordinate=gaode&callnative=1&src=stationmap"u8);
+        PutOrigin(link);
         return _link.AsSpan(0, _length);
     }
 
-    public ReadOnlySpan<byte> BaiduApp()
+    /// <summary>The rest of the link: depends on the destination only. Valid until the next call.</summary>
+    public ReadOnlySpan<byte> DestinationPart(WalkingLink link)
     {
         _length = 0;
-        Put("baidumap://map/direction"u8); BaiduRoute(); Put("&coord_type=bd09ll&mode=walking&src=stationmap"u8);
+        PutDestination(link);
         return _link.AsSpan(0, _length);
     }
 
-    public ReadOnlySpan<byte> BaiduWeb()
+    private void PutOrigin(WalkingLink link)
     {
-        _length = 0;
-        Put("https://api.map.baidu.com/direction"u8); BaiduRoute();
-        Put("&coord_type=bd09ll&mode=walking&region=&output=html&src=stationmap"u8);
-        return _link.AsSpan(0, _length);
+        switch (link)
+        {
+            case WalkingLink.AmapApp:
+                Put("amapuri://route/plan/?sourceApplication=stationmap&slat="u8); PutNumber(FromGcjLat); Put("&slon="u8); PutNumber(FromGcjLng);
+                Put("&sname="u8); Put(Me); Put("&dlat="u8);
+                break;
+            case WalkingLink.AmapWeb:
+                Put("https://uri.amap.com/navigation?from="u8); PutNumber(FromGcjLng); Put(","u8); PutNumber(FromGcjLat); Put(","u8); Put(Me);
+                Put("&to="u8);
+                break;
+            case WalkingLink.BaiduApp:
+                Put("baidumap://map/direction"u8); PutBaiduOrigin();
+                break;
+            default:
+                Put("https://api.map.baidu.com/direction"u8); PutBaiduOrigin();
+                break;
+        }
     }
 
-    private void BaiduRoute()
+    private void PutDestination(WalkingLink link)
+    {
+        switch (link)
+        {
+            case WalkingLink.AmapApp:
+                PutNumber(ToGcjLat); Put("&dlon="u8); PutNumber(ToGcjLng); Put("&dname="u8); PutName(); Put("&dev=0&t=2"u8);
+                break;
+            case WalkingLink.AmapWeb:
+                PutNumber(ToGcjLng); Put(","u8); PutNumber(ToGcjLat); Put(","u8); PutName();
+                Put("&mode=walk&coordinate=gaode&callnative=1&src=stationmap"u8);
+                break;
+            case WalkingLink.BaiduApp:
+                PutBaiduDestination(); Put("&coord_type=bd09ll&mode=walking&src=stationmap"u8);
+                break;
+            default:
+                PutBaiduDestination(); Put("&coord_type=bd09ll&mode=walking&region=&output=html&src=stationmap"u8);
+                break;
+        }
+    }
+
+    private void PutBaiduOrigin()
     {
         Put("?origin=latlng:"u8); PutNumber(FromBdLat); Put(","u8); PutNumber(FromBdLng); Put("|name:"u8); Put(Me);
-        Put("&destination=latlng:"u8); PutNumber(ToBdLat); Put(","u8); PutNumber(ToBdLng); Put("|name:"u8); PutName();
+        Put("&destination=latlng:"u8);
+    }
+
+    private void PutBaiduDestination()
+    {
+        PutNumber(ToBdLat); Put(","u8); PutNumber(ToBdLng); Put("|name:"u8); PutName();
     }
 
     /// <summary>What Uri.EscapeDataString does: RFC 3986 unreserved bytes stay, every other byte becomes %XX.</summary>
@@ -118,3 +163,6 @@ public sealed class WalkingLinkWriter
 
     private void PutNumber(int slot) => Put(_numbers.AsSpan(slot * NumberBytes, _numberLengths[slot]));
 }
+
+/// <summary>The four walking links every result carries, in response order.</summary>
+public enum WalkingLink { AmapApp, AmapWeb, BaiduApp, BaiduWeb }

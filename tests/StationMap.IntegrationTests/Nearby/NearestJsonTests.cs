@@ -13,15 +13,39 @@ namespace StationMap.IntegrationTests.Nearby;
 /// <summary>The hand-written response writer against the serializer on the response records: same bytes.</summary>
 public class NearestJsonTests
 {
+    [Fact]
+    public void A_new_index_gets_new_templates_so_a_renamed_station_is_never_served_under_its_old_name()
+    {
+        var station = new NearbyStation(1, "BJ-1", "旧名字", "北京市东城区", 116.4, 39.9, StationType.Standard, [], "24/7", OpeningHours.Parse("24/7"), null);
+        var cache = new StationJsonCache(1 << 20);
+        var request = new NearestRequest(116.4, 39.9, 1, null, [], null, false, DateTimeOffset.UnixEpoch);
+        string Render(NearbyIndex index)
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer, NearestJson.Options))
+                NearestJson.Write(writer, index.Search(request), request, Coordinate.Wgs84(116.4, 39.9), CoordSys.Wgs84, "index", cache);
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+
+        Assert.Contains("旧名字", Render(new NearbyIndex([station])));
+        var renamed = Render(new NearbyIndex([station with { Name = "新名字" }]));
+        Assert.Contains("新名字", renamed);
+        Assert.DoesNotContain("旧名字", renamed);
+    }
+
     private static readonly JsonSerializerOptions AppJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Theory]
-    [InlineData(CoordSys.Wgs84, CoordSys.Wgs84, false)]
-    [InlineData(CoordSys.Gcj02, CoordSys.Gcj02, true)]
-    [InlineData(CoordSys.Bd09, CoordSys.Wgs84, false)]
-    [InlineData(CoordSys.Wgs84, CoordSys.Bd09, true)]
-    public void Writes_exactly_what_the_serializer_writes_for_the_response_records(CoordSys input, CoordSys output, bool openNow)
+    [InlineData(CoordSys.Wgs84, CoordSys.Wgs84, false, 67_108_864)]
+    [InlineData(CoordSys.Gcj02, CoordSys.Gcj02, true, 67_108_864)]
+    [InlineData(CoordSys.Bd09, CoordSys.Wgs84, false, 67_108_864)]
+    [InlineData(CoordSys.Wgs84, CoordSys.Bd09, true, 67_108_864)]
+    [InlineData(CoordSys.Gcj02, CoordSys.Bd09, true, 0)] // nothing kept: every result made from scratch
+    [InlineData(CoordSys.Bd09, CoordSys.Gcj02, false, 20_000)] // the budget runs out part-way
+    public void Writes_exactly_what_the_serializer_writes_for_the_response_records(CoordSys input, CoordSys output, bool openNow, long cacheBytes)
     {
+        // Each query runs twice: the second time every result comes from a kept template (within the budget).
+        var cache = new StationJsonCache(cacheBytes);
         var rng = new Random(9);
         var hours = new[] { "24/7", "Mo-Fr 08:00-18:00", "Mo-Su 22:00-06:00", null };
         var stations = Enumerable.Range(0, 400).Select(i =>
@@ -43,10 +67,13 @@ public class NearestJsonTests
             var hits = index.Search(request);
 
             var expected = JsonSerializer.Serialize(NearestResponse.From(hits, request, origin, output, "index"), AppJson);
-            var buffer = new ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer, NearestJson.Options))
-                NearestJson.Write(writer, hits, request, origin, output, "index");
-            Assert.Equal(expected, Encoding.UTF8.GetString(buffer.WrittenSpan));
+            for (var pass = 0; pass < 2; pass++)
+            {
+                var buffer = new ArrayBufferWriter<byte>();
+                using (var writer = new Utf8JsonWriter(buffer, NearestJson.Options))
+                    NearestJson.Write(writer, hits, request, origin, output, "index", cache);
+                Assert.Equal(expected, Encoding.UTF8.GetString(buffer.WrittenSpan));
+            }
         }
     }
 }

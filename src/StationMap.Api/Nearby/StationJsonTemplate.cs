@@ -1,0 +1,151 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text.Json;
+using StationMap.Geo;
+using StationMap.Nearby;
+using StationMap.Nearby.Packed;
+
+namespace StationMap.Api.Nearby;
+
+/// <summary>
+/// One station's result object as <see cref="NearestJson"/> writes it, with the per-request values cut out:
+/// distance, minutes, location, openNow and the origin half of each walking link. What is left (escaped text,
+/// services, hours, the destination halves of the links with their coordinate conversions) is the same for every
+/// request, so it is written once per index and copied afterwards.
+/// </summary>
+internal sealed class StationJsonTemplate
+{
+    private enum Hole { Distance, Walk, Ebike, Location, OpenNow, AmapApp, AmapWeb, BaiduApp, BaiduWeb }
+    private const int HoleCount = 9;
+
+    private readonly byte[] _bytes;
+    private readonly int[] _cuts; // start and end of each hole in _bytes, in order
+
+    private StationJsonTemplate(byte[] bytes, int[] cuts) { _bytes = bytes; _cuts = cuts; }
+
+    /// <summary>Bytes held, for the cache's budget.</summary>
+    public int Size => _bytes.Length + _cuts.Length * sizeof(int) + 64;
+
+    public static StationJsonTemplate Build(StationRef s, WalkingLinkWriter links)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        var cuts = new int[HoleCount * 2];
+        var hole = 0;
+        using var w = new Utf8JsonWriter(buffer, NearestJson.Options);
+        int Position() => (int)(w.BytesCommitted + w.BytesPending);
+        // A value hole replaces its placeholder; a link hole is the point just inside the quotes where the origin half goes.
+        void Cut(JsonEncodedText name, ReadOnlySpan<byte> placeholder)
+        {
+            w.WritePropertyName(name);
+            var isLink = placeholder[0] == '"';
+            cuts[hole * 2] = Position() + (isLink ? 1 : 0);
+            w.WriteRawValue(placeholder, skipInputValidation: true);
+            cuts[hole * 2 + 1] = isLink ? cuts[hole * 2] : Position();
+            hole++;
+        }
+
+        w.WriteStartObject();
+        w.WriteString(NearestJson.Code, s.CodeUtf8);
+        w.WriteString(NearestJson.StationName, s.NameUtf8);
+        w.WriteString(NearestJson.Address, s.AddressUtf8);
+        Cut(NearestJson.DistanceM, "0"u8);
+        Cut(NearestJson.WalkMinutes, "0"u8);
+        Cut(NearestJson.EbikeMinutes, "0"u8);
+        Cut(NearestJson.Location, "{}"u8);
+        w.WritePropertyName(NearestJson.Services);
+        w.WriteRawValue(ServiceMask.JsonArray(s.ServiceBits), skipInputValidation: true);
+        w.WriteString(NearestJson.Type, NearestJson.TypeNames[(int)s.Type]);
+        var hours = s.Table.Hours(s.Row);
+        if (hours is null) w.WriteNull(NearestJson.OpeningHours); else w.WriteString(NearestJson.OpeningHours, hours.Utf8);
+        Cut(NearestJson.OpenNow, "null"u8);
+        if (s.HasPhone) w.WriteString(NearestJson.Phone, s.PhoneUtf8); else w.WriteNull(NearestJson.Phone);
+        links.To(s.Lng, s.Lat, s.NameUtf8);
+        w.WriteStartObject(NearestJson.Navigation);
+        foreach (var link in NearestJson.Links)
+        {
+            // The destination half needs no JSON escaping (percent-encoded ASCII), so it goes in as written.
+            var destination = links.DestinationPart(link);
+            var quoted = new byte[destination.Length + 2];
+            quoted[0] = quoted[^1] = (byte)'"';
+            destination.CopyTo(quoted.AsSpan(1));
+            Cut(NearestJson.LinkNames[(int)link], quoted);
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.Flush();
+        return new StationJsonTemplate(buffer.WrittenSpan.ToArray(), cuts);
+    }
+
+    /// <summary>Writes the result for <paramref name="hit"/> into <paramref name="output"/> and returns its length.</summary>
+    public int Write(Span<byte> output, NearestHit hit, in RequestParts request)
+    {
+        var written = 0;
+        var from = 0;
+        for (var hole = 0; hole < HoleCount; hole++)
+        {
+            _bytes.AsSpan(from, _cuts[hole * 2] - from).CopyTo(output[written..]);
+            written += _cuts[hole * 2] - from;
+            written += WriteHole((Hole)hole, output[written..], hit, request);
+            from = _cuts[hole * 2 + 1];
+        }
+        _bytes.AsSpan(from).CopyTo(output[written..]);
+        return written + _bytes.Length - from;
+    }
+
+    /// <summary>An upper bound on <see cref="Write"/>'s length for any request.</summary>
+    public int MaxLength(in RequestParts request) => _bytes.Length + request.OriginBytes + 160;
+
+    private static int WriteHole(Hole hole, Span<byte> output, NearestHit hit, in RequestParts request)
+    {
+        int n;
+        switch (hole)
+        {
+            case Hole.Distance: Utf8Formatter.TryFormat((int)Math.Round(hit.DistanceM), output, out n); return n;
+            case Hole.Walk: Utf8Formatter.TryFormat(TravelTime.WalkMinutes(hit.DistanceM), output, out n); return n;
+            case Hole.Ebike: Utf8Formatter.TryFormat(TravelTime.EbikeMinutes(hit.DistanceM), output, out n); return n;
+            case Hole.Location: return request.WriteLocation(output, hit.Station.Lng, hit.Station.Lat);
+            case Hole.OpenNow:
+                var open = hit.Station.Table.Hours(hit.Station.Row)?.Parsed?.IsOpenAtShanghai(request.ShanghaiAt);
+                var literal = open switch { true => "true"u8, false => "false"u8, null => "null"u8 };
+                literal.CopyTo(output);
+                return literal.Length;
+            default:
+                var origin = request.Origin(hole - Hole.AmapApp);
+                origin.CopyTo(output);
+                return origin.Length;
+        }
+    }
+
+    /// <summary>What one request adds to every result: its output system, Beijing time and the links' origin halves.</summary>
+    internal sealed class RequestParts
+    {
+        private readonly byte[][] _origins;
+        private readonly CoordSys _output;
+        private readonly ArrayBufferWriter<byte> _location = new(128);
+        private readonly Utf8JsonWriter _locationWriter;
+
+        public RequestParts(Coordinate origin, CoordSys output, DateTime shanghaiAt)
+        {
+            var links = new WalkingLinkWriter(origin);
+            _origins = [.. NearestJson.Links.Select(l => links.OriginPart(l).ToArray())];
+            OriginBytes = _origins.Sum(o => o.Length);
+            _output = output;
+            ShanghaiAt = shanghaiAt;
+            _locationWriter = new Utf8JsonWriter(_location, NearestJson.Options);
+        }
+
+        public DateTime ShanghaiAt { get; }
+        public int OriginBytes { get; }
+        public ReadOnlySpan<byte> Origin(int link) => _origins[link];
+
+        public int WriteLocation(Span<byte> output, double lng, double lat)
+        {
+            _location.ResetWrittenCount();
+            _locationWriter.Reset(_location);
+            NearestJson.WriteLocationObject(_locationWriter, lng, lat, _output);
+            _locationWriter.Flush();
+            _location.WrittenSpan.CopyTo(output);
+            return _location.WrittenCount;
+        }
+    }
+}
