@@ -15,6 +15,7 @@ InlineIo.Configure(builder);
 
 var app = builder.Build();
 app.UseTrustedProxies(app.Configuration); // first: the rate limiter keys on the client IP it sets
+app.UseInlineIoSafety();
 // Only requests that accept an encoding pass through compression; the rest skip its per-request body wrapper.
 app.UseWhen(http => http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding), branch => branch.UseResponseCompression());
 app.UseExceptionHandler();

@@ -54,8 +54,10 @@ internal static class NearestJson
         w.WriteStartArray(Results);
         if (hits.Count > 0)
         {
-            var parts = new StationJsonTemplate.RequestParts(origin, output, request.Filter.ShanghaiAt);
-            var templates = cache.For(hits[0].Station.Table);
+            var parts = StationJsonTemplate.RequestParts.For(origin, output, request.Filter.ShanghaiAt);
+            // Only the index's table lives on; the SQL path's rows are new each time, so their templates are not kept.
+            var table = hits[0].Station.Table;
+            var templates = path == NearestSearch.IndexPath ? cache.For(table) : StationJsonCache.Transient(table);
             foreach (var hit in hits)
             {
                 var template = templates.Get(hit.Station);

@@ -1,4 +1,3 @@
-using StationMap.Geo;
 using StationMap.Nearby;
 using StationMap.Nearby.Packed;
 
@@ -20,6 +19,9 @@ internal sealed class StationJsonCache(long budgetBytes)
         return _current = new Templates(table, budgetBytes);
     }
 
+    /// <summary>Templates made for one response and not kept.</summary>
+    public static Templates Transient(StationTable table) => new(table, 0);
+
     internal sealed class Templates(StationTable table, long budgetBytes)
     {
         private volatile StationJsonTemplate?[] _byRow = new StationJsonTemplate?[table.Count];
@@ -32,7 +34,7 @@ internal sealed class StationJsonCache(long budgetBytes)
             // Rows are only ever filled with equal templates, so a race costs at most one extra build.
             var byRow = _byRow;
             if (byRow[station.Row] is { } kept) return kept;
-            var made = StationJsonTemplate.Build(station, new WalkingLinkWriter(Coordinate.Wgs84(0, 0)) /* only destination halves are taken */);
+            var made = StationJsonTemplate.Build(station);
             if (made.Size > budgetBytes) return made;
             if (Interlocked.Add(ref _bytes, made.Size) > budgetBytes)
             {

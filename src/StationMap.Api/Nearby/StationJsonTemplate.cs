@@ -26,12 +26,21 @@ internal sealed class StationJsonTemplate
     /// <summary>Bytes held, for the cache's budget.</summary>
     public int Size => _bytes.Length + _cuts.Length * sizeof(int) + 64;
 
-    public static StationJsonTemplate Build(StationRef s, WalkingLinkWriter links)
+    // Per-thread scratch for building: a template is made on a request's thread, start to finish without awaits.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
+    [ThreadStatic] private static Utf8JsonWriter? _writer;
+    [ThreadStatic] private static WalkingLinkWriter? _links;
+    [ThreadStatic] private static byte[]? _quoted;
+
+    public static StationJsonTemplate Build(StationRef s)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(2048);
+        buffer.ResetWrittenCount();
+        var w = _writer ??= new Utf8JsonWriter(buffer, NearestJson.Options);
+        w.Reset(buffer);
+        var links = _links ??= new WalkingLinkWriter(Coordinate.Wgs84(0, 0)); // only destination halves are taken
         var cuts = new int[HoleCount * 2];
         var hole = 0;
-        using var w = new Utf8JsonWriter(buffer, NearestJson.Options);
         int Position() => (int)(w.BytesCommitted + w.BytesPending);
         // A value hole replaces its placeholder; a link hole is the point just inside the quotes where the origin half goes.
         void Cut(JsonEncodedText name, ReadOnlySpan<byte> placeholder)
@@ -65,9 +74,10 @@ internal sealed class StationJsonTemplate
         {
             // The destination half needs no JSON escaping (percent-encoded ASCII), so it goes in as written.
             var destination = links.DestinationPart(link);
-            var quoted = new byte[destination.Length + 2];
+            if (_quoted is null || _quoted.Length < destination.Length + 2) _quoted = new byte[Math.Max(1024, destination.Length * 2)];
+            var quoted = _quoted.AsSpan(0, destination.Length + 2);
             quoted[0] = quoted[^1] = (byte)'"';
-            destination.CopyTo(quoted.AsSpan(1));
+            destination.CopyTo(quoted[1..]);
             Cut(NearestJson.LinkNames[(int)link], quoted);
         }
         w.WriteEndObject();
@@ -116,27 +126,46 @@ internal sealed class StationJsonTemplate
         }
     }
 
-    /// <summary>What one request adds to every result: its output system, Beijing time and the links' origin halves.</summary>
+    /// <summary>
+    /// What one request adds to every result: its output system, Beijing time and the links' origin halves.
+    /// One per thread, reset for each response (written without awaits).
+    /// </summary>
     internal sealed class RequestParts
     {
-        private readonly byte[][] _origins;
-        private readonly CoordSys _output;
+        [ThreadStatic] private static RequestParts? _forThread;
+
+        private readonly WalkingLinkWriter _links = new(Coordinate.Wgs84(0, 0));
+        private readonly byte[][] _origins = new byte[NearestJson.Links.Length][];
+        private readonly int[] _originLengths = new int[NearestJson.Links.Length];
         private readonly ArrayBufferWriter<byte> _location = new(128);
         private readonly Utf8JsonWriter _locationWriter;
+        private CoordSys _output;
 
-        public RequestParts(Coordinate origin, CoordSys output, DateTime shanghaiAt)
+        private RequestParts() => _locationWriter = new Utf8JsonWriter(_location, NearestJson.Options);
+
+        public DateTime ShanghaiAt { get; private set; }
+        public int OriginBytes { get; private set; }
+
+        public static RequestParts For(Coordinate origin, CoordSys output, DateTime shanghaiAt)
         {
-            var links = new WalkingLinkWriter(origin);
-            _origins = [.. NearestJson.Links.Select(l => links.OriginPart(l).ToArray())];
-            OriginBytes = _origins.Sum(o => o.Length);
-            _output = output;
-            ShanghaiAt = shanghaiAt;
-            _locationWriter = new Utf8JsonWriter(_location, NearestJson.Options);
+            var parts = _forThread ??= new RequestParts();
+            parts._links.From(origin);
+            parts.OriginBytes = 0;
+            foreach (var link in NearestJson.Links)
+            {
+                var part = parts._links.OriginPart(link);
+                ref var kept = ref parts._origins[(int)link];
+                if (kept is null || kept.Length < part.Length) kept = new byte[part.Length * 2];
+                part.CopyTo(kept);
+                parts._originLengths[(int)link] = part.Length;
+                parts.OriginBytes += part.Length;
+            }
+            parts._output = output;
+            parts.ShanghaiAt = shanghaiAt;
+            return parts;
         }
 
-        public DateTime ShanghaiAt { get; }
-        public int OriginBytes { get; }
-        public ReadOnlySpan<byte> Origin(int link) => _origins[link];
+        public ReadOnlySpan<byte> Origin(int link) => _origins[link].AsSpan(0, _originLengths[link]);
 
         public int WriteLocation(Span<byte> output, double lng, double lat)
         {

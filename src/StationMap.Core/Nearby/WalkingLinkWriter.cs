@@ -25,7 +25,10 @@ public sealed class WalkingLinkWriter
     private byte[] _link = new byte[1024];
     private int _length;
 
-    public WalkingLinkWriter(Coordinate from)
+    public WalkingLinkWriter(Coordinate from) => From(from);
+
+    /// <summary>Sets the worker's position, the origin of the next links.</summary>
+    public void From(Coordinate from)
     {
         var gcj = from.To(CoordSys.Gcj02);
         var bd = from.To(CoordSys.Bd09);
