@@ -18,16 +18,20 @@ internal sealed class MergePipeline(NpgsqlConnection conn, StagedMerge merge, In
 
     public async Task RunAsync(ChannelReader<StagedChunk> chunks, CancellationToken ct)
     {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         await foreach (var chunk in chunks.ReadAllAsync(ct))
         {
+            var wait = waited.ElapsedMilliseconds;
             _merging = _merging && (chunk.RejectedSoFar == 0 || request.SkipInvalid);
             var fresh = _merging ? chunk.Rows.Where(r => r.Fresh).ToList() : [];
             var rest = fresh.Count == 0 ? chunk.Rows : chunk.Rows.Where(r => !r.Fresh).ToList();
             await StagingTable.WriteAsync(conn, MergeScope.Rest.Table, chunk, rest, snapshots, ct);
             if (fresh.Count == 0) continue;
             await StagingTable.WriteAsync(conn, MergeScope.Chunk.Table, chunk, fresh, snapshots, ct);
+            var copied = waited.ElapsedMilliseconds;
             _counts += new MergeCounts(await merge.InsertFreshAsync(fresh.Count, ct), 0, 0);
-            StationImporter.Trace($"chunk {chunk.Number}: {fresh.Count} inserted");
+            StationImporter.Trace($"chunk {chunk.Number}: {fresh.Count} inserted (waited {wait} ms for it, copied at {copied} ms, inserted at {waited.ElapsedMilliseconds} ms)");
+            waited.Restart();
         }
     }
 

@@ -22,7 +22,7 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
     /// <summary>Inserts a chunk's fresh rows; any it could not insert (created meanwhile) go to the final pass.</summary>
     public async Task<int> InsertFreshAsync(int fresh, CancellationToken ct)
     {
-        var inserted = await ExecAsync(MergeSql.Insert(MergeScope.Chunk), ct, ("now", _now), ("actor", who.Actor), ("reason", Reason));
+        var inserted = await ExecAsync(MergeSql.InsertChunk, ct, ("now", _now), ("actor", who.Actor), ("reason", Reason));
         if (inserted < fresh) await ExecAsync(MergeSql.ChunkLeftovers, ct, ("now", _now), ("actor", who.Actor));
         await ExecAsync(MergeSql.ChunkClear, ct);
         return inserted;

@@ -20,9 +20,14 @@ internal static class StagingTable
             submitted_lng double precision NOT NULL, submitted_lat double precision NOT NULL, submitted_coord_sys text NOT NULL,
             type text NOT NULL, area_m2 numeric(8,1), services text[] NOT NULL, opening_hours text, phone text,
             host_organization text, host_kind text NOT NULL, managing_org_id bigint, is_public boolean NOT NULL,
-            status text NOT NULL, photos text[] NOT NULL, notes text, snapshot jsonb
+            status text NOT NULL, photos text[] NOT NULL, notes text, snapshot jsonb, id bigint
         ) ON COMMIT DROP;
-        CREATE TEMP TABLE import_chunk (LIKE import_staging INCLUDING DEFAULTS) ON COMMIT DROP
+        CREATE TEMP TABLE import_chunk (LIKE import_staging INCLUDING DEFAULTS) ON COMMIT DROP;
+        -- A chunk's new stations get their ids as they are copied (in file order): the history rows then come from the
+        -- same table by id, with no join of wide rows against what the insert returns.
+        DO $$ BEGIN
+            EXECUTE format('ALTER TABLE import_chunk ALTER COLUMN id SET DEFAULT nextval(%L::regclass)', pg_get_serial_sequence('stations', 'id'));
+        END $$
         """;
 
     private const string CopyInto = """
