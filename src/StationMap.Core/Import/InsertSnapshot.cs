@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using StationMap.Geo;
@@ -12,7 +11,7 @@ namespace StationMap.Import;
 /// The history snapshot of a station this import inserts, written while the row is validated: the same keys and
 /// values <see cref="SnapshotSql"/> builds in SQL (version 1, created and updated by the import at its instant).
 /// Building 150k snapshots with jsonb_build_object cost PostgreSQL ≈ 2 s on the merge's critical path; here the
-/// COPY writer produces them (≈ 1–2 µs a row). Updated stations keep the SQL snapshot (their
+/// reader thread writes them into the COPY bytes (≈ 1–2 µs a row). Updated stations keep the SQL snapshot (their
 /// stored fields take part), and a generated code is filled in by the merge.
 /// </summary>
 internal sealed class InsertSnapshot(DateTimeOffset now, string actor)
@@ -20,6 +19,7 @@ internal sealed class InsertSnapshot(DateTimeOffset now, string actor)
     // Chinese text as it is, not as \uXXXX: this JSON goes to the database, not into a web page.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
+    private Utf8JsonWriter? _writer;
     private readonly string _at = Timestamp(now);
 
     /// <summary>A timestamptz as PostgreSQL writes it into jsonb (UTC session): microseconds without trailing zeros.</summary>
@@ -30,10 +30,12 @@ internal sealed class InsertSnapshot(DateTimeOffset now, string actor)
         return utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + (fraction.Length > 0 ? "." + fraction : "") + "+00:00";
     }
 
-    public string Of(StationFields f, long? orgId)
+    /// <summary>The snapshot as UTF-8 JSON, valid until the next call (one writer and buffer per reader thread).</summary>
+    public ReadOnlySpan<byte> Utf8(StationFields f, long? orgId)
     {
         _buffer.ResetWrittenCount();
-        using (var w = new Utf8JsonWriter(_buffer, Options))
+        var w = _writer ??= new Utf8JsonWriter(_buffer, Options);
+        w.Reset(_buffer);
         {
             w.WriteStartObject();
             w.WriteString("code", f.Code);
@@ -71,8 +73,9 @@ internal sealed class InsertSnapshot(DateTimeOffset now, string actor)
             w.WriteNull("deletedAt");
             w.WriteNull("deletedBy");
             w.WriteEndObject();
+            w.Flush();
         }
-        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        return _buffer.WrittenSpan;
     }
 
     private static void Strings(Utf8JsonWriter w, string name, List<string> values)

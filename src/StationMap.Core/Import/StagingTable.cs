@@ -1,8 +1,5 @@
 using System.Globalization;
 using Npgsql;
-using NpgsqlTypes;
-using StationMap.Geo;
-using StationMap.Stations;
 
 namespace StationMap.Import;
 
@@ -42,50 +39,14 @@ internal static class StagingTable
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>One COPY per chunk; when it returns, the rows are visible to the merge statements on the same connection.</summary>
-    public static async Task WriteAsync(NpgsqlConnection conn, string table, StagedChunk chunk, IReadOnlyCollection<StagedRow> rows,
-        InsertSnapshot snapshots, CancellationToken ct)
+    /// <summary>One COPY of tuples the reader encoded (<see cref="StagingRowEncoder"/>); when it returns, the rows are
+    /// visible to the merge statements on the same connection.</summary>
+    public static async Task CopyAsync(NpgsqlConnection conn, string table, CopyBuffer[] parts, CancellationToken ct)
     {
-        if (rows.Count == 0) return;
-        await using var copy = await conn.BeginBinaryImportAsync(string.Format(CultureInfo.InvariantCulture, CopyInto, table), ct);
-        foreach (var row in rows) Write(copy, chunk.Number, row, snapshots);
-        await copy.CompleteAsync(ct);
-    }
-
-    private static void Write(NpgsqlBinaryImporter copy, int chunk, StagedRow row, InsertSnapshot snapshots)
-    {
-        var f = row.Fields;
-        copy.StartRow();
-        copy.Write(row.Row, NpgsqlDbType.Integer);
-        copy.Write(chunk, NpgsqlDbType.Integer);
-        copy.Write(f.Code is not null, NpgsqlDbType.Boolean);
-        Text(copy, f.Code);
-        copy.Write(f.Name, NpgsqlDbType.Text);
-        copy.Write(f.Address, NpgsqlDbType.Text);
-        copy.Write(f.Adcode, NpgsqlDbType.Char);
-        copy.Write(f.Wgs84.Lng, NpgsqlDbType.Double);
-        copy.Write(f.Wgs84.Lat, NpgsqlDbType.Double);
-        copy.Write(f.Submitted.Lng, NpgsqlDbType.Double);
-        copy.Write(f.Submitted.Lat, NpgsqlDbType.Double);
-        copy.Write(f.Submitted.Sys.ToWire(), NpgsqlDbType.Text);
-        copy.Write(EnumNames.Wire(f.Type), NpgsqlDbType.Text);
-        if (f.AreaM2 is { } area) copy.Write(area, NpgsqlDbType.Numeric); else copy.WriteNull();
-        copy.Write(f.Services, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Text(copy, f.OpeningHours);
-        Text(copy, f.Phone);
-        Text(copy, f.HostOrganization);
-        copy.Write(EnumNames.Wire(f.HostKind), NpgsqlDbType.Text);
-        if (row.OrgId is { } id) copy.Write(id, NpgsqlDbType.Bigint); else copy.WriteNull();
-        copy.Write(f.IsPublic, NpgsqlDbType.Boolean);
-        copy.Write(EnumNames.Wire(f.Status), NpgsqlDbType.Text);
-        copy.Write(f.Photos, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Text(copy, f.Notes);
-        // Written here, not by the reader: the JSON then dies young instead of waiting a chunk in the old generation.
-        if (row.MayInsert) copy.Write(snapshots.Of(f, row.OrgId), NpgsqlDbType.Jsonb); else copy.WriteNull();
-    }
-
-    private static void Text(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null) copy.WriteNull(); else copy.Write(value, NpgsqlDbType.Text);
+        if (parts.All(p => p.Tuples == 0)) return;
+        await using var copy = await conn.BeginRawBinaryCopyAsync(string.Format(CultureInfo.InvariantCulture, CopyInto, table), ct);
+        await copy.WriteAsync(StagingRowEncoder.Header.ToArray(), ct);
+        foreach (var part in parts) await part.WriteToAsync(copy, ct);
+        await copy.WriteAsync(StagingRowEncoder.Trailer.ToArray(), ct);
     }
 }
