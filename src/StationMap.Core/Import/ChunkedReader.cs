@@ -32,12 +32,12 @@ internal sealed class ChunkedReader(ImportRequest request, ColumnMap map, Dictio
         var nameColumn = map.HeaderOf(ImportField.Name) ?? "";
         var size = Math.Max(1, options.MergeChunkRows);
         var (errors, warnings, total, number) = (new List<ImportProblem>(), new List<ImportProblem>(), 0, 0);
-        var (fresh, rest) = (new CopyBuffer(), new CopyBuffer());
+        var (fresh, rest, codeless) = (new CopyBuffer(), new CopyBuffer(), 0);
         void Hand()
         {
             // Blocks while the merge is two chunks behind: memory stays bounded.
-            chunks.WriteAsync(new StagedChunk(number++, fresh, rest, log.RejectedRows.Count), ct).AsTask().GetAwaiter().GetResult();
-            (fresh, rest) = (new CopyBuffer(), new CopyBuffer());
+            chunks.WriteAsync(new StagedChunk(number++, fresh, rest, codeless, log.RejectedRows.Count), ct).AsTask().GetAwaiter().GetResult();
+            (fresh, rest, codeless) = (new CopyBuffer(), new CopyBuffer(), 0);
         }
         foreach (var row in ReadAhead.Rows(sheet.Rows()))
         {
@@ -62,6 +62,7 @@ internal sealed class ChunkedReader(ImportRequest request, ColumnMap map, Dictio
             if (fields is not null && errors.Count == 0)
             {
                 var isFresh = fields.Code is { } given && !stored.Knows(given);
+                if (fields.Code is null) codeless++;
                 // Fresh and code-less rows may be inserted, so they carry a history snapshot; a stored code is an update.
                 encoder.Write(isFresh ? fresh : rest, row.Number, number, fields, orgId, mayInsert: isFresh || fields.Code is null);
                 if (fresh.Tuples + rest.Tuples == size) Hand();

@@ -84,7 +84,9 @@ internal static class MergeSql
 
     public const string GeneratedClash = "SELECT count(*) FROM import_staging st WHERE generated AND EXISTS (SELECT 1 FROM stations s WHERE s.code = st.code)";
 
-    public static string CountExisting(MergeScope scope) => $"SELECT count(*) FROM {scope.Table} st JOIN stations s ON s.code = st.code WHERE {scope.Filter}";
+    /// <summary>Staged rows, and how many of them name a stored station.</summary>
+    public static string CountExisting(MergeScope scope) =>
+        $"SELECT count(*), count(s.id) FROM {scope.Table} st LEFT JOIN stations s ON s.code = st.code WHERE {scope.Filter}";
 
     /// <summary>Changed stations only: version + 1, who and when, and a history row with the new snapshot.
     /// The comparison sits in the WHERE so it reads the row as locked, not as seen earlier.</summary>
