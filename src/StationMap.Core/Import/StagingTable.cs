@@ -45,8 +45,18 @@ internal static class StagingTable
     {
         if (parts.All(p => p.Tuples == 0)) return;
         await using var copy = await conn.BeginRawBinaryCopyAsync(string.Format(CultureInfo.InvariantCulture, CopyInto, table), ct);
-        await copy.WriteAsync(StagingRowEncoder.Header.ToArray(), ct);
-        foreach (var part in parts) await part.WriteToAsync(copy, ct);
-        await copy.WriteAsync(StagingRowEncoder.Trailer.ToArray(), ct);
+        try
+        {
+            await copy.WriteAsync(StagingRowEncoder.Header.ToArray(), ct);
+            foreach (var part in parts) await part.WriteToAsync(copy, ct);
+            await copy.WriteAsync(StagingRowEncoder.Trailer.ToArray(), ct);
+        }
+        catch
+        {
+            // Disposing a raw COPY stream completes it: a half-written one is cancelled instead, so the original error
+            // surfaces rather than PostgreSQL's complaint about a truncated tuple.
+            await copy.CancelAsync();
+            throw;
+        }
     }
 }
