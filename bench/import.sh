@@ -17,7 +17,7 @@ ROWS=${ROWS:-150000}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5434} PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-bench_import}
 OUT=${BENCH_OUT:-.local/bench-import}
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_TieredPGO=1 PATH="$PATH:/usr/sbin:/sbin"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PATH="$PATH:/usr/sbin:/sbin"
 pg_isready -q -h "$PGHOST" -p "$PGPORT" || scripts/pg.sh start "${PG_TEST_DIR:-$PWD/.local/pgtest}" "$PGPORT" throwaway
 
 dotnet publish src/StationMap.Cli -c Release -r linux-x64 --self-contained false -o .local/bench-import-cli -nologo -v q >/dev/null

@@ -9,7 +9,7 @@ namespace StationMap.Import;
 /// touches until it has finished.
 /// </summary>
 internal sealed class ChunkedReader(ImportRequest request, ColumnMap map, Dictionary<string, long> orgsByName,
-    AdministrativeDivisions divisions, ImportOptions options, StoredStations stored, ProblemLog log)
+    AdministrativeDivisions divisions, ImportOptions options, StoredStations stored, StagingRowEncoder encoder, ProblemLog log)
 {
     /// <summary>Returns the number of non-empty rows read; completes <paramref name="chunks"/> in every case.</summary>
     public int Read(ISheetSource sheet, ChannelWriter<StagedChunk> chunks, CancellationToken ct)
@@ -32,12 +32,12 @@ internal sealed class ChunkedReader(ImportRequest request, ColumnMap map, Dictio
         var nameColumn = map.HeaderOf(ImportField.Name) ?? "";
         var size = Math.Max(1, options.MergeChunkRows);
         var (errors, warnings, total, number) = (new List<ImportProblem>(), new List<ImportProblem>(), 0, 0);
-        var chunk = new List<StagedRow>(size);
+        var (fresh, rest, codeless) = (new CopyBuffer(), new CopyBuffer(), 0);
         void Hand()
         {
             // Blocks while the merge is two chunks behind: memory stays bounded.
-            chunks.WriteAsync(new StagedChunk(number++, chunk, log.RejectedRows.Count), ct).AsTask().GetAwaiter().GetResult();
-            chunk = new List<StagedRow>(size);
+            chunks.WriteAsync(new StagedChunk(number++, fresh, rest, codeless, log.RejectedRows.Count), ct).AsTask().GetAwaiter().GetResult();
+            (fresh, rest, codeless) = (new CopyBuffer(), new CopyBuffer(), 0);
         }
         foreach (var row in ReadAhead.Rows(sheet.Rows()))
         {
@@ -61,12 +61,15 @@ internal sealed class ChunkedReader(ImportRequest request, ColumnMap map, Dictio
             log.AddWarnings(warnings);
             if (fields is not null && errors.Count == 0)
             {
-                chunk.Add(new StagedRow(row.Number, fields, orgId, Fresh: fields.Code is { } given && !stored.Knows(given)));
-                if (chunk.Count == size) Hand();
+                var isFresh = fields.Code is { } given && !stored.Knows(given);
+                if (fields.Code is null) codeless++;
+                // Fresh and code-less rows may be inserted, so they carry a history snapshot; a stored code is an update.
+                encoder.Write(isFresh ? fresh : rest, row.Number, number, fields, orgId, mayInsert: isFresh || fields.Code is null);
+                if (fresh.Tuples + rest.Tuples == size) Hand();
             }
             if (total % 5000 == 0) request.Progress?.Report(new(total, (double)request.Content.Position / Math.Max(1, request.Content.Length), "read"));
         }
-        if (chunk.Count > 0) Hand();
+        if (fresh.Tuples + rest.Tuples > 0) Hand();
         return total;
     }
 

@@ -84,7 +84,9 @@ internal static class MergeSql
 
     public const string GeneratedClash = "SELECT count(*) FROM import_staging st WHERE generated AND EXISTS (SELECT 1 FROM stations s WHERE s.code = st.code)";
 
-    public static string CountExisting(MergeScope scope) => $"SELECT count(*) FROM {scope.Table} st JOIN stations s ON s.code = st.code WHERE {scope.Filter}";
+    /// <summary>Staged rows, and how many of them name a stored station.</summary>
+    public static string CountExisting(MergeScope scope) =>
+        $"SELECT count(*), count(s.id) FROM {scope.Table} st LEFT JOIN stations s ON s.code = st.code WHERE {scope.Filter}";
 
     /// <summary>Changed stations only: version + 1, who and when, and a history row with the new snapshot.
     /// The comparison sits in the WHERE so it reads the row as locked, not as seen earlier.</summary>
@@ -102,6 +104,26 @@ internal static class MergeSql
             RETURNING s.*)
         INSERT INTO station_history (station_id, code, version, kind, changed_at, changed_by, reason, snapshot)
         SELECT id, code, version, 'imported', @now, @actor, @reason, {SnapshotSql.Of("upd")} FROM upd
+        """;
+
+    /// <summary>A chunk's fresh rows: ids were drawn while copying (file order), so no sort; a code created meanwhile by
+    /// someone else is skipped by the unique index (no anti join against every stored station, which the planner, blind
+    /// to the rows this transaction has inserted so far, ran as a hash join over the whole table for every chunk); the
+    /// history rows are the inserted ids' own snapshots.</summary>
+    public const string InsertChunk = $"""
+        WITH ins AS (
+            INSERT INTO stations (id, code, name, address, adcode, location, submitted_lng, submitted_lat, submitted_coord_sys,
+                type, area_m2, services, opening_hours, phone, host_organization, host_kind, managing_org_id, is_public, status,
+                photos, notes, created_at, created_by, updated_at, updated_by, version)
+            SELECT st.id, st.code, st.name, st.address, st.adcode, {Point}, st.submitted_lng, st.submitted_lat, st.submitted_coord_sys,
+                st.type, st.area_m2, st.services, st.opening_hours, st.phone, st.host_organization, st.host_kind, st.managing_org_id,
+                st.is_public, st.status, st.photos, st.notes, @now, @actor, @now, @actor, 1
+            FROM import_chunk st
+            ON CONFLICT (code) DO NOTHING
+            RETURNING id)
+        INSERT INTO station_history (station_id, code, version, kind, changed_at, changed_by, reason, snapshot)
+        SELECT st.id, st.code, 1, 'imported', @now, @actor, @reason, st.snapshot
+        FROM import_chunk st WHERE st.id IN (SELECT id FROM ins)
         """;
 
     /// <summary>New stations in file order; their history snapshots were written in .NET while reading (a generated

@@ -22,7 +22,7 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
     /// <summary>Inserts a chunk's fresh rows; any it could not insert (created meanwhile) go to the final pass.</summary>
     public async Task<int> InsertFreshAsync(int fresh, CancellationToken ct)
     {
-        var inserted = await ExecAsync(MergeSql.Insert(MergeScope.Chunk), ct, ("now", _now), ("actor", who.Actor), ("reason", Reason));
+        var inserted = await ExecAsync(MergeSql.InsertChunk, ct, ("now", _now), ("actor", who.Actor), ("reason", Reason));
         if (inserted < fresh) await ExecAsync(MergeSql.ChunkLeftovers, ct, ("now", _now), ("actor", who.Actor));
         await ExecAsync(MergeSql.ChunkClear, ct);
         return inserted;
@@ -74,18 +74,25 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
         return new((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2));
     }
 
-    /// <summary>The final pass: generates missing codes, updates changed stations, inserts new ones, a history row for each.</summary>
-    public async Task<MergeCounts> MergeAsync(MergeScope scope, CancellationToken ct)
+    /// <summary>The final pass: generates missing codes, updates changed stations, inserts new ones, a history row for each.
+    /// <paramref name="codeless"/>: whether any staged row came without a code (a re-upload of coded rows has none, and
+    /// skips the code generation).</summary>
+    public async Task<MergeCounts> MergeAsync(MergeScope scope, bool codeless, CancellationToken ct)
     {
         var generate = MergeSql.GenerateCodes(StationCodes.ProvinceSql("adcode"));
-        do await ExecAsync(generate, ct);
-        while (await ScalarAsync(MergeSql.GeneratedClash, ct) > 0);
+        if (codeless)
+            do await ExecAsync(generate, ct);
+            while (await ScalarAsync(MergeSql.GeneratedClash, ct) > 0);
 
-        var existing = await ScalarAsync(MergeSql.CountExisting(scope), ct);
+        var (staged, existing) = await CountAsync(MergeSql.CountExisting(scope), ct);
+        StationImporter.Trace($"final pass: {existing} of {staged} staged codes stored");
         (string, object)[] common = [("now", _now), ("actor", who.Actor), ("reason", Reason)];
-        // A chunk of new stations (the usual first import) skips the update's join against every stored station.
+        // A chunk of new stations (the usual first import) skips the update's join against every stored station, and a
+        // re-upload of stored stations skips the insert's anti join and sort of every staged row.
         var updated = existing == 0 ? 0 : await ExecAsync(MergeSql.Update(scope), ct, common);
-        var inserted = await ExecAsync(MergeSql.Insert(scope), ct, common);
+        StationImporter.Trace("final pass: updated");
+        var inserted = staged == existing ? 0 : await ExecAsync(MergeSql.Insert(scope), ct, common);
+        StationImporter.Trace("final pass: inserted");
         return new(inserted, updated, (int)existing - updated);
     }
 
@@ -107,6 +114,14 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
     {
         await using var cmd = Command(sql, parameters);
         return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<(long, long)> CountAsync(string sql, CancellationToken ct)
+    {
+        await using var cmd = Command(sql);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return (r.GetInt64(0), r.GetInt64(1));
     }
 
     private async Task<long> ScalarAsync(string sql, CancellationToken ct)

@@ -1,8 +1,5 @@
 using System.Globalization;
 using Npgsql;
-using NpgsqlTypes;
-using StationMap.Geo;
-using StationMap.Stations;
 
 namespace StationMap.Import;
 
@@ -20,9 +17,14 @@ internal static class StagingTable
             submitted_lng double precision NOT NULL, submitted_lat double precision NOT NULL, submitted_coord_sys text NOT NULL,
             type text NOT NULL, area_m2 numeric(8,1), services text[] NOT NULL, opening_hours text, phone text,
             host_organization text, host_kind text NOT NULL, managing_org_id bigint, is_public boolean NOT NULL,
-            status text NOT NULL, photos text[] NOT NULL, notes text, snapshot jsonb
+            status text NOT NULL, photos text[] NOT NULL, notes text, snapshot jsonb, id bigint
         ) ON COMMIT DROP;
-        CREATE TEMP TABLE import_chunk (LIKE import_staging INCLUDING DEFAULTS) ON COMMIT DROP
+        CREATE TEMP TABLE import_chunk (LIKE import_staging INCLUDING DEFAULTS) ON COMMIT DROP;
+        -- A chunk's new stations get their ids as they are copied (in file order): the history rows then come from the
+        -- same table by id, with no join of wide rows against what the insert returns.
+        DO $$ BEGIN
+            EXECUTE format('ALTER TABLE import_chunk ALTER COLUMN id SET DEFAULT nextval(%L::regclass)', pg_get_serial_sequence('stations', 'id'));
+        END $$
         """;
 
     private const string CopyInto = """
@@ -37,50 +39,24 @@ internal static class StagingTable
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>One COPY per chunk; when it returns, the rows are visible to the merge statements on the same connection.</summary>
-    public static async Task WriteAsync(NpgsqlConnection conn, string table, StagedChunk chunk, IReadOnlyCollection<StagedRow> rows,
-        InsertSnapshot snapshots, CancellationToken ct)
+    /// <summary>One COPY of tuples the reader encoded (<see cref="StagingRowEncoder"/>); when it returns, the rows are
+    /// visible to the merge statements on the same connection.</summary>
+    public static async Task CopyAsync(NpgsqlConnection conn, string table, CopyBuffer[] parts, CancellationToken ct)
     {
-        if (rows.Count == 0) return;
-        await using var copy = await conn.BeginBinaryImportAsync(string.Format(CultureInfo.InvariantCulture, CopyInto, table), ct);
-        foreach (var row in rows) Write(copy, chunk.Number, row, snapshots);
-        await copy.CompleteAsync(ct);
-    }
-
-    private static void Write(NpgsqlBinaryImporter copy, int chunk, StagedRow row, InsertSnapshot snapshots)
-    {
-        var f = row.Fields;
-        copy.StartRow();
-        copy.Write(row.Row, NpgsqlDbType.Integer);
-        copy.Write(chunk, NpgsqlDbType.Integer);
-        copy.Write(f.Code is not null, NpgsqlDbType.Boolean);
-        Text(copy, f.Code);
-        copy.Write(f.Name, NpgsqlDbType.Text);
-        copy.Write(f.Address, NpgsqlDbType.Text);
-        copy.Write(f.Adcode, NpgsqlDbType.Char);
-        copy.Write(f.Wgs84.Lng, NpgsqlDbType.Double);
-        copy.Write(f.Wgs84.Lat, NpgsqlDbType.Double);
-        copy.Write(f.Submitted.Lng, NpgsqlDbType.Double);
-        copy.Write(f.Submitted.Lat, NpgsqlDbType.Double);
-        copy.Write(f.Submitted.Sys.ToWire(), NpgsqlDbType.Text);
-        copy.Write(EnumNames.Wire(f.Type), NpgsqlDbType.Text);
-        if (f.AreaM2 is { } area) copy.Write(area, NpgsqlDbType.Numeric); else copy.WriteNull();
-        copy.Write(f.Services, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Text(copy, f.OpeningHours);
-        Text(copy, f.Phone);
-        Text(copy, f.HostOrganization);
-        copy.Write(EnumNames.Wire(f.HostKind), NpgsqlDbType.Text);
-        if (row.OrgId is { } id) copy.Write(id, NpgsqlDbType.Bigint); else copy.WriteNull();
-        copy.Write(f.IsPublic, NpgsqlDbType.Boolean);
-        copy.Write(EnumNames.Wire(f.Status), NpgsqlDbType.Text);
-        copy.Write(f.Photos, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Text(copy, f.Notes);
-        // Written here, not by the reader: the JSON then dies young instead of waiting a chunk in the old generation.
-        if (row.MayInsert) copy.Write(snapshots.Of(f, row.OrgId), NpgsqlDbType.Jsonb); else copy.WriteNull();
-    }
-
-    private static void Text(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null) copy.WriteNull(); else copy.Write(value, NpgsqlDbType.Text);
+        if (parts.All(p => p.Tuples == 0)) return;
+        await using var copy = await conn.BeginRawBinaryCopyAsync(string.Format(CultureInfo.InvariantCulture, CopyInto, table), ct);
+        try
+        {
+            await copy.WriteAsync(StagingRowEncoder.Header.ToArray(), ct);
+            foreach (var part in parts) await part.WriteToAsync(copy, ct);
+            await copy.WriteAsync(StagingRowEncoder.Trailer.ToArray(), ct);
+        }
+        catch
+        {
+            // Disposing a raw COPY stream completes it: a half-written one is cancelled instead, so the original error
+            // surfaces rather than PostgreSQL's complaint about a truncated tuple.
+            await copy.CancelAsync();
+            throw;
+        }
     }
 }

@@ -65,8 +65,9 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         if (!request.DryRun) await merge.LockAsync(ct);
         var stored = await StoredStations.LoadAsync(conn, tx, options.DuplicateRadiusMetres, ct);
         Trace("stored");
-        var pipeline = new MergePipeline(conn, merge, new InsertSnapshot(merge.Now, request.Who.Actor), request, map.HeaderOf(ImportField.Code) ?? "code", map.HeaderOf(ImportField.Name) ?? "name");
-        var reader = new ChunkedReader(request, map, orgsByName, Divisions, options, stored, log);
+        var pipeline = new MergePipeline(conn, merge, request, map.HeaderOf(ImportField.Code) ?? "code", map.HeaderOf(ImportField.Name) ?? "name");
+        var encoder = new StagingRowEncoder(new InsertSnapshot(merge.Now, request.Who.Actor));
+        var reader = new ChunkedReader(request, map, orgsByName, Divisions, options, stored, encoder, log);
         var chunks = Channel.CreateBounded<StagedChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         // Two threads: this one feeds PostgreSQL, the reader's validates the next chunk meanwhile.

@@ -3,7 +3,14 @@ namespace StationMap.Stations;
 /// <summary>Wire names of the station enums: lower-case English, plus the Chinese words staff use.</summary>
 public static class EnumNames
 {
-    public static string Wire<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+    public static string Wire<T>(T value) where T : struct, Enum =>
+        WireNames<T>.Known.TryGetValue(value, out var name) ? name : value.ToString().ToLowerInvariant();
+
+    /// <summary>The names of the defined values, made once: imports ask for them a few times per row.</summary>
+    private static class WireNames<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Known = Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => v.ToString().ToLowerInvariant());
+    }
 
     public static IReadOnlyList<string> All<T>() where T : struct, Enum =>
         Enum.GetValues<T>().Select(v => Wire(v)).ToList();
