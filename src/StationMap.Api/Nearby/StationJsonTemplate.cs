@@ -20,11 +20,12 @@ internal sealed class StationJsonTemplate
 
     private readonly byte[] _bytes;
     private readonly int[] _cuts; // start and end of each hole in _bytes, in order
+    private readonly byte[] _wgs84Location; // the location object for the default output system
 
-    private StationJsonTemplate(byte[] bytes, int[] cuts) { _bytes = bytes; _cuts = cuts; }
+    private StationJsonTemplate(byte[] bytes, int[] cuts, byte[] wgs84Location) { _bytes = bytes; _cuts = cuts; _wgs84Location = wgs84Location; }
 
     /// <summary>Bytes held, for the cache's budget.</summary>
-    public int Size => _bytes.Length + _cuts.Length * sizeof(int) + 64;
+    public int Size => _bytes.Length + _cuts.Length * sizeof(int) + _wgs84Location.Length + 96;
 
     // Per-thread scratch for building: a template is made on a request's thread, start to finish without awaits.
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
@@ -83,7 +84,12 @@ internal sealed class StationJsonTemplate
         w.WriteEndObject();
         w.WriteEndObject();
         w.Flush();
-        return new StationJsonTemplate(buffer.WrittenSpan.ToArray(), cuts);
+        var bytes = buffer.WrittenSpan.ToArray();
+        buffer.ResetWrittenCount();
+        w.Reset(buffer);
+        NearestJson.WriteLocationObject(w, s.Lng, s.Lat, CoordSys.Wgs84);
+        w.Flush();
+        return new StationJsonTemplate(bytes, cuts, buffer.WrittenSpan.ToArray());
     }
 
     /// <summary>Writes the result for <paramref name="hit"/> into <paramref name="output"/> and returns its length.</summary>
@@ -105,7 +111,7 @@ internal sealed class StationJsonTemplate
     /// <summary>An upper bound on <see cref="Write"/>'s length for any request.</summary>
     public int MaxLength(in RequestParts request) => _bytes.Length + request.OriginBytes + 160;
 
-    private static int WriteHole(Hole hole, Span<byte> output, NearestHit hit, in RequestParts request)
+    private int WriteHole(Hole hole, Span<byte> output, NearestHit hit, in RequestParts request)
     {
         int n;
         switch (hole)
@@ -113,7 +119,10 @@ internal sealed class StationJsonTemplate
             case Hole.Distance: Utf8Formatter.TryFormat((int)Math.Round(hit.DistanceM), output, out n); return n;
             case Hole.Walk: Utf8Formatter.TryFormat(TravelTime.WalkMinutes(hit.DistanceM), output, out n); return n;
             case Hole.Ebike: Utf8Formatter.TryFormat(TravelTime.EbikeMinutes(hit.DistanceM), output, out n); return n;
-            case Hole.Location: return request.WriteLocation(output, hit.Station.Lng, hit.Station.Lat);
+            case Hole.Location:
+                if (request.Output != CoordSys.Wgs84) return request.WriteLocation(output, hit.Station.Lng, hit.Station.Lat);
+                _wgs84Location.CopyTo(output);
+                return _wgs84Location.Length;
             case Hole.OpenNow:
                 var open = hit.Station.Table.Hours(hit.Station.Row)?.Parsed?.IsOpenAtShanghai(request.ShanghaiAt);
                 var literal = open switch { true => "true"u8, false => "false"u8, null => "null"u8 };
@@ -139,10 +148,10 @@ internal sealed class StationJsonTemplate
         private readonly int[] _originLengths = new int[NearestJson.Links.Length];
         private readonly ArrayBufferWriter<byte> _location = new(128);
         private readonly Utf8JsonWriter _locationWriter;
-        private CoordSys _output;
 
         private RequestParts() => _locationWriter = new Utf8JsonWriter(_location, NearestJson.Options);
 
+        public CoordSys Output { get; private set; }
         public DateTime ShanghaiAt { get; private set; }
         public int OriginBytes { get; private set; }
 
@@ -160,7 +169,7 @@ internal sealed class StationJsonTemplate
                 parts._originLengths[(int)link] = part.Length;
                 parts.OriginBytes += part.Length;
             }
-            parts._output = output;
+            parts.Output = output;
             parts.ShanghaiAt = shanghaiAt;
             return parts;
         }
@@ -171,7 +180,7 @@ internal sealed class StationJsonTemplate
         {
             _location.ResetWrittenCount();
             _locationWriter.Reset(_location);
-            NearestJson.WriteLocationObject(_locationWriter, lng, lat, _output);
+            NearestJson.WriteLocationObject(_locationWriter, lng, lat, Output);
             _locationWriter.Flush();
             _location.WrittenSpan.CopyTo(output);
             return _location.WrittenCount;
