@@ -61,7 +61,8 @@ internal static class NearestJson
             foreach (var hit in hits)
             {
                 var template = templates.Get(hit.Station);
-                var result = _result is { } r && r.Length >= template.MaxLength(parts) ? r : _result = new byte[Math.Max(4096, template.MaxLength(parts) * 2)];
+                var needed = template.MaxLength(parts);
+                var result = _result is { } r && r.Length >= needed ? r : _result = new byte[Math.Max(4096, needed * 2)];
                 w.WriteRawValue(result.AsSpan(0, template.Write(result, hit, parts)), skipInputValidation: true);
             }
         }

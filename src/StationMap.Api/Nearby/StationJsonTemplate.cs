@@ -16,7 +16,7 @@ namespace StationMap.Api.Nearby;
 internal sealed class StationJsonTemplate
 {
     private enum Hole { Distance, Walk, Ebike, Location, OpenNow, AmapApp, AmapWeb, BaiduApp, BaiduWeb }
-    private const int HoleCount = 9;
+    private static readonly int HoleCount = Enum.GetValues<Hole>().Length;
 
     private readonly byte[] _bytes;
     private readonly int[] _cuts; // start and end of each hole in _bytes, in order
@@ -93,7 +93,7 @@ internal sealed class StationJsonTemplate
     }
 
     /// <summary>Writes the result for <paramref name="hit"/> into <paramref name="output"/> and returns its length.</summary>
-    public int Write(Span<byte> output, NearestHit hit, in RequestParts request)
+    public int Write(Span<byte> output, NearestHit hit, RequestParts request)
     {
         var written = 0;
         var from = 0;
@@ -109,9 +109,9 @@ internal sealed class StationJsonTemplate
     }
 
     /// <summary>An upper bound on <see cref="Write"/>'s length for any request.</summary>
-    public int MaxLength(in RequestParts request) => _bytes.Length + request.OriginBytes + 160;
+    public int MaxLength(RequestParts request) => _bytes.Length + request.OriginBytes + 160;
 
-    private int WriteHole(Hole hole, Span<byte> output, NearestHit hit, in RequestParts request)
+    private int WriteHole(Hole hole, Span<byte> output, NearestHit hit, RequestParts request)
     {
         int n;
         switch (hole)

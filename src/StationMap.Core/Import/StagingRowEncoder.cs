@@ -14,7 +14,7 @@ namespace StationMap.Import;
 /// </summary>
 internal sealed class StagingRowEncoder(InsertSnapshot snapshots)
 {
-    public const short Columns = 25;
+    private static readonly short Columns = (short)StagingTable.CopyColumns.Length;
     private const int TextOid = 25;
 
     /// <summary>The file header every binary COPY starts with (signature, flags, no extension).</summary>

@@ -27,11 +27,15 @@ internal static class StagingTable
         END $$
         """;
 
-    private const string CopyInto = """
-        COPY {0} (row_no, chunk, coded, code, name, address, adcode, lng, lat, submitted_lng, submitted_lat, submitted_coord_sys,
-            type, area_m2, services, opening_hours, phone, host_organization, host_kind, managing_org_id, is_public, status, photos, notes, snapshot)
-        FROM STDIN (FORMAT BINARY)
-        """;
+    /// <summary>The columns each COPY fills, in the order <see cref="StagingRowEncoder"/> writes them.</summary>
+    public static readonly string[] CopyColumns =
+    [
+        "row_no", "chunk", "coded", "code", "name", "address", "adcode", "lng", "lat", "submitted_lng", "submitted_lat", "submitted_coord_sys",
+        "type", "area_m2", "services", "opening_hours", "phone", "host_organization", "host_kind", "managing_org_id", "is_public", "status",
+        "photos", "notes", "snapshot",
+    ];
+
+    private static readonly string CopyInto = $"COPY {{0}} ({string.Join(", ", CopyColumns)}) FROM STDIN (FORMAT BINARY)";
 
     public static async Task CreateAsync(NpgsqlConnection conn, CancellationToken ct)
     {
