@@ -10,7 +10,7 @@ public static class NearbyStationReader
 {
     /// <summary>Columns every nearest path selects, in this order.</summary>
     public const string Columns =
-        "id, code, name, address, ST_X(location::geometry), ST_Y(location::geometry), type, services, opening_hours, phone";
+        "id, code, name, address, ST_X(location::geometry), ST_Y(location::geometry), type, array_to_string(services, ','), opening_hours, phone";
 
     public const string ServedCondition = "deleted_at IS NULL AND status = 'active' AND is_public";
 
@@ -53,7 +53,7 @@ public static class NearbyStationReader
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             rows.Add(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetDouble(5),
-                TypeOf(r.GetString(6)), ServiceMask.Of(r.GetFieldValue<string[]>(7)), r.IsDBNull(8) ? null : r.GetString(8),
+                TypeOf(r.GetString(6)), ServiceMask.OfJoined(r.GetString(7)), r.IsDBNull(8) ? null : r.GetString(8),
                 r.IsDBNull(9) ? null : r.GetString(9));
     }
 
@@ -61,7 +61,7 @@ public static class NearbyStationReader
     {
         var (hoursText, parsed) = hours.Get(r.IsDBNull(8) ? null : r.GetString(8));
         return new NearbyStation(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetDouble(5),
-            TypeOf(r.GetString(6)), ServiceMask.SharedCodes(ServiceMask.Of(r.GetFieldValue<string[]>(7))),
+            TypeOf(r.GetString(6)), ServiceMask.SharedCodes(ServiceMask.OfJoined(r.GetString(7))),
             hoursText, parsed, r.IsDBNull(9) ? null : r.GetString(9));
     }
 

@@ -8,6 +8,8 @@ public static class ServiceMask
     private static readonly Dictionary<string, int> Bits =
         ServiceCatalog.All.Select((s, i) => (s.Code, i)).ToDictionary(p => p.Code, p => 1 << p.i);
 
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BitsBySpan = Bits.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string[]> SharedLists = new();
 
     /// <summary>
@@ -28,6 +30,16 @@ public static class ServiceMask
         var mask = 0;
         foreach (var code in codes)
             if (Bits.TryGetValue(code, out var bit)) mask |= bit;
+        return mask;
+    }
+
+    /// <summary>The mask of a comma-joined code list (what <see cref="NearbyStationReader.Columns"/> selects): a string
+    /// instead of a text[] spares the per-row array decoding on the SQL path.</summary>
+    public static int OfJoined(string joined)
+    {
+        var mask = 0;
+        foreach (var range in joined.AsSpan().Split(','))
+            if (BitsBySpan.TryGetValue(joined.AsSpan()[range], out var bit)) mask |= bit;
         return mask;
     }
 }
