@@ -83,13 +83,8 @@ internal sealed class StagingRowEncoder(InsertSnapshot snapshots)
         to.Advance(12);
     }
 
-    private static void Double(IBufferWriter<byte> to, double value)
-    {
-        var span = to.GetSpan(12);
-        BinaryPrimitives.WriteInt32BigEndian(span, 8);
-        BinaryPrimitives.WriteDoubleBigEndian(span[4..], value);
-        to.Advance(12);
-    }
+    // float8 goes on the wire as its IEEE bits, big-endian: the int8 layout.
+    private static void Double(IBufferWriter<byte> to, double value) => Int64(to, BitConverter.DoubleToInt64Bits(value));
 
     private static void Bool(IBufferWriter<byte> to, bool value)
     {

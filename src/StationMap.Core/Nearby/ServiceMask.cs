@@ -38,8 +38,9 @@ public static class ServiceMask
     public static int OfJoined(string joined)
     {
         var mask = 0;
-        foreach (var range in joined.AsSpan().Split(','))
-            if (BitsBySpan.TryGetValue(joined.AsSpan()[range], out var bit)) mask |= bit;
+        var text = joined.AsSpan();
+        foreach (var range in text.Split(','))
+            if (BitsBySpan.TryGetValue(text[range], out var bit)) mask |= bit;
         return mask;
     }
 }
