@@ -11,7 +11,7 @@ internal static class NearestPgbenchScript
     public static string Text()
     {
         var sql = SqlNearestSearch.Sql(services: false, type: false, radius: false, limit: 20)
-            .Replace("@p", "ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography");
+            .Replace("$1", "ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography");
         return NearestQueryPoints.PgbenchSets() + sql + ";\n";
     }
 }

@@ -56,11 +56,10 @@ internal static class NearestJson
         {
             var parts = StationJsonTemplate.RequestParts.For(origin, output, request.Filter.ShanghaiAt);
             // Only the index's table lives on; the SQL path's rows are new each time, so their templates are not kept.
-            var table = hits[0].Station.Table;
-            var templates = path == NearestSearch.IndexPath ? cache.For(table) : StationJsonCache.Transient(table);
+            var kept = path == NearestSearch.IndexPath ? cache.For(hits[0].Station.Table) : null;
             foreach (var hit in hits)
             {
-                var template = templates.Get(hit.Station);
+                var template = kept?.Get(hit.Station) ?? StationJsonTemplate.Scratch(hit.Station);
                 var needed = template.MaxLength(parts);
                 var result = _result is { } r && r.Length >= needed ? r : _result = new byte[Math.Max(4096, needed * 2)];
                 w.WriteRawValue(result.AsSpan(0, template.Write(result, hit, parts)), skipInputValidation: true);

@@ -19,9 +19,6 @@ internal sealed class StationJsonCache(long budgetBytes)
         return _current = new Templates(table, budgetBytes);
     }
 
-    /// <summary>Templates made for one response and not kept.</summary>
-    public static Templates Transient(StationTable table) => new(table, 0);
-
     internal sealed class Templates(StationTable table, long budgetBytes)
     {
         private volatile StationJsonTemplate?[] _byRow = new StationJsonTemplate?[table.Count];

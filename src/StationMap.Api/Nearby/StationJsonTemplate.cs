@@ -18,29 +18,39 @@ internal sealed class StationJsonTemplate
     private enum Hole { Distance, Walk, Ebike, Location, OpenNow, AmapApp, AmapWeb, BaiduApp, BaiduWeb }
     private static readonly int HoleCount = Enum.GetValues<Hole>().Length;
 
-    private readonly byte[] _bytes;
-    private readonly int[] _cuts; // start and end of each hole in _bytes, in order
-    private readonly byte[] _wgs84Location; // the location object for the default output system
-
-    private StationJsonTemplate(byte[] bytes, int[] cuts, byte[] wgs84Location) { _bytes = bytes; _cuts = cuts; _wgs84Location = wgs84Location; }
+    private byte[] _bytes = [];
+    private int _length;
+    private readonly int[] _cuts = new int[HoleCount * 2]; // start and end of each hole in _bytes, in order
+    private byte[] _wgs84Location = []; // the location object for the default output system
+    private int _wgs84Length;
 
     /// <summary>Bytes held, for the cache's budget.</summary>
-    public int Size => _bytes.Length + _cuts.Length * sizeof(int) + _wgs84Location.Length + 96;
+    public int Size => _length + _cuts.Length * sizeof(int) + _wgs84Length + 96;
 
     // Per-thread scratch for building: a template is made on a request's thread, start to finish without awaits.
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
     [ThreadStatic] private static Utf8JsonWriter? _writer;
     [ThreadStatic] private static WalkingLinkWriter? _links;
     [ThreadStatic] private static byte[]? _quoted;
+    [ThreadStatic] private static StationJsonTemplate? _scratch;
 
-    public static StationJsonTemplate Build(StationRef s)
+    /// <summary>A template to keep: its arrays are exactly as long as its bytes.</summary>
+    public static StationJsonTemplate Build(StationRef s) => new StationJsonTemplate().Fill(s, keep: true);
+
+    /// <summary>
+    /// A template for a row that will not be asked for again (the SQL path's rows are new for every query): this
+    /// thread's one scratch template, refilled in place, valid until the next call on the same thread.
+    /// </summary>
+    public static StationJsonTemplate Scratch(StationRef s) => (_scratch ??= new StationJsonTemplate()).Fill(s, keep: false);
+
+    private StationJsonTemplate Fill(StationRef s, bool keep)
     {
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(2048);
         buffer.ResetWrittenCount();
         var w = _writer ??= new Utf8JsonWriter(buffer, NearestJson.Options);
         w.Reset(buffer);
         var links = _links ??= new WalkingLinkWriter(Coordinate.Wgs84(0, 0)); // only destination halves are taken
-        var cuts = new int[HoleCount * 2];
+        var cuts = _cuts;
         var hole = 0;
         int Position() => (int)(w.BytesCommitted + w.BytesPending);
         // A value hole replaces its placeholder; a link hole is the point just inside the quotes where the origin half goes.
@@ -84,12 +94,20 @@ internal sealed class StationJsonTemplate
         w.WriteEndObject();
         w.WriteEndObject();
         w.Flush();
-        var bytes = buffer.WrittenSpan.ToArray();
+        _length = Keep(buffer.WrittenSpan, ref _bytes, keep);
         buffer.ResetWrittenCount();
         w.Reset(buffer);
         NearestJson.WriteLocationObject(w, s.Lng, s.Lat, CoordSys.Wgs84);
         w.Flush();
-        return new StationJsonTemplate(bytes, cuts, buffer.WrittenSpan.ToArray());
+        _wgs84Length = Keep(buffer.WrittenSpan, ref _wgs84Location, keep);
+        return this;
+    }
+
+    private static int Keep(ReadOnlySpan<byte> written, ref byte[] into, bool exact)
+    {
+        if (exact ? into.Length != written.Length : into.Length < written.Length) into = new byte[exact ? written.Length : written.Length * 2];
+        written.CopyTo(into);
+        return written.Length;
     }
 
     /// <summary>Writes the result for <paramref name="hit"/> into <paramref name="output"/> and returns its length.</summary>
@@ -104,12 +122,12 @@ internal sealed class StationJsonTemplate
             written += WriteHole((Hole)hole, output[written..], hit, request);
             from = _cuts[hole * 2 + 1];
         }
-        _bytes.AsSpan(from).CopyTo(output[written..]);
-        return written + _bytes.Length - from;
+        _bytes.AsSpan(from, _length - from).CopyTo(output[written..]);
+        return written + _length - from;
     }
 
     /// <summary>An upper bound on <see cref="Write"/>'s length for any request.</summary>
-    public int MaxLength(RequestParts request) => _bytes.Length + request.OriginBytes + 160;
+    public int MaxLength(RequestParts request) => _length + request.OriginBytes + 160;
 
     private int WriteHole(Hole hole, Span<byte> output, NearestHit hit, RequestParts request)
     {
@@ -121,8 +139,8 @@ internal sealed class StationJsonTemplate
             case Hole.Ebike: Utf8Formatter.TryFormat(TravelTime.EbikeMinutes(hit.DistanceM), output, out n); return n;
             case Hole.Location:
                 if (request.Output != CoordSys.Wgs84) return request.WriteLocation(output, hit.Station.Lng, hit.Station.Lat);
-                _wgs84Location.CopyTo(output);
-                return _wgs84Location.Length;
+                _wgs84Location.AsSpan(0, _wgs84Length).CopyTo(output);
+                return _wgs84Length;
             case Hole.OpenNow:
                 var open = hit.Station.Table.Hours(hit.Station.Row)?.Parsed?.IsOpenAtShanghai(request.ShanghaiAt);
                 var literal = open switch { true => "true"u8, false => "false"u8, null => "null"u8 };

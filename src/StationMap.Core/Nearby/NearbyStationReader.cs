@@ -48,14 +48,23 @@ public static class NearbyStationReader
         return (served, ids.Where(id => !servedIds.Contains(id)).ToList());
     }
 
-    public static async Task ReadIntoAsync(NpgsqlCommand cmd, StationTableBuilder rows, CancellationToken ct)
+    private static async Task ReadIntoAsync(NpgsqlCommand cmd, StationTableBuilder rows, CancellationToken ct)
     {
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-            rows.Add(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetDouble(5),
-                TypeOf(r.GetString(6)), ServiceMask.OfJoined(r.GetString(7)), r.IsDBNull(8) ? null : r.GetString(8),
-                r.IsDBNull(9) ? null : r.GetString(9));
+        while (await r.ReadAsync(ct)) AddWithText(r, ReadNumbers(r), rows);
     }
+
+    public static (double Lng, double Lat) ReadPosition(NpgsqlDataReader r) => (r.GetDouble(4), r.GetDouble(5));
+
+    /// <summary>The current row's columns other than its display text (enough to filter and measure it).</summary>
+    public static RowNumbers ReadNumbers(NpgsqlDataReader r) =>
+        new(r.GetInt64(0), r.GetDouble(4), r.GetDouble(5), TypeOf(r.GetString(6)), ServiceMask.OfJoined(r.GetString(7)),
+            r.IsDBNull(8) ? null : r.GetString(8));
+
+    /// <summary>Adds the current row, whose other columns are <paramref name="n"/>, with its code, name, address and phone.</summary>
+    public static void AddWithText(NpgsqlDataReader r, RowNumbers n, StationTableBuilder rows) =>
+        rows.Add(n.Id, r.GetString(1), r.GetString(2), r.GetString(3), n.Lng, n.Lat, n.Type, n.ServiceBits, n.HoursText,
+            r.IsDBNull(9) ? null : r.GetString(9));
 
     public static NearbyStation Read(NpgsqlDataReader r, HoursCache hours)
     {
@@ -73,6 +82,9 @@ public static class NearbyStationReader
         _ => Enum.Parse<StationType>(wire, ignoreCase: true),
     };
 }
+
+/// <summary>A row's columns other than its display text, in <see cref="NearbyStationReader.Columns"/> order.</summary>
+public readonly record struct RowNumbers(long Id, double Lng, double Lat, StationType Type, int ServiceBits, string? HoursText);
 
 /// <summary>Most stations share a handful of hour texts ("24/7"): parse each once and keep one copy of the text.</summary>
 public sealed class HoursCache

@@ -33,10 +33,15 @@ public sealed record NearestRequest(
 /// <summary>A request's filters, evaluated on table rows without allocating.</summary>
 public readonly record struct NearestFilter(int ServiceBits, StationType? Type, bool OpenNowOnly, DateTime ShanghaiAt)
 {
-    public bool Accepts(StationTable t, int row) =>
-        (t.Services[row] & ServiceBits) == ServiceBits
-        && (Type is null || t.Type(row) == Type)
-        && (!OpenNowOnly || t.Hours(row)?.Parsed?.IsOpenAtShanghai(ShanghaiAt) == true);
+    /// <summary>No filter: every served station qualifies.</summary>
+    public bool AcceptsAll => ServiceBits == 0 && Type is null && !OpenNowOnly;
+
+    public bool Accepts(StationTable t, int row) => Accepts(t.Services[row], t.Type(row), t.Hours(row)?.Parsed);
+
+    public bool Accepts(int serviceBits, StationType type, OpeningHours? hours) =>
+        (serviceBits & ServiceBits) == ServiceBits
+        && (Type is null || type == Type)
+        && (!OpenNowOnly || hours?.IsOpenAtShanghai(ShanghaiAt) == true);
 }
 
 /// <summary>One answer: the station and its spheroid distance in metres.</summary>
