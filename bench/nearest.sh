@@ -6,11 +6,13 @@
 #   (d) GET /health/live                                   (the server's HTTP ceiling)
 # each at 2 and 16 connections, with the same query points, then prints req/s, p50, p99 and
 # the ratios b/a, c/a, c/d. Also the 1.5M-station index build time and memory.
-# Usage: bench/nearest.sh [stations=150000] [seconds=10]
+# (a) and (b) are measured alternately, several rounds each, because this machine's speed drifts by up to
+# ±20 % over minutes: one after the other, the drift would land in b/a. Their req/s are the means over the rounds (p50 and p99: the last round).
+# Usage: bench/nearest.sh [stations=150000] [seconds=10] [rounds=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/sbin:/sbin"
-N=${1:-150000}; SECS=${2:-10}
+N=${1:-150000}; SECS=${2:-10}; ROUNDS=${3:-3}
 DIR=$PWD/.local/pgbench; PORT=5436; APP_PORT=5090; OUT=.local/bench; mkdir -p $OUT
 command -v wrk >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q wrk >/dev/null; }
 
@@ -28,10 +30,11 @@ PSQL=(psql -h "$DIR" -p $PORT -U postgres -d bench_nearest -qtA)
 $BENCH nearest-pgbench-script > $OUT/nearest.sql
 $BENCH nearest-wrk-lua /api/v1/stations/nearest > $OUT/nearest.lua
 
-declare -A RPS P50 P99
+declare -A RPS P50 P99 ROUND
 pgb() { # clients
   local out; out=$(pgbench -h "$DIR" -p $PORT -U postgres -n -M prepared -c "$1" -j "$1" -T "$SECS" -f $OUT/nearest.sql -r bench_nearest 2>&1)
   RPS[a$1]=$(grep -oE "tps = [0-9.]+" <<<"$out" | head -1 | awk '{printf "%.0f", $3}')
+  ROUND[a$1]+=" ${RPS[a$1]}"
   local lat; lat=$(grep -oE "latency average = [0-9.]+" <<<"$out" | awk '{print $4}')
   P50[a$1]="${lat}ms(avg)"; P99[a$1]="-"
 }
@@ -56,14 +59,19 @@ load() { # key connections url [lua]
   [ -n "${4:-}" ] && args+=(-s "$4")
   local out; out=$(wrk "${args[@]}" "$3")
   RPS[$1$2]=$(grep -oE "Requests/sec: +[0-9.]+" <<<"$out" | awk '{printf "%.0f", $2}')
+  ROUND[$1$2]+=" ${RPS[$1$2]}"
   P50[$1$2]=$(grep -E "^ +50%" <<<"$out" | awk '{print $2}')
   P99[$1$2]=$(grep -E "^ +99%" <<<"$out" | awk '{print $2}')
   if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx responses in $1$2:"; grep "Non-2xx" <<<"$out"; fi
 }
 
-for c in 2 16; do pgb $c; done
-serve false
-for c in 2 16; do load b $c "http://127.0.0.1:$APP_PORT" $OUT/nearest.lua; done
+mean() { awk '{ for (i = 1; i <= NF; i++) s += $i; printf "%.0f", s / NF }' <<<"$1"; }
+serve false # idle while pgbench runs
+for _ in $(seq 1 "$ROUNDS"); do for c in 2 16; do
+  pgb $c
+  load b $c "http://127.0.0.1:$APP_PORT" $OUT/nearest.lua
+done; done
+for k in a2 a16 b2 b16; do RPS[$k]=$(mean "${ROUND[$k]}"); done
 kill $APP; wait $APP 2>/dev/null || true
 serve true
 for c in 2 16; do load c $c "http://127.0.0.1:$APP_PORT" $OUT/nearest.lua; done
@@ -73,7 +81,7 @@ BUILD=$($BENCH nearest-index-build 1500000)
 
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN { if (y > 0) printf "%.2f", x / y; else print "-" }'; }
 {
-  echo "Nearest benchmark, $N stations, ${SECS}s per run, $(nproc) cores, $(date -u +%F)"
+  echo "Nearest benchmark, $N stations, ${SECS}s per run, (a) and (b) alternating over $ROUNDS rounds, $(nproc) cores, $(date -u +%F)"
   echo ""
   echo "| what | conns | req/s | p50 | p99 |"
   echo "|---|---|---|---|---|"
@@ -85,5 +93,6 @@ ratio() { awk -v x="$1" -v y="$2" 'BEGIN { if (y > 0) printf "%.2f", x / y; else
   for c in 2 16; do
     echo "- $c connections: b/a = $(ratio "${RPS[b$c]}" "${RPS[a$c]}"), c/a = $(ratio "${RPS[c$c]}" "${RPS[a$c]}"), c/d = $(ratio "${RPS[c$c]}" "${RPS[d$c]}")"
   done
+  echo "- (a)/(b) req/s by round: 2 connections a${ROUND[a2]} / b${ROUND[b2]}; 16 connections a${ROUND[a16]} / b${ROUND[b16]}"
   echo "- index at 1.5M stations: $BUILD"
 } | tee $OUT/nearest-results.md
