@@ -26,7 +26,8 @@ internal static class ServiceSetup
         services.AddSingleton<StationMap.Nearby.NearbyIndexHolder>();
         // The SQL nearest path gets its own pool: its connections keep their state between requests
         // (no reset round on every return), so the prepared statements are simply reused.
-        services.AddKeyedSingleton(StationMapDataSource.ServingReads, (_, _) => StationMapDataSource.CreateForServingReads(connectionString));
+        services.AddKeyedSingleton(StationMapDataSource.ServingReads, (sp, _) => StationMapDataSource.CreateForServingReads(connectionString,
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Nearby.NearbyOptions>>().Value.SqlConnectionsOrDefault));
         services.AddSingleton(sp => new StationMap.Nearby.SqlNearestSearch(sp.GetRequiredKeyedService<NpgsqlDataSource>(StationMapDataSource.ServingReads)));
         services.AddSingleton<Nearby.NearestSearch>();
         services.AddSingleton(sp => new Nearby.StationJsonCache(

@@ -23,10 +23,16 @@ public static class StationMapDataSource
     /// pooled connection is returned (CLOSE ALL, UNLISTEN *, DISCARD …), which otherwise runs on every request.
     /// Never for imports or anything that uses temporary tables, locks or session settings.
     /// </summary>
-    public static NpgsqlDataSource CreateForServingReads(string connectionString)
+    public const string NearestSuffix = "-nearest";
+
+    public static NpgsqlDataSource CreateForServingReads(string connectionString, int maxConnections)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.NoResetOnClose = true;
+        builder.ConnectionStringBuilder.MaxPoolSize = maxConnections;
+        // Named apart in pg_stat_activity, so an operator can see how many backends the SQL path holds.
+        builder.ConnectionStringBuilder.ApplicationName = (builder.ConnectionStringBuilder.ApplicationName ?? "stationmap") + NearestSuffix;
+        builder.ConnectionStringBuilder.MinPoolSize = Math.Min(builder.ConnectionStringBuilder.MinPoolSize, maxConnections);
         builder.UseNetTopologySuite(geographyAsDefault: true);
         return builder.Build();
     }
