@@ -18,13 +18,14 @@ public static class StationMapDataSource
     /// <summary>Key of the pool for hot, stateless reads (the SQL nearest path).</summary>
     public const string ServingReads = "serving-reads";
 
+    /// <summary>Added to the application name of the <see cref="ServingReads"/> pool's connections.</summary>
+    public const string NearestSuffix = "-nearest";
+
     /// <summary>
     /// A pool for stateless reads only: Npgsql then skips the reset it sends with the next command after a
     /// pooled connection is returned (CLOSE ALL, UNLISTEN *, DISCARD …), which otherwise runs on every request.
     /// Never for imports or anything that uses temporary tables, locks or session settings.
     /// </summary>
-    public const string NearestSuffix = "-nearest";
-
     public static NpgsqlDataSource CreateForServingReads(string connectionString, int maxConnections)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);

@@ -83,10 +83,11 @@ public sealed class SqlNearestSearch(NpgsqlDataSource db)
         {
             seen++;
             (lng, lat) = NearbyStationReader.ReadPosition(row);
-            if (!filter.AcceptsAll && !Accepts(filter, NearbyStationReader.ReadNumbers(row))) continue;
+            RowNumbers? filtered = filter.AcceptsAll ? null : NearbyStationReader.ReadNumbers(row);
+            if (filtered is { } numbers && !Accepts(filter, numbers)) continue;
             var d = SpheroidDistance.Metres(request.Lng, request.Lat, lng, lat);
             if (d > (request.RadiusM ?? double.MaxValue) || !best.Offer(d)) continue;
-            NearbyStationReader.AddWithText(row, NearbyStationReader.ReadNumbers(row), kept);
+            NearbyStationReader.AddWithText(row, filtered ?? NearbyStationReader.ReadNumbers(row), kept);
         }
         return new Fetched(kept.Build(), seen, lng, lat);
     }
