@@ -6,8 +6,9 @@
 #   (d) GET /health/live                                   (the server's HTTP ceiling)
 # each at 2 and 16 connections, with the same query points, then prints req/s, p50, p99 and
 # the ratios b/a, c/a, c/d. Also the 1.5M-station index build time and memory.
-# (a) and (b) are measured alternately, several rounds each, because this machine's speed drifts by up to
-# ±20 % over minutes: one after the other, the drift would land in b/a. Their req/s are the means over the rounds (p50 and p99: the last round).
+# (a) and (b) are measured alternately, several rounds each, and so are (c) and (d), because this machine's speed
+# drifts by up to ±20 % over minutes: one after the other, the drift would land in b/a or c/d. Their req/s are the
+# means over the rounds (p50: the last round; p99: the worst round).
 # Usage: bench/nearest.sh [stations=150000] [seconds=10] [rounds=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,9 @@ PSQL=(psql -h "$DIR" -p $PORT -U postgres -d bench_nearest -qtA)
 $BENCH nearest-pgbench-script > $OUT/nearest.sql
 $BENCH nearest-wrk-lua /api/v1/stations/nearest > $OUT/nearest.lua
 
-declare -A RPS P50 P99 ROUND
+declare -A RPS P50 P99 ROUND ROUNDP99
+# The largest of wrk latencies such as "651.00us 1.02ms", printed as given.
+worst() { tr ' ' '\n' <<<"$1" | awk 'NF { v = $1 + 0; if ($1 ~ /ms$/) v *= 1000; else if ($1 ~ /[0-9]s$/) v *= 1000000; if (v >= m) { m = v; w = $1 } } END { print w }'; }
 pgb() { # clients
   local out; out=$(pgbench -h "$DIR" -p $PORT -U postgres -n -M prepared -c "$1" -j "$1" -T "$SECS" -f $OUT/nearest.sql -r bench_nearest 2>&1)
   RPS[a$1]=$(grep -oE "tps = [0-9.]+" <<<"$out" | head -1 | awk '{printf "%.0f", $3}')
@@ -61,7 +64,8 @@ load() { # key connections url [lua]
   RPS[$1$2]=$(grep -oE "Requests/sec: +[0-9.]+" <<<"$out" | awk '{printf "%.0f", $2}')
   ROUND[$1$2]+=" ${RPS[$1$2]}"
   P50[$1$2]=$(grep -E "^ +50%" <<<"$out" | awk '{print $2}')
-  P99[$1$2]=$(grep -E "^ +99%" <<<"$out" | awk '{print $2}')
+  local p99; p99=$(grep -E "^ +99%" <<<"$out" | awk '{print $2}')
+  ROUNDP99[$1$2]+=" $p99"; P99[$1$2]=$(worst "${ROUNDP99[$1$2]}")
   if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx responses in $1$2:"; grep "Non-2xx" <<<"$out"; fi
 }
 
@@ -74,14 +78,17 @@ done; done
 for k in a2 a16 b2 b16; do RPS[$k]=$(mean "${ROUND[$k]}"); done
 kill $APP; wait $APP 2>/dev/null || true
 serve true
-for c in 2 16; do load c $c "http://127.0.0.1:$APP_PORT" $OUT/nearest.lua; done
-for c in 2 16; do load d $c "http://127.0.0.1:$APP_PORT/health/live"; done
+for _ in $(seq 1 "$ROUNDS"); do for c in 2 16; do
+  load c $c "http://127.0.0.1:$APP_PORT" $OUT/nearest.lua
+  load d $c "http://127.0.0.1:$APP_PORT/health/live"
+done; done
+for k in c2 c16 d2 d16; do RPS[$k]=$(mean "${ROUND[$k]}"); done
 kill $APP; wait $APP 2>/dev/null || true
 BUILD=$($BENCH nearest-index-build 1500000)
 
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN { if (y > 0) printf "%.2f", x / y; else print "-" }'; }
 {
-  echo "Nearest benchmark, $N stations, ${SECS}s per run, (a) and (b) alternating over $ROUNDS rounds, $(nproc) cores, $(date -u +%F)"
+  echo "Nearest benchmark, $N stations, ${SECS}s per run, (a)/(b) and (c)/(d) alternating over $ROUNDS rounds, $(nproc) cores, $(date -u +%F)"
   echo ""
   echo "| what | conns | req/s | p50 | p99 |"
   echo "|---|---|---|---|---|"
@@ -94,5 +101,6 @@ ratio() { awk -v x="$1" -v y="$2" 'BEGIN { if (y > 0) printf "%.2f", x / y; else
     echo "- $c connections: b/a = $(ratio "${RPS[b$c]}" "${RPS[a$c]}"), c/a = $(ratio "${RPS[c$c]}" "${RPS[a$c]}"), c/d = $(ratio "${RPS[c$c]}" "${RPS[d$c]}")"
   done
   echo "- (a)/(b) req/s by round: 2 connections a${ROUND[a2]} / b${ROUND[b2]}; 16 connections a${ROUND[a16]} / b${ROUND[b16]}"
+  echo "- (c)/(d) req/s by round: 2 connections c${ROUND[c2]} / d${ROUND[d2]}; 16 connections c${ROUND[c16]} / d${ROUND[d16]}; p99 of (c) at 2 connections by round:${ROUNDP99[c2]}"
   echo "- index at 1.5M stations: $BUILD"
 } | tee $OUT/nearest-results.md
