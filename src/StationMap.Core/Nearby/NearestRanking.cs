@@ -15,8 +15,14 @@ public static class NearestRanking
             if (request.RadiusM is { } r && d > r) continue;
             hits.Add(new NearestHit(table[row], d));
         }
+        return Order(hits, request.Limit);
+    }
+
+    /// <summary>Sorts hits already measured and cut by radius, nearest first, and keeps the first <paramref name="limit"/>.</summary>
+    public static IReadOnlyList<NearestHit> Order(List<NearestHit> hits, int limit)
+    {
         // Ties broken by code so both paths agree on equal distances too.
         hits.Sort(static (a, b) => a.DistanceM != b.DistanceM ? a.DistanceM.CompareTo(b.DistanceM) : string.CompareOrdinal(a.Station.Code, b.Station.Code));
-        return hits.Count > request.Limit ? hits.GetRange(0, request.Limit) : hits;
+        return hits.Count > limit ? hits.GetRange(0, limit) : hits;
     }
 }

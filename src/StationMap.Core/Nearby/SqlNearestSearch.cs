@@ -38,7 +38,7 @@ public sealed class SqlNearestSearch(NpgsqlDataSource db)
         while (true)
         {
             var found = await FetchAsync(request, fetch, ct);
-            var ranked = NearestRanking.Rank(found.Kept, [.. Enumerable.Range(0, found.Kept.Count)], request);
+            var ranked = NearestRanking.Order(found.Kept, request.Limit);
             if (found.Seen < fetch) return ranked; // every matching station was seen
             var unseenAtLeast = SpheroidDistance.Sphere(request.Lng, request.Lat, found.LastLng, found.LastLat) * SpheroidDistance.MinSpheroidToSphereRatio;
             if (ranked.Count == request.Limit && ranked[^1].DistanceM <= unseenAtLeast) return ranked;
@@ -47,10 +47,10 @@ public sealed class SqlNearestSearch(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// The rows that can still be answers, out of <paramref name="Seen"/> fetched; the last fetched row's position
-    /// bounds every station not fetched.
+    /// The rows that can still be answers, measured, out of <paramref name="Seen"/> fetched; the last fetched row's
+    /// position bounds every station not fetched.
     /// </summary>
-    private sealed record Fetched(StationTable Kept, int Seen, double LastLng, double LastLat);
+    private sealed record Fetched(List<NearestHit> Kept, int Seen, double LastLng, double LastLat);
 
     private async Task<Fetched> FetchAsync(NearestRequest r, int n, CancellationToken ct)
     {
@@ -77,6 +77,7 @@ public sealed class SqlNearestSearch(NpgsqlDataSource db)
         var filter = request.Filter;
         var best = new BestDistances(request.Limit);
         var kept = new StationTableBuilder(request.Limit * 2, HoursCache.Shared, intern: false);
+        var distances = new List<double>(request.Limit * 2);
         var (seen, lng, lat) = (0, 0.0, 0.0);
         await using var row = await cmd.ExecuteReaderAsync(ct);
         while (await row.ReadAsync(ct))
@@ -88,8 +89,12 @@ public sealed class SqlNearestSearch(NpgsqlDataSource db)
             var d = SpheroidDistance.Metres(request.Lng, request.Lat, lng, lat);
             if (d > (request.RadiusM ?? double.MaxValue) || !best.Offer(d)) continue;
             NearbyStationReader.AddWithText(row, filtered ?? NearbyStationReader.ReadNumbers(row), kept);
+            distances.Add(d);
         }
-        return new Fetched(kept.Build(), seen, lng, lat);
+        var table = kept.Build();
+        var hits = new List<NearestHit>(table.Count);
+        for (var i = 0; i < table.Count; i++) hits.Add(new NearestHit(table[i], distances[i]));
+        return new Fetched(hits, seen, lng, lat);
     }
 
     private static bool Accepts(NearestFilter filter, RowNumbers s) =>
