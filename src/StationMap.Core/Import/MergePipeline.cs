@@ -7,36 +7,75 @@ namespace StationMap.Import;
 /// The database side of an import, one chunk at a time, inside the import's single transaction: for a commit, while
 /// no row has been rejected (or rejected rows are skipped), a chunk's fresh rows (codes no station had) are inserted at
 /// once, so PostgreSQL's index upkeep overlaps the reading of the next chunk (the lock is the caller's, taken before
-/// anything is read). Everything else is staged for the final pass, a one-shot merge as before (see
-/// <see cref="MergeScope"/>). The transaction is committed only by <see cref="FinishAsync"/>; anything else rolls the
-/// inserted chunks back with it.
+/// anything is read). Those rows reach the transaction through the <see cref="FreshFeed"/>, which copies chunk n + 1
+/// on its own connection while this one inserts chunk n. Everything else is staged for the final pass, a one-shot merge
+/// as before (see <see cref="MergeScope"/>). The transaction is committed only by <see cref="FinishAsync"/>; anything
+/// else rolls the inserted chunks back with it.
 /// </summary>
-internal sealed class MergePipeline(NpgsqlConnection conn, StagedMerge merge, ImportRequest request, string codeColumn, string nameColumn)
+internal sealed class MergePipeline(NpgsqlConnection conn, StagedMerge merge, FreshFeed feed, ImportRequest request, string codeColumn, string nameColumn)
 {
     private bool _merging = !request.DryRun;
     private MergeCounts _counts;
     private bool _codeless;
 
+    /// <summary>A chunk on its way from the feed to the transaction; <paramref name="Fed"/>: its fresh rows are in the
+    /// feed's table, to be inserted now.</summary>
+    private readonly record struct FedChunk(StagedChunk Chunk, bool Fed);
+
     public async Task RunAsync(ChannelReader<StagedChunk> chunks, CancellationToken ct)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var fed = Channel.CreateBounded<FedChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var feeding = FeedAsync(chunks, fed.Writer, stop.Token);
+        try
+        {
+            await MergeAsync(fed.Reader, ct);
+        }
+        finally
+        {
+            stop.Cancel(); // a failed merge stops the feed; a finished one has nothing left to stop
+            await feeding;
+        }
+    }
+
+    private async Task FeedAsync(ChannelReader<StagedChunk> chunks, ChannelWriter<FedChunk> fed, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var chunk in chunks.ReadAllAsync(ct))
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                _merging = _merging && (chunk.RejectedSoFar == 0 || request.SkipInvalid);
+                var insert = _merging && chunk.Fresh.Tuples > 0;
+                if (insert) await feed.CopyAsync(chunk.Fresh, ct);
+                StationImporter.Trace($"chunk {chunk.Number}: {(insert ? $"{chunk.Fresh.Tuples} fed in {clock.ElapsedMilliseconds} ms" : "staged")}");
+                await fed.WriteAsync(new(chunk, insert), ct);
+            }
+            fed.TryComplete();
+        }
+        catch (Exception e)
+        {
+            fed.TryComplete(e);
+        }
+    }
+
+    private async Task MergeAsync(ChannelReader<FedChunk> fed, CancellationToken ct)
+    {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await foreach (var chunk in chunks.ReadAllAsync(ct))
+        await foreach (var (chunk, insert) in fed.ReadAllAsync(ct))
         {
             using var _ = chunk;
             _codeless |= chunk.Codeless > 0;
             var waited = clock.ElapsedMilliseconds;
-            _merging = _merging && (chunk.RejectedSoFar == 0 || request.SkipInvalid);
-            if (!_merging || chunk.Fresh.Tuples == 0)
+            if (!insert)
             {
                 await StagingTable.CopyAsync(conn, MergeScope.Rest.Table, [chunk.Rest, chunk.Fresh], ct);
                 clock.Restart();
                 continue;
             }
             await StagingTable.CopyAsync(conn, MergeScope.Rest.Table, [chunk.Rest], ct);
-            await StagingTable.CopyAsync(conn, MergeScope.Chunk.Table, [chunk.Fresh], ct);
-            var copied = clock.ElapsedMilliseconds;
-            _counts += new MergeCounts(await merge.InsertFreshAsync(chunk.Fresh.Tuples, ct), 0, 0);
-            StationImporter.Trace($"chunk {chunk.Number}: {chunk.Fresh.Tuples} inserted (waited {waited} ms for it, copied by {copied} ms, inserted by {clock.ElapsedMilliseconds} ms)");
+            _counts += new MergeCounts(await merge.InsertFreshAsync(feed.Table, chunk.Number, chunk.Fresh.Tuples, ct), 0, 0);
+            StationImporter.Trace($"chunk {chunk.Number}: {chunk.Fresh.Tuples} inserted (waited {waited} ms for it, inserted by {clock.ElapsedMilliseconds} ms)");
             clock.Restart();
         }
     }

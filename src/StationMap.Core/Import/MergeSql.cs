@@ -12,12 +12,10 @@ internal static class MergeSql
     private const string Point = "ST_SetSRID(ST_MakePoint(st.lng, st.lat), 4326)::geography";
 
     /// <summary>Fresh rows a chunk did not insert (a station with that code was created meanwhile) wait for the final pass.</summary>
-    public const string ChunkLeftovers = """
-        INSERT INTO import_staging SELECT * FROM import_chunk c
-        WHERE NOT EXISTS (SELECT 1 FROM stations s WHERE s.code = c.code AND s.created_at = @now AND s.created_by = @actor)
+    public static string ChunkLeftovers(string table) => $"""
+        INSERT INTO import_staging SELECT * FROM {table} c
+        WHERE c.chunk = @chunk AND NOT EXISTS (SELECT 1 FROM stations s WHERE s.code = c.code AND s.created_at = @now AND s.created_by = @actor)
         """;
-
-    public const string ChunkClear = "TRUNCATE import_chunk";
 
     /// <summary>A code-less row is the stored station with the same adcode and name within the radius (so a
     /// re-upload does not create it twice); each station is claimed by one row at most, never one the file names by
@@ -106,24 +104,32 @@ internal static class MergeSql
         SELECT id, code, version, 'imported', @now, @actor, @reason, {SnapshotSql.Of("upd")} FROM upd
         """;
 
-    /// <summary>A chunk's fresh rows: ids were drawn while copying (file order), so no sort; a code created meanwhile by
-    /// someone else is skipped by the unique index (no anti join against every stored station, which the planner, blind
-    /// to the rows this transaction has inserted so far, ran as a hash join over the whole table for every chunk); the
-    /// history rows are the inserted ids' own snapshots.</summary>
-    public const string InsertChunk = $"""
-        WITH ins AS (
-            INSERT INTO stations (id, code, name, address, adcode, location, submitted_lng, submitted_lat, submitted_coord_sys,
-                type, area_m2, services, opening_hours, phone, host_organization, host_kind, managing_org_id, is_public, status,
-                photos, notes, created_at, created_by, updated_at, updated_by, version)
-            SELECT st.id, st.code, st.name, st.address, st.adcode, {Point}, st.submitted_lng, st.submitted_lat, st.submitted_coord_sys,
-                st.type, st.area_m2, st.services, st.opening_hours, st.phone, st.host_organization, st.host_kind, st.managing_org_id,
-                st.is_public, st.status, st.photos, st.notes, @now, @actor, @now, @actor, 1
-            FROM import_chunk st
-            ON CONFLICT (code) DO NOTHING
-            RETURNING id)
+    /// <summary>A chunk's fresh rows, from the <see cref="FreshFeed"/>'s table: ids were drawn while copying (file order),
+    /// so no sort; a code created meanwhile by someone else is skipped by the unique index (no anti join against every
+    /// stored station, which the planner, blind to the rows this transaction has inserted so far, ran as a hash join over
+    /// the whole table for every chunk).</summary>
+    public static string InsertChunk(string table) => $"""
+        INSERT INTO stations (id, code, name, address, adcode, location, submitted_lng, submitted_lat, submitted_coord_sys,
+            type, area_m2, services, opening_hours, phone, host_organization, host_kind, managing_org_id, is_public, status,
+            photos, notes, created_at, created_by, updated_at, updated_by, version)
+        SELECT st.id, st.code, st.name, st.address, st.adcode, {Point}, st.submitted_lng, st.submitted_lat, st.submitted_coord_sys,
+            st.type, st.area_m2, st.services, st.opening_hours, st.phone, st.host_organization, st.host_kind, st.managing_org_id,
+            st.is_public, st.status, st.photos, st.notes, @now, @actor, @now, @actor, 1
+        FROM {table} st WHERE st.chunk = @chunk
+        ON CONFLICT (code) DO NOTHING
+        """;
+
+    /// <summary>The history rows of the stations <see cref="InsertChunk"/> just inserted: their own snapshots. Usually
+    /// it inserted every row of the chunk, and the statement reads only the chunk, whatever the statistics say. A separate
+    /// statement with no join: joined with the insert's RETURNING list (or with the stations), its plan hung on the
+    /// statistics of tables this transaction is filling, and an ANALYZE mid-import (autovacuum's, whose snapshot can't
+    /// see the uncommitted stations) made PostgreSQL compare every row with every other: 1.8 s a chunk instead of 0.05.
+    /// <paramref name="skipped"/>: some codes were created meanwhile; their rows have no station (the id is the
+    /// sequence's), so only ids that exist get a history row.</summary>
+    public static string ChunkHistory(string table, bool skipped) => $"""
         INSERT INTO station_history (station_id, code, version, kind, changed_at, changed_by, reason, snapshot)
         SELECT st.id, st.code, 1, 'imported', @now, @actor, @reason, st.snapshot
-        FROM import_chunk st WHERE st.id IN (SELECT id FROM ins)
+        FROM {table} st WHERE st.chunk = @chunk{(skipped ? " AND EXISTS (SELECT 1 FROM stations s WHERE s.id = st.id)" : "")}
         """;
 
     /// <summary>New stations in file order; their history snapshots were written in .NET while reading (a generated

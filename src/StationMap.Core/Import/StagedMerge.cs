@@ -19,12 +19,12 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
 
     public async Task LockAsync(CancellationToken ct) => await ExecAsync(MergeSql.Lock, ct);
 
-    /// <summary>Inserts a chunk's fresh rows; any it could not insert (created meanwhile) go to the final pass.</summary>
-    public async Task<int> InsertFreshAsync(int fresh, CancellationToken ct)
+    /// <summary>Inserts a chunk's fresh rows from the feed's table; any it could not insert (created meanwhile) go to the final pass.</summary>
+    public async Task<int> InsertFreshAsync(string table, int chunk, int fresh, CancellationToken ct)
     {
-        var inserted = await ExecAsync(MergeSql.InsertChunk, ct, ("now", _now), ("actor", who.Actor), ("reason", Reason));
-        if (inserted < fresh) await ExecAsync(MergeSql.ChunkLeftovers, ct, ("now", _now), ("actor", who.Actor));
-        await ExecAsync(MergeSql.ChunkClear, ct);
+        var inserted = await ExecAsync(MergeSql.InsertChunk(table), ct, ("chunk", chunk), ("now", _now), ("actor", who.Actor));
+        await ExecAsync(MergeSql.ChunkHistory(table, skipped: inserted < fresh), ct, ("chunk", chunk), ("now", _now), ("actor", who.Actor), ("reason", Reason));
+        if (inserted < fresh) await ExecAsync(MergeSql.ChunkLeftovers(table), ct, ("chunk", chunk), ("now", _now), ("actor", who.Actor));
         return inserted;
     }
 

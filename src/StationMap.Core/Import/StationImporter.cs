@@ -56,6 +56,8 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
 
         var orgs = await db.Organizations.AsNoTracking().ToListAsync(ct);
         var orgsByName = orgs.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.First().Id);
+        // Disposed last, after the transaction has ended: it drops a table the transaction reads.
+        await using var feed = new FreshFeed(dataSource, job.Id);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await StagingTable.CreateAsync(conn, ct);
@@ -65,7 +67,7 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         if (!request.DryRun) await merge.LockAsync(ct);
         var stored = await StoredStations.LoadAsync(conn, tx, options.DuplicateRadiusMetres, ct);
         Trace("stored");
-        var pipeline = new MergePipeline(conn, merge, request, map.HeaderOf(ImportField.Code) ?? "code", map.HeaderOf(ImportField.Name) ?? "name");
+        var pipeline = new MergePipeline(conn, merge, feed, request, map.HeaderOf(ImportField.Code) ?? "code", map.HeaderOf(ImportField.Name) ?? "name");
         var encoder = new StagingRowEncoder(new InsertSnapshot(merge.Now, request.Who.Actor));
         var reader = new ChunkedReader(request, map, orgsByName, Divisions, options, stored, encoder, log);
         var chunks = Channel.CreateBounded<StagedChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });

@@ -40,6 +40,7 @@ public class ChunkedCommitTests(ImportApiFixture api) : IClassFixture<ImportApiF
         Assert.Equal((4, 1, 0, 1), Counts(report));
         Assert.Equal(before, await FingerprintAsync(db));
         Assert.False(await db.Stations.AnyAsync(s => s.Code == "LAST-2"));
+        Assert.Empty(await ScratchTablesAsync(db));
 
         var dry = await ReportAsync(await client.UploadAsync(Csv(rows), "coordsys=wgs84"));
         Assert.Equal(Counts(report), Counts(dry));
@@ -62,6 +63,23 @@ public class ChunkedCommitTests(ImportApiFixture api) : IClassFixture<ImportApiF
         var skipped = await ReportAsync(await haidian.UploadAsync(file, "coordsys=wgs84&dryRun=false&skipInvalid=true"));
         Assert.Equal((true, (3, 0, 0, 1)), (skipped.GetProperty("committed").GetBoolean(), Counts(skipped)));
         Assert.Equal(1, await db.Audit.CountAsync(a => a.Subject == $"import:{skipped.GetProperty("jobId").GetInt64()}"));
+        Assert.Empty(await ScratchTablesAsync(db));
+    }
+
+    [Fact]
+    public async Task A_commit_drops_the_scratch_table_a_killed_import_left_behind_and_leaves_none_of_its_own()
+    {
+        var client = await api.StaffAsync(StaffRole.Editor, "110000");
+        await using var db = api.NewDb();
+        // What a process killed mid-import leaves: its second connection's table, committed.
+        await db.Database.ExecuteSqlRawAsync(StagingTable.CreateShared("import_fresh_999999"));
+        Assert.Equal(["import_fresh_999999"], await ScratchTablesAsync(db));
+
+        var report = await ReportAsync(await client.UploadAsync(
+            Csv(Row("GONE-1", "六十号驿站", 60), Row("GONE-2", "六十一号驿站", 61), Row("GONE-3", "六十二号驿站", 62)), "coordsys=wgs84&dryRun=false"));
+        Assert.Equal((true, (3, 0, 0, 0)), (report.GetProperty("committed").GetBoolean(), Counts(report)));
+        Assert.Empty(await ScratchTablesAsync(db));
+        Assert.Equal(3, await db.Stations.CountAsync(s => s.Code.StartsWith("GONE-")));
     }
 
     [Fact]
