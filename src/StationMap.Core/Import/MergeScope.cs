@@ -2,8 +2,8 @@ namespace StationMap.Import;
 
 /// <summary>
 /// Which staged rows a merge statement works on (as <c>st</c>). While a commit merges as it reads, each chunk's fresh
-/// rows (new codes) are copied into the <see cref="FreshFeed"/>'s table and inserted from there; everything else — updates of stored
-/// stations (checked for scope and compared in one set-based pass, which is much cheaper than per chunk), code-less
+/// rows (new codes) are copied into the <see cref="FreshFeed"/>'s table and inserted from there; everything else —
+/// updates of stored stations (checked for scope and compared in one set-based pass, much cheaper than per chunk), code-less
 /// rows (whether one IS a stored station depends on every code in the file), every row after the first rejection,
 /// all rows of a dry run — waits in <c>import_staging</c> for the final pass, a one-shot merge as before.
 /// </summary>

@@ -121,9 +121,10 @@ internal static class MergeSql
 
     /// <summary>The history rows of the stations <see cref="InsertChunk"/> just inserted: their own snapshots. Usually
     /// it inserted every row of the chunk, and the statement reads only the chunk, whatever the statistics say. A separate
-    /// statement with no join: joined with the insert's RETURNING list (or with the stations), its plan hung on the
-    /// statistics of tables this transaction is filling, and an ANALYZE mid-import (autovacuum's, whose snapshot can't
-    /// see the uncommitted stations) made PostgreSQL compare every row with every other: 1.8 s a chunk instead of 0.05.
+    /// statement with no join: joined with the insert's RETURNING list, its plan hung on the feed table's statistics,
+    /// which autovacuum took mid-import (the feed's rows are committed); the current chunk then looked like one row and
+    /// PostgreSQL compared every row with every other, 1.8 s a chunk instead of 0.05. A join with the stations did no
+    /// better after an ANALYZE of them from outside the transaction, which sees none of the new ones.
     /// <paramref name="skipped"/>: some codes were created meanwhile; their rows have no station (the id is the
     /// sequence's), so only ids that exist get a history row.</summary>
     public static string ChunkHistory(string table, bool skipped) => $"""

@@ -25,7 +25,7 @@ internal static class StagingTable
     /// <summary>
     /// The same columns in an ordinary table another connection can fill and commit while the import's transaction reads
     /// it. Unlogged: it is scratch, dropped after the import. New stations get their ids as they are copied (in file
-    /// order), so the history rows come from the same table by id, with no join of wide rows against what the insert returns.
+    /// order), so the history rows come from the same table, with no join against what the insert returns.
     /// No autovacuum: rows are only ever added, and statistics taken mid-import would describe chunks already merged.
     /// </summary>
     public static string CreateShared(string table) => $"""
