@@ -35,7 +35,7 @@ internal sealed class ChunkedReader(ImportRequest request, ColumnMap map, Dictio
         var (fresh, rest, codeless) = (new CopyBuffer(), new CopyBuffer(), 0);
         void Hand()
         {
-            // Blocks while the merge is two chunks behind: memory stays bounded.
+            // Blocks while the feed and the merge hold the chunks they can (one each, one queued for each): memory stays bounded.
             chunks.WriteAsync(new StagedChunk(number++, fresh, rest, codeless, log.RejectedRows.Count), ct).AsTask().GetAwaiter().GetResult();
             (fresh, rest, codeless) = (new CopyBuffer(), new CopyBuffer(), 0);
         }

@@ -13,13 +13,13 @@ namespace StationMap.Import;
 /// </summary>
 internal sealed class FreshFeed(NpgsqlDataSource dataSource, long jobId) : IAsyncDisposable
 {
-    private const string Prefix = "import_fresh_";
+    private const string Prefix = "import_fresh_";  // the clean-up's LIKE pattern below spells it with escaped underscores
 
     /// <summary>Tables of earlier commits that ended without dropping theirs (a killed process). Only run while holding
     /// the import lock: no other commit is then between creating its table and ending its transaction.</summary>
     private const string DropAbandoned = $$"""
         DO $$ DECLARE t text; BEGIN
-            FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE '{{Prefix}}%' LOOP
+            FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'import\_fresh\_%' LOOP
                 EXECUTE format('DROP TABLE IF EXISTS %I', t);
             END LOOP;
         END $$
@@ -47,12 +47,18 @@ internal sealed class FreshFeed(NpgsqlDataSource dataSource, long jobId) : IAsyn
         if (_conn is null) return;
         try
         {
-            await StagingTable.ExecuteAsync(_conn, $"DROP TABLE IF EXISTS {Table}", CancellationToken.None);
+            // A connection the failure broke can't drop anything: the table is left to the next commit's clean-up,
+            // and the import's own error is the one that surfaces.
+            if (_conn.State == System.Data.ConnectionState.Open)
+                await StagingTable.ExecuteAsync(_conn, $"DROP TABLE IF EXISTS {Table}", CancellationToken.None);
         }
-        catch (NpgsqlException)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
-            // A broken connection leaves the table to the next commit's clean-up; the import's outcome stands.
+            // Same: a drop that fails leaves the table to the next commit's clean-up; the import's outcome stands.
         }
-        await _conn.DisposeAsync();
+        finally
+        {
+            await _conn.DisposeAsync();
+        }
     }
 }

@@ -55,7 +55,7 @@ internal static class StagingTable
     }
 
     /// <summary>One COPY of tuples the reader encoded (<see cref="StagingRowEncoder"/>); when it returns, the rows are
-    /// visible to the merge statements on the same connection.</summary>
+    /// visible to the next statements on the same connection, and, outside a transaction (the feed's), to every other.</summary>
     public static async Task CopyAsync(NpgsqlConnection conn, string table, CopyBuffer[] parts, CancellationToken ct)
     {
         if (parts.All(p => p.Tuples == 0)) return;

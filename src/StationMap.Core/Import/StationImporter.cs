@@ -59,7 +59,8 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         // Disposed last, after the transaction has ended: it drops a table the transaction reads.
         await using var feed = new FreshFeed(dataSource, job.Id);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        // Read committed, whatever the server's default: each statement must see the chunks the feed has committed since.
+        await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
         await StagingTable.CreateAsync(conn, ct);
         var merge = new StagedMerge(conn, tx, options, request.Who, job.Id, job.FileName);
         // A commit locks before anything is read or merged: overlapping imports merge one after the other, and no other

@@ -1,7 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using StationMap.Auth;
 using StationMap.Geo;
 using StationMap.Import;
+using StationMap.Data;
 using StationMap.Stations;
 using static StationMap.IntegrationTests.Import.ImportUploads;
 
@@ -36,9 +38,30 @@ public class FreshFeedTests(ImportApiFixture api) : IClassFixture<ImportApiFixtu
         var merge = new StagedMerge(conn, tx, new ImportOptions(), who, 990001, "race.csv");
 
         Assert.Equal(2, await merge.InsertFreshAsync(feed.Table, 0, codes.Length, CancellationToken.None));
-        Assert.Equal(["RACE-1", "RACE-3"], await Codes(conn, tx, "SELECT s.code FROM station_history h JOIN stations s ON s.id = h.station_id WHERE h.changed_by = 'feed-test' ORDER BY 1"));
+        Assert.Equal(["RACE-1", "RACE-3"], await Codes(conn, tx, "SELECT s.code FROM station_history h JOIN stations s ON s.id = h.station_id WHERE h.changed_by = 'feed-test' AND s.code LIKE 'RACE-%' ORDER BY 1"));
         Assert.Equal(["RACE-1", "RACE-2", "RACE-3"], await Codes(conn, tx, "SELECT code FROM stations WHERE code LIKE 'RACE-%' ORDER BY 1"));
         Assert.Equal(["RACE-2"], await Codes(conn, tx, "SELECT code FROM import_staging"));
+    }
+
+    [Fact]
+    public async Task A_commit_sees_every_chunk_the_feed_committed_even_where_transactions_default_to_serializable()
+    {
+        // The import's transaction must not keep one snapshot (repeatable read, serializable): every chunk the feed
+        // commits after its first statement would be hidden, and the import would commit without them.
+        await using var strict = StationMapDataSource.Create(api.ConnectionString + ";Options=-c default_transaction_isolation=serializable");
+        await using var db = StationMapDataSource.CreateDb(strict);
+        var who = new StaffIdentity(1, "serializable-test", StaffRole.Editor, "110000");
+        var rows = Enumerable.Range(0, 7).Select(i => Row($"SER-{i}", $"八十{i}号驿站", 80 + i)).ToArray();
+        await using var file = new MemoryStream(Csv(rows));
+        var options = new ImportOptions { MergeChunkRows = 2 };
+
+        var report = await new StationImporter(strict, db, options).RunAsync(
+            new ImportRequest("serializable.csv", file, who, Coordsys: "wgs84", DryRun: false));
+
+        Assert.True(report.Committed);
+        Assert.Equal(7, report.Counts.Inserted);
+        Assert.Equal(7, await db.Stations.CountAsync(s => s.Code.StartsWith("SER-")));
+        Assert.Equal(7, await db.StationHistory.CountAsync(h => h.Code.StartsWith("SER-")));
     }
 
     private static async Task<List<string>> Codes(NpgsqlConnection conn, NpgsqlTransaction tx, string sql)
