@@ -13,13 +13,13 @@ namespace StationMap.Import;
 /// </summary>
 internal sealed class FreshFeed(NpgsqlDataSource dataSource, long jobId) : IAsyncDisposable
 {
-    private const string Prefix = "import_fresh_";  // the clean-up's LIKE pattern below spells it with escaped underscores
+    private const string Prefix = "import_fresh_";
 
     /// <summary>Tables of earlier commits that ended without dropping theirs (a killed process). Only run while holding
     /// the import lock: no other commit is then between creating its table and ending its transaction.</summary>
-    private const string DropAbandoned = $$"""
+    private static readonly string DropAbandoned = $$"""
         DO $$ DECLARE t text; BEGIN
-            FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'import\_fresh\_%' LOOP
+            FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE '{{Prefix.Replace("_", @"\_")}}%' LOOP
                 EXECUTE format('DROP TABLE IF EXISTS %I', t);
             END LOOP;
         END $$
