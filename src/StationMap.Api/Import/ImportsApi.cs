@@ -25,7 +25,7 @@ internal static class ImportsApi
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>Dry run unless dryRun=false. 200 with the report when the file was read (row errors included);
-    /// 400/413 ProblemDetails (with the report) when the file itself was refused.</summary>
+    /// 400/413 ProblemDetails (with the report) when the file itself was refused; 503 when the database failed mid-import.</summary>
     private static async Task<IResult> Upload(HttpContext http, StationImporter importer, ImportOptions options, CancellationToken ct)
     {
         var (upload, problem) = await ImportUpload.ReadAsync(http.Request, options, ct);
@@ -36,9 +36,11 @@ internal static class ImportsApi
         var request = new ImportRequest(upload.File.FileName, temp, http.Staff(), upload.Coordsys, upload.DryRun, upload.SkipInvalid, upload.Sheet);
         var report = await importer.RunAsync(request, ct);
         if (!report.Refused) return TypedResults.Ok(report);
-        var status = report.Errors.Any(e => e.Code is "file_too_large" or "too_many_rows") ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+        var status = report.Errors.Any(e => e.Code == ImportProblem.DatabaseError) ? StatusCodes.Status503ServiceUnavailable
+            : report.Errors.Any(e => e.Code is "file_too_large" or "too_many_rows") ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+        var title = status == StatusCodes.Status503ServiceUnavailable ? "导入未完成 / the import did not finish" : "文件无法导入 / the file cannot be imported";
         return TypedResults.Problem(string.Join("; ", report.Errors.Select(e => e.Message)), statusCode: status,
-            title: "文件无法导入 / the file cannot be imported", extensions: new Dictionary<string, object?> { ["report"] = report });
+            title: title, extensions: new Dictionary<string, object?> { ["report"] = report });
     }
 
     private static async Task<IResult> Get(long id, HttpContext http, ImportJobStore jobs, CancellationToken ct) =>

@@ -12,6 +12,9 @@ public sealed record ImportProblem(int Row, string Column, string Code, string M
         new(row, column, code, $"{chinese} / {english}");
 
     public static ImportProblem File(string code, string chinese, string english) => Of(0, "", code, chinese, english);
+
+    /// <summary>The database failed mid-import (not the file's fault): nothing was stored, and trying again may work.</summary>
+    public const string DatabaseError = "database_error";
 }
 
 /// <summary>Row counts of one import. <see cref="Total"/> counts non-empty data rows.</summary>

@@ -32,11 +32,25 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         if (request.Coordsys is { } cs && !CoordSysNames.TryParse(cs, out _))
             log.AddErrors([ImportProblem.File("coordsys_invalid", $"坐标系参数无效：{cs}，可选：{string.Join("、", CoordSysNames.All)}",
                 $"invalid coordsys parameter '{cs}'; valid: {string.Join(", ", CoordSysNames.All)}")]);
-        var report = log.HasFileErrors ? Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request)
-            : await ImportAsync(request, job, format, log, ct);
+        ImportReport report;
+        var failed = false;
+        try
+        {
+            report = log.HasFileErrors ? Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request)
+                : await ImportAsync(request, job, format, log, ct);
+        }
+        catch (NpgsqlException e)
+        {
+            // The transaction went with the failure, so nothing was stored. Recording the job as finished keeps it from
+            // showing as running for ever, and the uploader learns it is worth trying again.
+            failed = true;
+            log.AddErrors([ImportProblem.File(ImportProblem.DatabaseError, $"数据库出错，导入已中止，未保存任何数据，请稍后重试（{e.Message}）",
+                $"a database error stopped the import and nothing was stored; please try again later ({e.Message})")]);
+            report = Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request);
+        }
 
         Trace("committed");
-        var rejected = log.RejectedRows.Count > 0 ? RejectedRows.Collect(request, log, options) : null;
+        var rejected = log.RejectedRows.Count > 0 && !failed ? RejectedRows.Collect(request, log, options) : null;
         await jobs.FinishAsync(job, report, rejected, ct);
         Trace("finished");
         return report;

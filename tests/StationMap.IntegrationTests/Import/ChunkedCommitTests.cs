@@ -83,6 +83,62 @@ public class ChunkedCommitTests(ImportApiFixture api) : IClassFixture<ImportApiF
     }
 
     [Fact]
+    public async Task When_the_database_ends_the_second_connection_mid_import_nothing_is_stored_and_the_job_says_why()
+    {
+        var client = await api.StaffAsync(StaffRole.Editor, "110000");
+        await using var db = api.NewDb();
+        var before = await FingerprintAsync(db);
+        // 1,200 new stations on a 130 m grid in Haidian: 600 chunks of two, seconds of feeding to cut into.
+        var rows = Enumerable.Range(0, 1200).Select(i =>
+            $"CUT-{i},九十{i}号驿站,北京市海淀区中关村大街{i}号,{116.25 + i % 40 * 0.0012:0.0000},{39.95 + i / 40 * 0.0012:0.0000},110108,饮水,24小时,010-62561234,是");
+        using var cut = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var killing = TerminateFeedAsync(cut.Token);
+
+        var response = await client.UploadAsync(Csv([.. rows]), "coordsys=wgs84&dryRun=false");
+        await cut.CancelAsync();
+        Assert.True(await killing, "the feed's backend was never seen, so it was not terminated");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var report = (await response.JsonAsync()).GetProperty("report");
+        Assert.False(report.GetProperty("committed").GetBoolean());
+        Assert.Contains(report.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == ImportProblem.DatabaseError
+            && e.GetProperty("message").GetString()!.Contains("未保存任何数据") && e.GetProperty("message").GetString()!.Contains("nothing was stored"));
+        Assert.Equal(before, await FingerprintAsync(db));
+
+        // The job is on record as finished, not left running.
+        var job = await ReportAsync(await client.GetAsync($"/api/v1/imports/{report.GetProperty("jobId").GetInt64()}"));
+        Assert.Equal(ImportProblem.DatabaseError, job.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.NotNull(await db.Set<ImportJob>().Where(j => j.Id == report.GetProperty("jobId").GetInt64()).Select(j => j.FinishedAt).SingleAsync());
+
+        // The next commit works and clears what the broken connection could not drop.
+        var next = await ReportAsync(await client.UploadAsync(Csv(Row("CUT-OK", "九十号驿站", 90)), "coordsys=wgs84&dryRun=false"));
+        Assert.True(next.GetProperty("committed").GetBoolean());
+        Assert.Empty(await ScratchTablesAsync(db));
+    }
+
+    /// <summary>Ends the backend of the import's second connection (<see cref="FreshFeed"/>) as soon as it has copied.</summary>
+    private async Task<bool> TerminateFeedAsync(CancellationToken ct)
+    {
+        await using var conn = await api.DataSource.OpenConnectionAsync(ct);
+        await using var cmd = new Npgsql.NpgsqlCommand("""
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'COPY import\_fresh\_%'
+            """, conn);
+        try
+        {
+            while (true)
+            {
+                if ((long)(await cmd.ExecuteScalarAsync(ct))! > 0) return true;
+                await Task.Delay(5, ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return false; // the import ended first
+        }
+    }
+
+    [Fact]
     public async Task Inserted_stations_history_snapshot_is_the_one_sql_would_build_also_for_generated_codes()
     {
         var client = await api.StaffAsync(StaffRole.Editor, "110000");
