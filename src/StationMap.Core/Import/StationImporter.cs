@@ -41,6 +41,7 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         }
         catch (NpgsqlException e)
         {
+            if (await MayHaveCommittedAsync(job, ct)) throw;
             // The transaction went with the failure, so nothing was stored. Recording the job as finished keeps it from
             // showing as running for ever, and the uploader learns it is worth trying again.
             failed = true;
@@ -118,6 +119,24 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         var (c, committed) = await pipeline.FinishAsync(log, tx, ct);
         Trace("merge");
         return Report(job, format, sheet.Encoding, sheet.Sheet, log, new ImportCounts(total, c.Inserted, c.Updated, c.Unchanged, log.RejectedRows.Count), committed, request);
+    }
+
+    /// <summary>
+    /// Whether the import's transaction may have committed after all: a connection that breaks during COMMIT leaves the
+    /// outcome unknown, and its audit row (written in that transaction) settles it. If it did, or the question can't be
+    /// answered (the database is gone), the error goes up unchanged rather than wrongly say that nothing was stored.
+    /// </summary>
+    private async Task<bool> MayHaveCommittedAsync(ImportJob job, CancellationToken ct)
+    {
+        var subject = $"import:{job.Id}";
+        try
+        {
+            return await db.Audit.AnyAsync(a => a.Subject == subject, ct);
+        }
+        catch (NpgsqlException)
+        {
+            return true;
+        }
     }
 
     private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
