@@ -36,9 +36,10 @@ internal static class ImportsApi
         var request = new ImportRequest(upload.File.FileName, temp, http.Staff(), upload.Coordsys, upload.DryRun, upload.SkipInvalid, upload.Sheet);
         var report = await importer.RunAsync(request, ct);
         if (!report.Refused) return TypedResults.Ok(report);
-        var status = report.Errors.Any(e => e.Code == ImportProblem.DatabaseError) ? StatusCodes.Status503ServiceUnavailable
-            : report.Errors.Any(e => e.Code is "file_too_large" or "too_many_rows") ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
-        var title = status == StatusCodes.Status503ServiceUnavailable ? "导入未完成 / the import did not finish" : "文件无法导入 / the file cannot be imported";
+        var (status, title) = report.Errors.Any(e => e.Code == ImportProblem.DatabaseError)
+            ? (StatusCodes.Status503ServiceUnavailable, "导入未完成 / the import did not finish")
+            : (report.Errors.Any(e => e.Code is "file_too_large" or "too_many_rows") ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                "文件无法导入 / the file cannot be imported");
         return TypedResults.Problem(string.Join("; ", report.Errors.Select(e => e.Message)), statusCode: status,
             title: title, extensions: new Dictionary<string, object?> { ["report"] = report });
     }

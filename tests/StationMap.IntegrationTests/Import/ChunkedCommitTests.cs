@@ -88,9 +88,8 @@ public class ChunkedCommitTests(ImportApiFixture api) : IClassFixture<ImportApiF
         var client = await api.StaffAsync(StaffRole.Editor, "110000");
         await using var db = api.NewDb();
         var before = await FingerprintAsync(db);
-        // 1,200 new stations on a 130 m grid in Haidian: 600 chunks of two, seconds of feeding to cut into.
-        var rows = Enumerable.Range(0, 1200).Select(i =>
-            $"CUT-{i},九十{i}号驿站,北京市海淀区中关村大街{i}号,{116.25 + i % 40 * 0.0012:0.0000},{39.95 + i / 40 * 0.0012:0.0000},110108,饮水,24小时,010-62561234,是");
+        // 1,200 new stations on a grid in Haidian (40 × 30, 100-130 m apart): 600 chunks of two, seconds of feeding to cut into.
+        var rows = Enumerable.Range(0, 1200).Select(i => Row($"CUT-{i}", $"九十{i}号驿站", i % 40, lat: 39.95 + i / 40 * 0.0012));
         using var cut = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var killing = TerminateFeedAsync(cut.Token);
 
@@ -120,9 +119,9 @@ public class ChunkedCommitTests(ImportApiFixture api) : IClassFixture<ImportApiF
     private async Task<bool> TerminateFeedAsync(CancellationToken ct)
     {
         await using var conn = await api.DataSource.OpenConnectionAsync(ct);
-        await using var cmd = new Npgsql.NpgsqlCommand("""
+        await using var cmd = new Npgsql.NpgsqlCommand($"""
             SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'COPY import\_fresh\_%'
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'COPY {ScratchTablePattern}'
             """, conn);
         try
         {

@@ -13,8 +13,8 @@ internal static class ImportUploads
     static ImportUploads() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>A Haidian row; <paramref name="n"/> moves it ~100 m east per step so rows are not near-duplicates.</summary>
-    public static string Row(string code, string name, int n, string adcode = "110108", string phone = "010-62561234") =>
-        $"{code},{name},北京市海淀区中关村大街{n}号,{116.30 + n * 0.0012:0.0000},39.9834,{adcode},饮水、手机充电,24小时,{phone},是";
+    public static string Row(string code, string name, int n, string adcode = "110108", string phone = "010-62561234", double lat = 39.9834) =>
+        $"{code},{name},北京市海淀区中关村大街{n}号,{116.30 + n * 0.0012:0.0000},{lat:0.0000},{adcode},饮水、手机充电,24小时,{phone},是";
 
     public static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. rows]) + "\n");
 
@@ -39,5 +39,8 @@ internal static class ImportUploads
 
     /// <summary>The scratch tables of commits' second connections (<see cref="FreshFeed"/>) still in the database.</summary>
     public static Task<List<string>> ScratchTablesAsync(StationMapDb db) =>
-        db.Database.SqlQueryRaw<string>("SELECT tablename AS \"Value\" FROM pg_tables WHERE tablename LIKE 'import\\_fresh\\_%'").ToListAsync();
+        db.Database.SqlQueryRaw<string>($"SELECT tablename AS \"Value\" FROM pg_tables WHERE tablename LIKE '{ScratchTablePattern}'").ToListAsync();
+
+    /// <summary>LIKE pattern of those tables' names.</summary>
+    public const string ScratchTablePattern = @"import\_fresh\_%";
 }
