@@ -20,6 +20,7 @@ app.UseInlineIoSafety();
 app.UseWhen(http => http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding), branch => branch.UseResponseCompression());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseContentSecurityPolicy();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();

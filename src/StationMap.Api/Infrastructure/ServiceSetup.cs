@@ -38,6 +38,7 @@ internal static class ServiceSetup
         services.AddMapConfig();
 
         services.AddProblemDetails();
+        Errors.ApiErrorsSetup.AddApiErrors(services);
         services.AddOpenApi();
         services.AddStaffAuth();
         services.AddPublicRateLimits(config);
