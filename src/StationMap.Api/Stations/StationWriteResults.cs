@@ -12,7 +12,7 @@ internal static class StationWriteResults
         WriteOutcome.Created => TypedResults.Created($"/api/v1/stations/{Uri.EscapeDataString(result.Station!.Code)}", result.Station.ToDto()),
         WriteOutcome.Ok => TypedResults.Ok(result.Station!.ToDto()),
         WriteOutcome.Invalid => Problems.Validation(result.Errors!),
-        WriteOutcome.NotFound => TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        WriteOutcome.NotFound => TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
             { Status = 404, Title = "站点不存在 / station not found" }),
         WriteOutcome.Forbidden => Problems.Status(403, "超出机构范围 / outside your organisation's area", result.Detail!),
         WriteOutcome.Conflict => Problems.Status(409, "版本冲突 / version conflict", result.Detail!, result.Station!.ToDto()),
