@@ -135,4 +135,22 @@ public sealed class StationInputHardeningTests(ApiFixture api) : IClassFixture<A
         Assert.Contains("amap", message);
         Assert.Contains("baidu", message);
     }
+
+    [Theory]
+    [InlineData("coordsys")]
+    [InlineData("sheet")]
+    [InlineData("reason")]
+    public async Task An_over_long_or_nul_import_parameter_is_a_4xx_not_a_500(string name)
+    {
+        var editor = await api.StaffAsync(StaffRole.Editor, "110108");
+        foreach (var value in new[] { new string('x', 5000), "a\0b" })
+        {
+            using var form = new MultipartFormDataContent();
+            var csv = "站点编码,站点名称,地址,经度,纬度,行政区划代码\nIMP-1,驿站,北京市海淀区中关村大街1号,116.3162,39.9834,110108\n";
+            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "s.csv");
+            form.Add(new StringContent(value), name);
+            var r = await editor.PostAsync("/api/v1/imports?dryRun=false", form);
+            Assert.True((int)r.StatusCode is >= 200 and < 500, $"{name}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+        }
+    }
 }
