@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Station list text search (q=) benchmark, issue 17. On N generated stations it measures, for the same server:
-#   (a) GET /api/v1/stations?q=<broad>   (many matches: the capped count matters)
+#   (a) GET /api/v1/stations?q=<broad>   (many matches: the capped count matters; 2 and 3 characters)
 #   (b) GET /api/v1/stations?q=<narrow>  (few matches)
 #   (c) the same two with the trigram indexes dropped (what q= cost before: a scan of every name and address)
 #   (d) GET /health/live                 (the server's HTTP ceiling, the reference in the same minutes)
@@ -25,6 +25,7 @@ if [ "$("${PSQL[@]}" -c "select count(*) from stations")" -lt "$N" ]; then $CLI 
 "${PSQL[@]}" -c "VACUUM ANALYZE stations" >/dev/null
 # A word in many names (the most common 2-character prefix) and a rare one (a station's full code).
 BROAD=$("${PSQL[@]}" -c "select left(name, 2) from stations group by 1 order by count(*) desc limit 1")
+BROAD3=$("${PSQL[@]}" -c "select left(name, 3) from stations group by 1 order by count(*) desc limit 1")
 NARROW=$("${PSQL[@]}" -c "select code from stations order by id desc limit 1")
 enc() { python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 
@@ -34,18 +35,20 @@ APP=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$APP_PORT/health/ready" >/dev/null && break; sleep 0.2; done
 
 run() { # label url
-  curl -s "$2" | head -c 300 > $OUT/search-sample.json
+  curl -s -o $OUT/search-sample.json "$2"
   hey -z 2s -c 4 "$2" >/dev/null
   local out; out=$(hey -z "${SECS}s" -c 8 "$2")
   printf "%-32s %8s req/s   p99 %s s   %s\n" "$1" "$(grep -oE 'Requests/sec:\s+[0-9.]+' <<<"$out" | awk '{printf "%.0f", $2}')" \
     "$(grep -E '99% in' <<<"$out" | awk '{print $3}')" "$(grep -oE '\[[0-9]{3}\]\s+[0-9]+ responses' <<<"$out" | tr '\n' ' ')"
 }
 base="http://127.0.0.1:$APP_PORT/api/v1/stations?pageSize=20&q="
-echo "stations: $N   broad q='$BROAD' ($("${PSQL[@]}" -c "select count(*) from stations where name ilike '%$BROAD%' or address ilike '%$BROAD%'") matches)   narrow q='$NARROW'"
+echo "stations: $N   broad q='$BROAD' ($("${PSQL[@]}" -c "select count(*) from stations where name ilike '%$BROAD%' or address ilike '%$BROAD%'") matches)   broad3 q='$BROAD3'   narrow q='$NARROW'"
 run "health/live (reference)" "http://127.0.0.1:$APP_PORT/health/live"
 run "q=broad, trigram" "$base$(enc "$BROAD")"
+run "q=broad3, trigram" "$base$(enc "$BROAD3")"
 run "q=narrow, trigram" "$base$(enc "$NARROW")"
 "${PSQL[@]}" -c "DROP INDEX ix_stations_name_trgm; DROP INDEX ix_stations_address_trgm" >/dev/null
 run "q=broad, no trigram index" "$base$(enc "$BROAD")"
+run "q=broad3, no trigram index" "$base$(enc "$BROAD3")"
 run "q=narrow, no trigram index" "$base$(enc "$NARROW")"
 "${PSQL[@]}" -c "CREATE INDEX ix_stations_name_trgm ON stations USING gin (name gin_trgm_ops); CREATE INDEX ix_stations_address_trgm ON stations USING gin (address gin_trgm_ops)" >/dev/null

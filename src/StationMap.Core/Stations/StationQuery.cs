@@ -37,7 +37,7 @@ public sealed class StationQuery(StationMapDb db)
         {
             var text = f.Text.Trim();
             var pattern = "%" + EscapeLike(text) + "%";
-            // ILIKE '%…%' on name and address is served by their trigram (pg_trgm) indexes.
+            // ILIKE '%…%' on name and address is served by their trigram (pg_trgm) indexes (text of 3+ characters).
             q = q.Where(s => EF.Functions.ILike(s.Name, pattern, "\\") || EF.Functions.ILike(s.Address, pattern, "\\") || s.Code == text);
         }
         // Count at most a little past this page (and at least past CountCap), so "next page" stays right and a
