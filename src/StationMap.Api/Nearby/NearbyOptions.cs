@@ -14,12 +14,6 @@ public sealed class NearbyOptions
     public int DebounceMilliseconds { get; set; } = 20;
 
     /// <summary>
-    /// Megabytes of ready-made result JSON kept for the stations people are near (about 0.6 KB each, so the default
-    /// holds about 100k stations); 0 = make every result from scratch.
-    /// </summary>
-    public int ResultJsonCacheMegabytes { get; set; } = 64;
-
-    /// <summary>
     /// Most database connections the SQL path holds; 0 = twice this machine's cores, at least 4. Its query is pure CPU
     /// in PostgreSQL, so more at once only queue there; and Npgsql hands out idle connections first in, first out, so
     /// after a burst a large pool spreads even a quiet period's queries over every backend (each with cold caches):

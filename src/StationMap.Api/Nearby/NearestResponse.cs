@@ -4,11 +4,13 @@ using StationMap.Stations;
 
 namespace StationMap.Api.Nearby;
 
+/// <summary>One station in a nearest answer.</summary>
 internal sealed record NearestResult(
     string Code, string Name, string Address, int DistanceM, int WalkMinutes, int EbikeMinutes,
     LocationDto Location, IReadOnlyList<string> Services, string Type, string? OpeningHours, bool? OpenNow,
     string? Phone, NavigationLinks Navigation);
 
+/// <summary>The nearest answer: the one model both the JSON and the GeoJSON forms are written from.</summary>
 internal sealed record NearestResponse(
     LocationDto Query, string Coordsys, DateTimeOffset At, string Path, string Estimate, IReadOnlyList<NearestResult> Results)
 {
@@ -22,10 +24,9 @@ internal sealed record NearestResponse(
     private static NearestResult Result(NearestHit hit, NearestRequest request, Coordinate origin, CoordSys output)
     {
         var s = hit.Station;
-        var destination = Coordinate.Wgs84(s.Lng, s.Lat);
         return new NearestResult(s.Code, s.Name, s.Address, (int)Math.Round(hit.DistanceM),
             TravelTime.WalkMinutes(hit.DistanceM), TravelTime.EbikeMinutes(hit.DistanceM),
             StationMapping.Locate(s.Lng, s.Lat, output), s.Services, EnumNames.Wire(s.Type), s.OpeningHoursText,
-            s.IsOpenAt(request.At), s.Phone, NavigationLinks.Walking(origin, destination, s.Name));
+            s.IsOpenAt(request.At), s.Phone, NavigationLinks.Walking(origin, Coordinate.Wgs84(s.Lng, s.Lat), s.Name));
     }
 }
