@@ -40,7 +40,7 @@ internal static class ServiceSetup
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddStaffAuth();
-        services.AddPublicRateLimits(config);
+        services.AddPublicRateLimits();
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
