@@ -12,7 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddStationMap(builder.Configuration);
 
 var app = builder.Build();
-app.UseTrustedProxies(app.Configuration); // first: the rate limiter keys on the client IP it sets
+app.UseTrustedProxies(); // first: the rate limiter keys on the client IP it sets
 // Only requests that accept an encoding pass through compression; the rest skip its per-request body wrapper.
 app.UseWhen(http => http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding), branch => branch.UseResponseCompression());
 app.UseExceptionHandler();
@@ -34,6 +34,7 @@ app.MapFeedsApi();
 app.MapImportsApi();
 app.MapMapConfigApi();
 app.MapWhoAmIApi();
+app.MapObservability();
 
 app.Run();
 

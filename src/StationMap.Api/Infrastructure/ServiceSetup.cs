@@ -23,9 +23,8 @@ internal static class ServiceSetup
         services.AddScoped<StationQuery>();
         services.AddScoped<StationWriter>();
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<Nearby.NearbyOptions>().BindConfiguration(Nearby.NearbyOptions.Section).ValidateOnStart();
+        services.AddOptions<Nearby.NearbyOptions>().BindConfiguration(Nearby.NearbyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new StationMap.Nearby.NearbyIndexHolder(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new StationMapMetrics(sp.GetRequiredService<TimeProvider>()));
         // The SQL nearest path gets its own pool: its connections keep their state between requests
         // (no reset round on every return), so the prepared statements are simply reused.
         services.AddKeyedSingleton(StationMapDataSource.ServingReads, (sp, _) => StationMapDataSource.CreateForServingReads(connectionString,
@@ -41,6 +40,8 @@ internal static class ServiceSetup
         services.AddOpenApi();
         services.AddStaffAuth();
         services.AddPublicRateLimits();
+        services.AddTrustedProxies();
+        services.AddObservability();
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;

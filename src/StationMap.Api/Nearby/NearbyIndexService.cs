@@ -10,7 +10,7 @@ namespace StationMap.Api.Nearby;
 /// last index keeps serving, marked stale, and a full rebuild after reconnecting makes it current again.
 /// </summary>
 internal sealed partial class NearbyIndexService(
-    NpgsqlDataSource db, NearbyIndexHolder holder, IOptions<NearbyOptions> options, StationMapMetrics metrics,
+    NpgsqlDataSource db, NearbyIndexHolder holder, IOptions<NearbyOptions> options,
     ILogger<NearbyIndexService> log) : BackgroundService
 {
     public const string Channel = "stations_changed";
@@ -27,6 +27,7 @@ internal sealed partial class NearbyIndexService(
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 holder.MarkStale();
+                StationMapMetrics.IndexStale();
                 LogLost(e, holder.Current?.Index.Count ?? 0);
                 await Task.Delay(TimeSpan.FromSeconds(options.Value.ReconnectSeconds), ct);
             }
@@ -60,7 +61,7 @@ internal sealed partial class NearbyIndexService(
         var rows = await NearbyStationReader.AllServedIntoAsync(db, ct);
         var index = holder.ReplaceAll(rows);
         var elapsed = TimeProvider.System.GetElapsedTime(started);
-        metrics.IndexBuilt(index.Count, elapsed);
+        StationMapMetrics.IndexBuilt(index.Count, elapsed);
         activity?.SetTag("stations", index.Count);
         LogBuilt(index.Count, elapsed.TotalMilliseconds, reason);
     }
@@ -77,7 +78,7 @@ internal sealed partial class NearbyIndexService(
         var (served, gone) = await NearbyStationReader.ByIdsAsync(db, ids, ct);
         var started = TimeProvider.System.GetTimestamp();
         var index = holder.Apply(served, gone);
-        metrics.IndexBuilt(index.Count, TimeProvider.System.GetElapsedTime(started));
+        StationMapMetrics.IndexBuilt(index.Count, TimeProvider.System.GetElapsedTime(started));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nearest index built: {Count} stations in {Milliseconds} ms ({Reason})")]
