@@ -19,9 +19,17 @@ public sealed class RateLimitOptions
     /// <summary>Requests that may wait for a slot before shedding starts; 0 sheds at once.</summary>
     public int ConcurrencyQueue { get; set; }
 
+    /// <summary>
+    /// Work items queued in the thread pool before new requests are shed (0 = 128 per core). A request that costs only
+    /// CPU never waits inside the app, where the concurrency limit counts: it waits in the thread pool's queue before
+    /// Kestrel starts it. That queue's length is its wait, so past this length a request is answered 503 at once.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
+    public int MaxQueuedWork { get; set; }
+
     /// <summary>Cheap public reads (nearest, station pages) per client per window; 0 turns per-client limits off.</summary>
     [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
-    public int PublicPermits { get; set; } = 3000;
+    public int PublicPermits { get; set; } = 6000;
 
     [System.ComponentModel.DataAnnotations.Range(1, 86_400)]
     public int WindowSeconds { get; set; } = 30;
@@ -34,6 +42,8 @@ public sealed class RateLimitOptions
     public int SearchWindowSeconds { get; set; } = 60;
 
     public int MaxConcurrentRequestsOrDefault => MaxConcurrentRequests > 0 ? MaxConcurrentRequests : 32 * Environment.ProcessorCount;
+
+    public int MaxQueuedWorkOrDefault => MaxQueuedWork > 0 ? MaxQueuedWork : 128 * Environment.ProcessorCount;
 }
 
 /// <summary>
@@ -55,8 +65,10 @@ internal static class RateLimits
         {
             var options = configured.Value;
             var concurrency = new ConcurrencyLimiterOptions { PermitLimit = options.MaxConcurrentRequestsOrDefault, QueueLimit = options.ConcurrencyQueue };
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsInfrastructure(http.Request.Path)
-                ? RateLimitPartition.GetNoLimiter("infrastructure")
+            var maxQueued = options.MaxQueuedWorkOrDefault;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                IsInfrastructure(http.Request.Path) ? RateLimitPartition.GetNoLimiter("infrastructure")
+                : ThreadPool.PendingWorkItemCount > maxQueued ? RateLimitPartition.Get("backlog", _ => Full.Instance)
                 : RateLimitPartition.GetConcurrencyLimiter("all", _ => concurrency));
             limiter.AddPolicy(Public, http => PerClient(http, options));
             limiter.OnRejected = OnRejectedAsync;
@@ -110,6 +122,29 @@ internal static class RateLimits
         http.Response.Headers.RetryAfter = ShedRetrySeconds.ToString(CultureInfo.InvariantCulture);
         await Problems.Write(http, StatusCodes.Status503ServiceUnavailable, "服务繁忙 / server busy",
             $"请求过多，请 {ShedRetrySeconds} 秒后重试 / too many requests in progress, retry after {ShedRetrySeconds} s");
+    }
+
+    /// <summary>Refuses every lease: the thread pool's backlog says the service is already behind.</summary>
+    private sealed class Full : RateLimiter
+    {
+        public static readonly Full Instance = new();
+        private static readonly RateLimitLease Refused = new RefusedLease();
+
+        public override TimeSpan? IdleDuration => null;
+        public override RateLimiterStatistics? GetStatistics() => null;
+        protected override RateLimitLease AttemptAcquireCore(int permitCount) => Refused;
+        protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) => new(Refused);
+
+        private sealed class RefusedLease : RateLimitLease
+        {
+            public override bool IsAcquired => false;
+            public override IEnumerable<string> MetadataNames => [];
+            public override bool TryGetMetadata(string metadataName, out object? metadata)
+            {
+                metadata = null;
+                return false;
+            }
+        }
     }
 
     /// <summary>The per-client limit on a public endpoint (off when RateLimits:PublicPermits = 0).</summary>

@@ -45,6 +45,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         {
             b.UseSetting("ConnectionStrings:StationMap", _connectionString);
             b.UseSetting("Nearby:ReconnectSeconds", "0.5");
+            b.UseSetting("RateLimits:MaxQueuedWork", "1000000");
         });
         var client = factory.CreateClient();
         Assert.True(await Eventually(async () => NearestPath(await client.GetAsync($"/api/v1/stations/nearest?{Spot}")) == "index"), "the index never loaded");
