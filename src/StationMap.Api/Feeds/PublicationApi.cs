@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using StationMap.Api.Auth;
-using StationMap.Api.Infrastructure;
 using StationMap.Auth;
 using StationMap.Feeds;
 using StationMap.Feeds.Profiles;
@@ -14,7 +13,7 @@ internal static class PublicationApi
 
     public static IEndpointRouteBuilder MapPublicationApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/publication").WithTags("Publication").RequireRole(StaffRole.Publisher).RunOnThreadPool();
+        var group = app.MapGroup("/api/v1/publication").WithTags("Publication").RequireRole(StaffRole.Publisher);
         group.MapGet("/summary", Summary);
         group.MapPost("/results", ImportResults).DisableAntiforgery();
         group.MapPut("/{code}/{provider}", Set);

@@ -3,6 +3,7 @@ using Npgsql;
 using StationMap.Api.Auth;
 using StationMap.Api.Pages;
 using StationMap.Api.Feeds;
+using StationMap.Api.Health;
 using StationMap.Data;
 using StationMap.Stations;
 
@@ -22,16 +23,14 @@ internal static class ServiceSetup
         services.AddScoped<StationQuery>();
         services.AddScoped<StationWriter>();
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<Nearby.NearbyOptions>().BindConfiguration(Nearby.NearbyOptions.Section).ValidateOnStart();
-        services.AddSingleton<StationMap.Nearby.NearbyIndexHolder>();
+        services.AddOptions<Nearby.NearbyOptions>().BindConfiguration(Nearby.NearbyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new StationMap.Nearby.NearbyIndexHolder(sp.GetRequiredService<TimeProvider>()));
         // The SQL nearest path gets its own pool: its connections keep their state between requests
         // (no reset round on every return), so the prepared statements are simply reused.
         services.AddKeyedSingleton(StationMapDataSource.ServingReads, (sp, _) => StationMapDataSource.CreateForServingReads(connectionString,
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Nearby.NearbyOptions>>().Value.SqlConnectionsOrDefault));
         services.AddSingleton(sp => new StationMap.Nearby.SqlNearestSearch(sp.GetRequiredKeyedService<NpgsqlDataSource>(StationMapDataSource.ServingReads)));
         services.AddSingleton<Nearby.NearestSearch>();
-        services.AddSingleton(sp => new Nearby.StationJsonCache(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Nearby.NearbyOptions>>().Value.ResultJsonCacheMegabytes * 1024L * 1024));
         services.AddHostedService<Nearby.NearbyIndexService>();
         services.AddFeeds(config);
         services.AddImport(config);
@@ -41,13 +40,15 @@ internal static class ServiceSetup
         Errors.ApiErrorsSetup.AddApiErrors(services);
         services.AddOpenApi();
         services.AddStaffAuth();
-        services.AddPublicRateLimits(config);
+        services.AddPublicRateLimits();
+        services.AddTrustedProxies();
+        services.AddObservability();
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json"]);
         });
-        services.AddHealthChecks().AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "database", tags: ["ready"]);
+        services.AddReadiness();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         return services;
     }

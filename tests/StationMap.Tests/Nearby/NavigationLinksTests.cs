@@ -4,7 +4,7 @@ using StationMap.Nearby;
 
 namespace StationMap.Tests.Nearby;
 
-public class WalkingLinkWriterTests
+public class NavigationLinksTests
 {
     [Theory]
     [InlineData("邮爱驿站（景山东路支局）", 116.3975, 39.9087, 116.4100, 39.9200)]
@@ -30,7 +30,7 @@ public class WalkingLinkWriterTests
     }
 
     [Fact]
-    public void A_long_name_grows_the_buffers()
+    public void A_long_name_is_encoded_whole()
     {
         var name = string.Concat(Enumerable.Repeat("很长的站名", 200));
         var links = NavigationLinks.Walking(Coordinate.Wgs84(116.39, 39.9), Coordinate.Wgs84(116.4, 39.91), name);
