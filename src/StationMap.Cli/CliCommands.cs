@@ -18,5 +18,6 @@ internal static class CliCommands
         ExportCommand.Create(),
         PublicationCommand.Create(),
         Import.ImportCommand.Create(),
+        Coverage.BoundariesCommand.Create(),
     ];
 }
