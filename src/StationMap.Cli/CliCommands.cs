@@ -19,5 +19,7 @@ internal static class CliCommands
         PublicationCommand.Create(),
         Import.ImportCommand.Create(),
         Coverage.BoundariesCommand.Create(),
+        Coverage.CoverageCommand.Create(),
+        Coverage.SitingCommand.Create(),
     ];
 }

@@ -36,6 +36,7 @@ internal static class ServiceSetup
         services.AddFeeds(config);
         services.AddImport(config);
         services.AddMapConfig();
+        services.AddSingleton<StationMap.Coverage.CoverageService>();
 
         services.AddProblemDetails();
         services.AddOpenApi();
