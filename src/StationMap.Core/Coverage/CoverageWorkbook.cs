@@ -14,10 +14,15 @@ public static class CoverageWorkbook
         foreach (var d in report.Districts)
         {
             var rows = new List<Dictionary<string, object?>> { Row(d) };
-            rows.AddRange(d.Critical.Select((c, i) => new Dictionary<string, object?>
+            // Critical stations below the figures, in the same columns (every row needs every key).
+            rows.AddRange(d.Critical.Select((c, i) =>
             {
-                ["行政区划 adcode"] = $"critical #{i + 1}", ["名称 name"] = $"{c.Code} {c.Name}",
-                ["≥1 覆盖率 covered1"] = c.Loss1, ["≥2 覆盖率 covered2"] = c.Loss2,
+                var row = rows[0].ToDictionary(kv => kv.Key, _ => (object?)null);
+                row["行政区划 adcode"] = $"关键站点 critical #{i + 1}";
+                row["名称 name"] = $"{c.Code} {c.Name}";
+                row["0 覆盖面积 gap0 m²"] = Math.Round(c.Loss1);
+                row["1 覆盖面积 gap1 m²"] = Math.Round(c.Loss2);
+                return row;
             }));
             sheets[$"{d.Adcode} {d.Name}"] = rows;
         }
