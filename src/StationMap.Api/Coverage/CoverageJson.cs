@@ -32,7 +32,7 @@ internal static class CoverageJson
     public static object Siting(SitingResult s, CoverageParameters p, string? adcode) => new
     {
         adcode, p.Radius, cell = p.Cell, coordsys = p.Out.ToWire(), weight = Math.Round(s.Weight), candidates = s.Candidates,
-        baseObjective = Math.Round(s.BaseObjective), covered1 = Math.Round(s.BaseCovered1, 6), covered2 = Math.Round(s.BaseCovered2, 6),
+        baseObjective = Math.Round(s.BaseObjective), optimumUpperBound = Math.Round(s.OptimumUpperBound), covered1 = Math.Round(s.BaseCovered1, 6), covered2 = Math.Round(s.BaseCovered2, 6),
         picks = s.Picks.Select(k =>
         {
             var (lng, lat) = Out(k.Lng, k.Lat, p.Out);

@@ -10,8 +10,7 @@ namespace StationMap.Cli.Coverage;
 
 /// <summary>
 /// `stationmap coverage --adcode 110000 [--radius 1000] [--cell 100] [--out DIR]`: figures per district, streamed
-/// district by district (cells of one district at a time), with a progress bar; --out writes coverage.xlsx and
-/// coverage.csv. --adcode 000000 runs every district that has a boundary and at least one station nearby.
+/// district by district (cells of one district at a time), with a progress bar; --out writes coverage-ADCODE.xlsx. --adcode 000000 runs every district that has a boundary and at least one station nearby.
 /// </summary>
 internal static class CoverageCommand
 {

@@ -68,7 +68,8 @@ internal static class SitingCommand
                 table.AddRow(s.Rank.ToString(CultureInfo.InvariantCulture), s.Lng.ToString("0.000000", CultureInfo.InvariantCulture), s.Lat.ToString("0.000000", CultureInfo.InvariantCulture),
                     Markup.Escape(s.Label ?? ""), s.Gain.ToString("N0", CultureInfo.InvariantCulture), s.Covered1.ToString("P2", CultureInfo.InvariantCulture), s.Covered2.ToString("P2", CultureInfo.InvariantCulture));
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{result.Candidates:N0} candidates, {result.Picks.Count} picks in {clock.Elapsed.TotalSeconds:0.00} s");
+            var final = result.Picks.Count > 0 ? result.Picks[^1].Objective : result.BaseObjective;
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{result.Candidates:N0} candidates, {result.Picks.Count} picks in {clock.Elapsed.TotalSeconds:0.00} s; greedy is at least {final / result.OptimumUpperBound:P2} of the optimum");
             if (p.GetValue(output) is { } dir)
             {
                 dir.Create();

@@ -31,6 +31,7 @@ public class SitingTests
         Assert.True(greedyValue >= (1 - 1 / Math.E) * optimum - 1e-9, $"greedy {greedyValue} vs optimum {optimum}");
         Assert.True(greedyValue <= optimum + 1e-9);
         Assert.Equal(greedy.Picks.Select(p => p.Gain).OrderByDescending(g => g), greedy.Picks.Select(p => p.Gain)); // gains never grow
+        Assert.True(greedy.OptimumUpperBound >= optimum - 1e-9, "the submodular certificate bounds the optimum");
     }
 
     /// <summary>max Σ w·z, z ≤ count + Σ x over covering sites, z ≤ 2, Σ x = k, solved to optimality by CP-SAT.</summary>

@@ -8,6 +8,12 @@ public sealed record SitingPick(int Rank, double Lng, double Lat, string? Label,
 /// <summary>The picks in order; <see cref="Curve"/> element k is the coverage after k new stations (0 = today).</summary>
 public sealed record SitingResult(double Weight, double BaseObjective, double BaseCovered1, double BaseCovered2, int Candidates, IReadOnlyList<SitingPick> Picks)
 {
+    /// <summary>
+    /// A certificate from submodularity: no k sites beat the greedy objective plus the k largest gains still
+    /// available after it, so Objective ÷ this is a lower bound on how close greedy came to the optimum.
+    /// </summary>
+    public double OptimumUpperBound { get; init; }
+
     public IEnumerable<(int Added, double Covered1, double Covered2)> Curve =>
         new[] { (0, BaseCovered1, BaseCovered2) }.Concat(Picks.Select(p => (p.Rank, p.Covered1, p.Covered2)));
 }
@@ -59,7 +65,8 @@ public static class GreedySiting
             picks.Add(new SitingPick(picks.Count + 1, c.Lng, c.Lat, c.Label, gain, w1 + w2, w1 / total, w2 / total));
             progress?.Report(picks.Count);
         }
-        return result;
+        var remaining = covers.Select(c => Gain(c, counts, w)).OrderByDescending(g => g).Take(k).Sum();
+        return result with { OptimumUpperBound = (picks.Count > 0 ? picks[^1].Objective : result.BaseObjective) + remaining };
     }
 
     private static double Gain(int[] cover, int[] counts, double[] w)
