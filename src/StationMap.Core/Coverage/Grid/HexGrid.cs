@@ -33,12 +33,18 @@ public static class HexGrid
         var lng = new List<double>(); var lat = new List<double>(); var weight = new List<double>();
         var xs = new List<float>(); var ys = new List<float>(); var clipped = new List<bool>();
         var clipper = new HexClipper(rings, locator, edge);
+        var crossings = new List<double>();
         for (var r = 0; r < rows; r++)
         {
             var cy = y0 + r * rowStep;
+            // Scanline: where the row's centre line crosses the border; a centre is inside after an odd number.
+            rings.Crossings(box.MinX, box.MaxX, cy, crossings);
+            var next = 0;
             for (var c = 0; c < cols; c++)
             {
                 var cx = x0 + (c + ((r & 1) == 1 ? 0.5 : 0)) * colStep;
+                while (next < crossings.Count && crossings[next] < cx) next++;
+                var inside = (next & 1) == 1;
                 double area;
                 bool isClipped = false;
                 if (border[r * cols + c])
@@ -46,7 +52,7 @@ public static class HexGrid
                     area = clipper.AreaInside(cx, cy, out var crossed);
                     isClipped = crossed && area < fullArea * (1 - 1e-9);
                 }
-                else area = locator.Locate(new Coordinate(cx, cy)) == Location.Interior ? fullArea : 0;
+                else area = inside ? fullArea : 0;
                 if (area <= 1e-6) continue;
                 projection.Inverse(cx, cy, out var cLng, out var cLat);
                 lng.Add(cLng); lat.Add(cLat); weight.Add(area / LocalProjection.AreaScale(cx));

@@ -82,6 +82,29 @@ internal sealed class RingEdges
             }
     }
 
+    /// <summary>The x of every edge crossing the horizontal line at y, sorted (half-open in y, so a vertex counts once).</summary>
+    public void Crossings(double minX, double maxX, double y, List<double> into)
+    {
+        into.Clear();
+        var row = BucketY(y);
+        var candidates = _rowScratch ??= [];
+        candidates.Clear();
+        for (var b = row * _nx; b < row * _nx + _nx; b++)
+            for (var i = _start[b]; i < _start[b + 1]; i++) candidates.Add(_items[i]);
+        candidates.Sort();
+        var last = -1;
+        foreach (var e in candidates)
+        {
+            if (e == last) continue;
+            last = e;
+            if ((Ay[e] <= y) == (By[e] <= y)) continue;
+            into.Add(Ax[e] + (y - Ay[e]) / (By[e] - Ay[e]) * (Bx[e] - Ax[e]));
+        }
+        into.Sort();
+    }
+
+    [ThreadStatic] private static List<int>? _rowScratch;
+
     /// <summary>Every grid cell whose hexagon's box an edge's box touches: the only cells the border can cross.</summary>
     public bool[] MarkCells(double x0, double y0, double rowStep, double colStep, int rows, int cols, double edge)
     {
