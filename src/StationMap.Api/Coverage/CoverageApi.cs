@@ -38,10 +38,11 @@ internal static class CoverageApi
     internal static (CoverageParameters? P, WhatIfChanges WhatIf, IResult? Error) Prepare(HttpContext http, Func<string, string?> get, CoverageBody? body)
     {
         var errors = new List<FieldError>();
-        var p = CoverageParameters.Parse(get, errors);
+        var p = CoverageParameters.Parse(get, errors, body?.Region is { ValueKind: not System.Text.Json.JsonValueKind.Null } r ? r : null, body?.RegionName);
         var whatIf = body?.WhatIf(p?.In ?? CoordSys.Wgs84, errors) ?? WhatIfChanges.None;
         if (p is null || errors.Count > 0) return (null, whatIf, Problems.Validation(errors));
-        if (!AdcodeScope.Covers(http.Staff().OrgAdcode, p.Adcode))
+        // An uploaded polygon reads only public station data: any staff key may analyse one.
+        if (p.Region.Stored && !AdcodeScope.Covers(http.Staff().OrgAdcode, p.Adcode))
             return (null, whatIf, Problems.Status(StatusCodes.Status403Forbidden, "超出管辖范围 / outside your area",
                 $"您的密钥只能分析 {http.Staff().OrgAdcode} 范围内的区县 / your key may analyse districts within {http.Staff().OrgAdcode} only: adcode={p.Adcode}"));
         return (p, whatIf, null);
@@ -54,7 +55,7 @@ internal static class CoverageApi
         var format = http.Request.Query["format"].ToString();
         if (format is not ("" or "json" or "xlsx"))
             return Problems.Validation([QueryParameters.Invalid("format", format, "json, xlsx")]);
-        var report = await service.AnalyzeAsync(p!.Adcode, p.Radius, p.Cell, whatIf, p.Critical, ct);
+        var report = await service.AnalyzeAsync(p!.Region, p.Radius, p.Cell, whatIf, p.Critical, ct);
         if (format != "xlsx") return TypedResults.Json(CoverageJson.Report(report, p));
         var buffer = new MemoryStream();
         CoverageWorkbook.Write(buffer, report);
@@ -70,7 +71,7 @@ internal static class CoverageApi
         var max = QueryParameters.Int(new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["max"] = maxText ?? "" }),
             "max", 1, 0, 1000, errors);
         if (errors.Count > 0) return Problems.Validation(errors);
-        var report = await service.AnalyzeAsync(p!.Adcode, p.Radius, p.Cell, whatIf, 0, ct);
+        var report = await service.AnalyzeAsync(p!.Region, p.Radius, p.Cell, whatIf, 0, ct);
         http.Response.ContentType = CoverageCellsGeoJson.ContentType;
         await CoverageCellsGeoJson.WriteAsync(http.Response.Body, report, max, p.Out, ct);
         return TypedResults.Empty;
@@ -85,7 +86,7 @@ internal static class CoverageApi
         if (k is < 1 or > 500) errors.Add(FieldError.Of("k", "out_of_range", $"k 须为 1 到 500：{k}", $"k must be 1 to 500: {k}"));
         var uploaded = body.SitingCandidates(p!.In, errors);
         if (errors.Count > 0) return Problems.Validation(errors);
-        var report = await service.AnalyzeAsync(p.Adcode, p.Radius, p.Cell, whatIf, 0, ct);
+        var report = await service.AnalyzeAsync(p.Region, p.Radius, p.Cell, whatIf, 0, ct);
         var result = await Task.Run(() => SitingRunner.Run(report, uploaded.Count > 0 ? uploaded : null, p.Radius, k), ct);
         return TypedResults.Json(CoverageJson.Siting(result, p, p.Adcode));
     }

@@ -7,6 +7,22 @@ namespace StationMap.Coverage;
 
 public sealed record DistrictResult(DistrictCoverage Coverage, int[] Counts, IReadOnlyList<CoverageStation> Stations, int ChangedCells);
 
+/// <summary>What to analyse: the districts inside an area code (stored, kept fresh) or one uploaded polygon (not stored).</summary>
+public sealed record CoverageRegion(string Adcode, string Name, IReadOnlyList<DistrictBoundary> Districts, bool Stored)
+{
+    public const string UploadedCode = "upload";
+
+    public static CoverageRegion Of(string adcode)
+    {
+        var districts = CoverageService.Boundaries.Within(adcode);
+        var name = districts.Count == 1 ? districts[0].Name : StationMap.Divisions.AdministrativeDivisions.LoadDefault().Find(adcode)?.Name ?? adcode;
+        return new CoverageRegion(adcode, name, districts, Stored: true);
+    }
+
+    public static CoverageRegion Uploaded(NetTopologySuite.Geometries.Geometry wgs84, string? name) =>
+        new(UploadedCode, name ?? "上传区域 uploaded region", [new DistrictBoundary(UploadedCode, name ?? "上传区域 uploaded region", wgs84)], Stored: false);
+}
+
 public sealed record CoverageReport(string Adcode, double Radius, double Edge, CoverageFigures Region, IReadOnlyList<CoverageFigures> Districts,
     IReadOnlyList<DistrictResult> Details);
 
@@ -23,12 +39,15 @@ public sealed class CoverageService(NpgsqlDataSource db, ILogger<CoverageService
 
     public static DistrictBoundaries Boundaries => DistrictBoundaries.LoadDefault();
 
-    public async Task<CoverageReport> AnalyzeAsync(string adcode, double radius, double edge, WhatIfChanges whatIf, int criticalTop, CancellationToken ct)
+    public Task<CoverageReport> AnalyzeAsync(string adcode, double radius, double edge, WhatIfChanges whatIf, int criticalTop, CancellationToken ct) =>
+        AnalyzeAsync(CoverageRegion.Of(adcode), radius, edge, whatIf, criticalTop, ct);
+
+    public async Task<CoverageReport> AnalyzeAsync(CoverageRegion area, double radius, double edge, WhatIfChanges whatIf, int criticalTop, CancellationToken ct)
     {
-        var districts = Boundaries.Within(adcode);
+        var (adcode, districts) = (area.Adcode, area.Districts);
         var results = new DistrictResult[districts.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, districts.Count), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
-            async (i, token) => results[i] = await DistrictAsync(districts[i], radius, edge, whatIf, token));
+            async (i, token) => results[i] = await DistrictAsync(districts[i], radius, edge, whatIf, area.Stored, token));
 
         var figures = new List<CoverageFigures>();
         var region = new CoverageTally();
@@ -44,16 +63,22 @@ public sealed class CoverageService(NpgsqlDataSource db, ILogger<CoverageService
             figures.Add(tally.ToFigures(r.Coverage.District.Adcode, r.Coverage.District.Name, [.. list.Take(criticalTop)]));
         }
         var top = critical.Values.OrderByDescending(c => c.Loss1 + c.Loss2).ThenBy(c => c.Id).Take(criticalTop).ToList();
-        var name = districts.Count == 1 ? districts[0].Name : StationMap.Divisions.AdministrativeDivisions.LoadDefault().Find(adcode)?.Name ?? adcode;
-        return new CoverageReport(adcode, radius, edge, region.ToFigures(adcode, name, top), figures, results);
+        return new CoverageReport(adcode, radius, edge, region.ToFigures(adcode, area.Name, top), figures, results);
     }
 
-    private async Task<DistrictResult> DistrictAsync(DistrictBoundary district, double radius, double edge, WhatIfChanges whatIf, CancellationToken ct)
+    private async Task<DistrictResult> DistrictAsync(DistrictBoundary district, double radius, double edge, WhatIfChanges whatIf, bool stored, CancellationToken ct)
     {
         var key = (district.Adcode, radius, edge);
         var reach = new SpheroidRadius(radius);
         var box = CoverageStationReader.Grow(district.Outline.EnvelopeInternal, reach.MaxStraightLineMetres);
         var stations = await CoverageStationReader.ReadAsync(db, box, ct);
+        if (!stored)
+        {
+            // An uploaded polygon is computed for this request only.
+            var once = await Task.Run(() => DistrictCoverage.Build(district, edge, reach, stations), ct);
+            var (c, s) = whatIf.IsEmpty ? (once.Counts, [.. once.Stations]) : once.WhatIf(whatIf);
+            return new DistrictResult(once, c, s, c.Where((n, i) => n != once.Counts[i]).Count());
+        }
         if (_cache.Count >= MaxCachedDistricts && !_cache.ContainsKey(key)) _cache.Clear();
         var lazy = _cache.GetOrAdd(key, _ => new Lazy<Task<DistrictCoverage>>(() => Task.Run(() => DistrictCoverage.Build(district, edge, reach, stations))));
         DistrictCoverage coverage;

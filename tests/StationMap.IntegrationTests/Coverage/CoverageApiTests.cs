@@ -157,4 +157,24 @@ public class CoverageApiTests(SeededApiFixture api) : IClassFixture<SeededApiFix
         Assert.Equal(17, sheets.Count);
         Assert.Contains("110108 海淀区", sheets);
     }
+
+    [Fact]
+    public async Task An_uploaded_polygon_is_analysed_in_its_own_coordinate_system_and_not_stored()
+    {
+        var haidian = await api.StaffAsync(StaffRole.Viewer, "110108");
+        // A 0.047° square around 中关村 (4.0 km east–west, 5.2 km north–south), written in GCJ-02 as a map would give it.
+        double[][] Square(double lng, double lat, double d) => [[lng - d, lat - d], [lng + d, lat - d], [lng + d, lat + d], [lng - d, lat + d], [lng - d, lat - d]];
+        var ring = Square(116.3162, 39.9834, 0.0235).Select(p => Coordinate.Wgs84(p[0], p[1]).To(CoordSys.Gcj02)).Select(c => new[] { c.Lng, c.Lat }).ToArray();
+        var body = new { region = new { type = "Polygon", coordinates = new[] { ring } }, regionName = "中关村方块", coordsys = "gcj02", cell = 100 };
+        var response = await haidian.PostJsonAsync("/api/v1/coverage", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var region = (await response.JsonAsync()).GetProperty("region");
+        Assert.Equal("中关村方块", region.GetProperty("name").GetString());
+        Assert.InRange(region.GetProperty("area").GetDouble() / 1e6, 20.5, 21.4); // (0.047° × 85.3 km) × (0.047° × 111.0 km) ≈ 20.9 km²
+        Assert.True(region.GetProperty("covered1").GetDouble() > 0.5);
+
+        var bad = await haidian.PostJsonAsync("/api/v1/coverage", new { region = new { type = "Point", coordinates = new[] { 116.3, 39.9 } } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.JsonAsync()).GetProperty("errors").TryGetProperty("region", out _));
+    }
 }
