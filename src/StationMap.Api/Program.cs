@@ -1,5 +1,6 @@
 using StationMap.Api;
 using StationMap.Api.Auth;
+using StationMap.Api.Coverage;
 using StationMap.Api.Geo;
 using StationMap.Api.Feeds;
 using StationMap.Api.Health;
@@ -35,6 +36,7 @@ app.MapFeedsApi();
 app.MapImportsApi();
 app.MapMapConfigApi();
 app.MapWhoAmIApi();
+app.MapCoverageApi();
 app.MapObservability();
 
 app.Run();

@@ -35,6 +35,7 @@ internal static class ServiceSetup
         services.AddFeeds(config);
         services.AddImport(config);
         services.AddMapConfig();
+        services.AddSingleton<StationMap.Coverage.CoverageService>();
 
         services.AddProblemDetails();
         Errors.ApiErrorsSetup.AddApiErrors(services);

@@ -3,6 +3,7 @@ import { api, useStaffKey } from '../api.js';
 import { applyTranslations, bindLangSwitch, onLangChange, t } from '../i18n.js';
 import { loadMeta } from '../services.js';
 import './strings.js';
+import { initCoverage } from './coverage.js';
 import { initFeeds } from './feeds.js';
 import { initStations } from './stations.js';
 import { problemBox, show } from './ui.js';
@@ -40,6 +41,7 @@ async function enter(key) {
     initUpload();
     initStations(meta);
     initFeeds(me);
+    initCoverage(me);
   }
   selectTab('upload');
   document.body.dataset.signedIn = 'true';
