@@ -1,5 +1,4 @@
 using StationMap.Api.Auth;
-using StationMap.Api.Infrastructure;
 using StationMap.Auth;
 using StationMap.Common;
 using StationMap.Coverage;
@@ -21,7 +20,7 @@ internal static class CoverageApi
 
     public static IEndpointRouteBuilder MapCoverageApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/coverage").WithTags("Coverage").RequireRole(StaffRole.Viewer).RunOnThreadPool();
+        var group = app.MapGroup("/api/v1/coverage").WithTags("Coverage").RequireRole(StaffRole.Viewer);
         group.MapGet("/", (HttpContext http, CoverageService s, CancellationToken ct) =>
             Summary(http, s, Query(http), null, ct));
         group.MapPost("/", (HttpContext http, CoverageService s, CoverageBody body, CancellationToken ct) => Summary(http, s, body.Get, body, ct));
