@@ -22,6 +22,12 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (http.Response.HasStarted) return false;
+        // The caller went away: nobody reads an answer, and it is not a server error worth a log line.
+        if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested)
+        {
+            http.Response.StatusCode = 499;
+            return true;
+        }
         var problem = Classify(http, exception);
         problem.Extensions["traceId"] = http.TraceIdentifier;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
