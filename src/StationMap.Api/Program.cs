@@ -37,6 +37,7 @@ app.MapFeedsApi();
 app.MapImportsApi();
 app.MapMapConfigApi();
 app.MapWhoAmIApi();
+StationMap.Api.Ogc.OgcApi.MapOgcApi(app);
 
 app.Run();
 

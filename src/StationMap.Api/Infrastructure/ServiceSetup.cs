@@ -36,6 +36,7 @@ internal static class ServiceSetup
         services.AddFeeds(config);
         services.AddImport(config);
         services.AddMapConfig();
+        Ogc.OgcSetup.AddOgc(services);
 
         services.AddProblemDetails();
         services.AddOpenApi();
