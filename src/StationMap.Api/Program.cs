@@ -38,6 +38,7 @@ app.MapImportsApi();
 app.MapMapConfigApi();
 app.MapWhoAmIApi();
 StationMap.Api.Ogc.OgcApi.MapOgcApi(app);
+StationMap.Api.Tiles.TilesApi.MapTilesApi(app);
 
 app.Run();
 

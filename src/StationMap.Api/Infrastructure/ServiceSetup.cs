@@ -37,6 +37,7 @@ internal static class ServiceSetup
         services.AddImport(config);
         services.AddMapConfig();
         Ogc.OgcSetup.AddOgc(services);
+        Tiles.TilesSetup.AddTiles(services);
 
         services.AddProblemDetails();
         services.AddOpenApi();
