@@ -31,7 +31,7 @@ internal static class StationTileSql
         WITH pts AS (
           SELECT s.id, g, floor(ST_X(g) / @cell)::bigint AS cx, floor(ST_Y(g) / @cell)::bigint AS cy
           FROM stations s, ST_Transform(s.location::geometry, 3857) g
-          WHERE {InTile} AND ST_Intersects(g, ST_TileEnvelope(@z, @x, @y))
+          WHERE {InTile} AND g && ST_TileEnvelope(@z, @x, @y)
         ), cells AS (
           SELECT cx, cy, count(*)::int AS count, ST_SetSRID(ST_MakePoint(avg(ST_X(g)), avg(ST_Y(g))), 3857) AS c FROM pts GROUP BY cx, cy
         ), online AS (
