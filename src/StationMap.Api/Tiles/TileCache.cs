@@ -6,8 +6,8 @@ namespace StationMap.Api.Tiles;
 internal sealed record Tile(byte[] Bytes, string ETag, DateTime MadeAt);
 
 /// <summary>
-/// Tiles of one data version in memory. A new version starts an empty cache; publication states change without a
-/// station NOTIFY, so an entry is also dropped after <see cref="MaxAge"/>. Bounded in bytes: full means start over.
+/// Tiles of one data version in memory. A new version starts an empty cache; an entry is also dropped after
+/// <see cref="MaxAge"/> as a backstop. Bounded in bytes: full means start over.
 /// </summary>
 internal sealed class TileCache
 {

@@ -8,6 +8,7 @@ internal static class TilesSetup
         services.AddSingleton<TileCache>();
         services.AddSingleton<StationTiles>();
         services.AddHostedService<StationChangeListener>();
+        services.AddHostedService<PublicationChangePoller>();
         return services;
     }
 }
