@@ -4,6 +4,7 @@ namespace StationMap.Api.Tiles;
 /// Mapbox vector tiles of public active stations, made by PostGIS (ST_AsMVT). From <see cref="PointZoom"/> on,
 /// one point per station; below it, stations are counted in a grid of <see cref="CellsPerTile"/>² cells per tile
 /// (a national view gets a few hundred counts, not 150k points). Both carry how many are online ("上图") per provider.
+/// Points are lean (code, type, online): the maps draw dots, and names and details come from the API by code.
 /// </summary>
 internal static class StationTileSql
 {
@@ -19,7 +20,7 @@ internal static class StationTileSql
 
     public const string Points = $"""
         SELECT ST_AsMVT(t, '{Layer}', 4096, 'geom') FROM (
-          SELECT s.code, s.name, s.type, array_to_string(s.services, ',') AS services,
+          SELECT s.code, s.type,
                  coalesce((SELECT string_agg(p.provider, ',' ORDER BY p.provider) FROM publication_records p
                            WHERE p.station_id = s.id AND p.state = 'online'), '') AS online,
                  ST_AsMVTGeom(ST_Transform(s.location::geometry, 3857), ST_TileEnvelope(@z, @x, @y), 4096, 64, true) AS geom

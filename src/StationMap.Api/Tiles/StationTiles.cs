@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using Npgsql;
 
@@ -17,6 +18,13 @@ internal sealed class StationTiles(
         return tile;
     }
 
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal)) gzip.Write(bytes);
+        return output.ToArray();
+    }
+
     private async Task<Tile> MakeAsync(int z, int x, int y, CancellationToken ct)
     {
         var metres = StationTileSql.TileMetres(z);
@@ -29,6 +37,6 @@ internal sealed class StationTiles(
         if (z < StationTileSql.PointZoom) cmd.Parameters.Add(new("cell", metres / StationTileSql.CellsPerTile));
         var bytes = await cmd.ExecuteScalarAsync(ct) as byte[] ?? [];
         var etag = "\"" + Convert.ToBase64String(SHA256.HashData(bytes), 0, 12) + "\"";
-        return new Tile(bytes, etag, DateTime.UtcNow);
+        return new Tile(bytes, Gzip(bytes), etag, DateTime.UtcNow);
     }
 }

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 
 namespace StationMap.Api.Tiles;
 
-/// <summary>A made tile with its content-hash ETag.</summary>
-internal sealed record Tile(byte[] Bytes, string ETag, DateTime MadeAt);
+/// <summary>A made tile, also gzipped once (browsers ask for it; tiles shrink to about a third), with its content-hash ETag.</summary>
+internal sealed record Tile(byte[] Bytes, byte[] Gzipped, string ETag, DateTime MadeAt);
 
 /// <summary>
 /// Tiles of one data version in memory. A new version starts an empty cache; an entry is also dropped after
@@ -36,7 +36,7 @@ internal sealed class TileCache
             g = new Generation(version, new());
             _current = g;
         }
-        if (g.Tiles.TryAdd((z, x, y), tile)) Interlocked.Add(ref g.Bytes, tile.Bytes.Length);
+        if (g.Tiles.TryAdd((z, x, y), tile)) Interlocked.Add(ref g.Bytes, tile.Bytes.Length + tile.Gzipped.Length);
         else g.Tiles[(z, x, y)] = tile;
     }
 }

@@ -31,8 +31,14 @@ internal static class TilesApi
         headers.CacheControl = CacheControl;
         if (http.Request.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim() == tile.ETag || t.Trim() == "*"))
             return Results.StatusCode(StatusCodes.Status304NotModified);
-        return Results.Bytes(tile.Bytes, MvtType);
+        headers.Vary = "Accept-Encoding";
+        if (!AcceptsGzip(http.Request)) return Results.Bytes(tile.Bytes, MvtType);
+        headers.ContentEncoding = "gzip";
+        return Results.Bytes(tile.Gzipped, MvtType);
     }
+
+    private static bool AcceptsGzip(HttpRequest request) =>
+        request.Headers.AcceptEncoding.Any(v => v is not null && v.Contains("gzip", StringComparison.OrdinalIgnoreCase));
 
     private static int Coordinate(string text, string name, int max, List<FieldError> errors)
     {
@@ -64,7 +70,7 @@ internal static class TilesApi
                     ["minzoom"] = 0, ["maxzoom"] = 16,
                     ["fields"] = new Dictionary<string, string>
                     {
-                        ["code"] = "String", ["name"] = "String", ["type"] = "String", ["services"] = "String (comma-separated codes)",
+                        ["code"] = "String", ["type"] = "String",
                         ["online"] = "String (providers where it is online, comma-separated)", ["count"] = "Number (z < 10)",
                     },
                 },

@@ -29,7 +29,7 @@ public class StationTilesTests(OgcServerFixture api) : IClassFixture<OgcServerFi
         Assert.Equal(codes.Count, codes.Distinct().Count());
         var one = features.First(f => f.GetProperty("properties").GetProperty("code").GetString() == inside.First());
         var s0 = stored.Single(s => s.Code == inside.First());
-        Assert.Equal(s0.Name, one.GetProperty("properties").GetProperty("name").GetString());
+        Assert.Equal(s0.Type, one.GetProperty("properties").GetProperty("type").GetString());
         Assert.Equal(s0.Lng, one.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble(), 4); // 4096 units per tile ≈ 5 m
     }
 

@@ -2,6 +2,9 @@
 // WGS-84 for OpenStreetMap-style tiles, GCJ-02 for Amap tiles. Without Leaflet (script blocked) the page
 // keeps working as a list.
 
+import { api } from '../api.js';
+import { addStationLayer } from './tiles.js';
+
 export function createMap(element, config, { onTap, onSelect, youLabel }) {
   const L = window.L;
   if (!L) {
@@ -15,6 +18,7 @@ export function createMap(element, config, { onTap, onSelect, youLabel }) {
     subdomains: config.subdomains,
     attribution: config.attribution,
   }).addTo(map);
+  addStationLayer(map, element, config, api);
   map.on('click', (e) => onTap({ lng: e.latlng.lng, lat: e.latlng.lat, coordsys: config.tileCoordsys }));
 
   let user = null;
