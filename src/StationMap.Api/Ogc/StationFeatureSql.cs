@@ -13,7 +13,7 @@ internal static class StationFeatureSql
     private const string PublicProperties = """
         'code', code, 'name', name, 'address', address, 'adcode', adcode, 'type', type, 'services', services,
         'openingHours', opening_hours, 'phone', phone, 'hostOrganization', host_organization, 'status', status,
-        'updatedAt', to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+        'updatedAt', (to_json(updated_at AT TIME ZONE 'UTC') #>> '{}') || 'Z'
         """;
 
     private const string StaffProperties = PublicProperties + """
@@ -59,5 +59,6 @@ internal static class StationFeatureSql
     public static string Count(string where) => $"SELECT count(*) FROM stations WHERE {where}";
 
     public static string Page(string where, bool staff) =>
-        $"SELECT count(*)::int, coalesce(json_agg(f ORDER BY code), '[]')::text FROM (SELECT code, {Feature(staff)} AS f FROM stations WHERE {where} ORDER BY code LIMIT @limit OFFSET @offset) p";
+        // The features are built after LIMIT/OFFSET: skipped rows are never turned into JSON.
+        $"SELECT count(*)::int, coalesce(json_agg({Feature(staff)} ORDER BY code), '[]')::text FROM (SELECT * FROM stations WHERE {where} ORDER BY code LIMIT @limit OFFSET @offset) p";
 }

@@ -4,8 +4,13 @@ using StationMap.Common;
 namespace StationMap.Api.Ogc;
 
 /// <summary>Every station a viewer may see, as CRS84 points.</summary>
-internal sealed class StationsCollection([FromKeyedServices(Data.StationMapDataSource.ServingReads)] NpgsqlDataSource db) : OgcCollection
+internal sealed class StationsCollection(
+    [FromKeyedServices(Data.StationMapDataSource.ServingReads)] NpgsqlDataSource db, Tiles.StationDataVersion version) : OgcCollection
 {
+    // numberMatched per query, kept while the stations do not change: a client paging through 140 pages
+    // (GDAL does) would otherwise count all stations 140 times.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, long Count)> _counts = new();
+
     public override string Id => "stations";
     public override string Title => "户外劳动者服务站点 / Outdoor-worker service stations";
     public override string Description => "工会驿站：公开且运行中的站点；员工密钥可见其辖区内全部站点 / Public active stations; a staff key adds every station in its area.";
@@ -29,21 +34,37 @@ internal sealed class StationsCollection([FromKeyedServices(Data.StationMapDataS
     {
         var parameters = new List<NpgsqlParameter>();
         var where = StationFeatureSql.Where(request, (StationFilters)request.Filters!, viewer, parameters);
+        var countKey = where + "|" + string.Join("|", parameters.Select(p => p.Value is Array a ? string.Join(",", a.Cast<object>()) : p.Value?.ToString()));
+        var trusted = version.Trusted;
+        var v = version.Current;
+        long? matched = trusted && _counts.TryGetValue(countKey, out var c) && c.Version == v ? c.Count : null;
+
         await using var batch = db.CreateBatch();
-        var count = new NpgsqlBatchCommand(StationFeatureSql.Count(where));
-        count.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+        if (matched is null)
+        {
+            var count = new NpgsqlBatchCommand(StationFeatureSql.Count(where));
+            count.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+            batch.BatchCommands.Add(count);
+        }
         var page = new NpgsqlBatchCommand(StationFeatureSql.Page(where, viewer.IsStaff));
         page.Parameters.AddRange(parameters.ToArray());
         page.Parameters.Add(new("limit", request.Limit));
         page.Parameters.Add(new("offset", request.Offset));
-        batch.BatchCommands.Add(count);
         batch.BatchCommands.Add(page);
         await using var reader = await batch.ExecuteReaderAsync(ct);
+        if (matched is null)
+        {
+            await reader.ReadAsync(ct);
+            matched = reader.GetInt64(0);
+            if (trusted)
+            {
+                if (_counts.Count > 10_000) _counts.Clear();
+                _counts[countKey] = (v, matched.Value);
+            }
+            await reader.NextResultAsync(ct);
+        }
         await reader.ReadAsync(ct);
-        var matched = reader.GetInt64(0);
-        await reader.NextResultAsync(ct);
-        await reader.ReadAsync(ct);
-        return new FeaturePage(matched, reader.GetInt32(0), reader.GetString(1));
+        return new FeaturePage(matched.Value, reader.GetInt32(0), reader.GetString(1));
     }
 
     public override async Task<string?> ItemAsync(string id, OgcViewer viewer, CancellationToken ct)
