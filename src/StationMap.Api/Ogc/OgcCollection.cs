@@ -8,8 +8,8 @@ internal sealed record OgcViewer(bool IsStaff, string ScopePrefix)
     public static readonly OgcViewer Anonymous = new(false, "");
 }
 
-/// <summary>One page of features, already GeoJSON (a JSON array of Feature objects), in CRS84.</summary>
-internal sealed record FeaturePage(long NumberMatched, int NumberReturned, string FeaturesJson);
+/// <summary>One page of features, already GeoJSON (a JSON array of Feature objects, UTF-8), in CRS84.</summary>
+internal sealed record FeaturePage(long NumberMatched, int NumberReturned, byte[] FeaturesJson);
 
 /// <summary>The common items parameters, parsed and converted to WGS-84; the collection's own filters ride along.</summary>
 internal sealed record ItemsRequest(int Limit, int Offset, (double MinLng, double MinLat, double MaxLng, double MaxLat)? Bbox,

@@ -39,7 +39,8 @@ internal sealed class StationsCollection(
         var v = version.Current;
         long? matched = trusted && _counts.TryGetValue(countKey, out var c) && c.Version == v ? c.Count : null;
 
-        await using var batch = db.CreateBatch();
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(conn);
         if (matched is null)
         {
             var count = new NpgsqlBatchCommand(StationFeatureSql.Count(where));
@@ -51,11 +52,13 @@ internal sealed class StationsCollection(
         page.Parameters.Add(new("limit", request.Limit));
         page.Parameters.Add(new("offset", request.Offset));
         batch.BatchCommands.Add(page);
-        await using var reader = await batch.ExecuteReaderAsync(ct);
+        // Sequential access + async reads: a page is far bigger than Npgsql's buffer (see StationTiles).
+        await batch.PrepareAsync(ct); // a few shapes of query (by which filters are set); the pool keeps them prepared
+        await using var reader = await batch.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
         if (matched is null)
         {
             await reader.ReadAsync(ct);
-            matched = reader.GetInt64(0);
+            matched = await reader.GetFieldValueAsync<long>(0, ct);
             if (trusted)
             {
                 if (_counts.Count > 10_000) _counts.Clear();
@@ -64,7 +67,8 @@ internal sealed class StationsCollection(
             await reader.NextResultAsync(ct);
         }
         await reader.ReadAsync(ct);
-        return new FeaturePage(matched.Value, reader.GetInt32(0), reader.GetString(1));
+        var returned = await reader.GetFieldValueAsync<int>(0, ct);
+        return new FeaturePage(matched.Value, returned, await reader.GetFieldValueAsync<byte[]>(1, ct)); // UTF-8 as sent
     }
 
     public override async Task<string?> ItemAsync(string id, OgcViewer viewer, CancellationToken ct)
