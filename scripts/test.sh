@@ -8,6 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v node >/dev/null || need_apt+=(nodejs npm)
+command -v ogr2ogr >/dev/null || need_apt+=(gdal-bin)  # the OGC tests read the service with GDAL
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "missing: ${need_apt[*]} (install them, or run as root)" >&2; exit 1; fi
   echo "Installing ${need_apt[*]} from apt ..."

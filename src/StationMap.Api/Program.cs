@@ -38,6 +38,8 @@ app.MapMapConfigApi();
 app.MapWhoAmIApi();
 app.MapCoverageApi();
 app.MapObservability();
+StationMap.Api.Ogc.OgcApi.MapOgcApi(app);
+StationMap.Api.Tiles.TilesApi.MapTilesApi(app);
 
 app.Run();
 

@@ -36,6 +36,8 @@ internal static class ServiceSetup
         services.AddImport(config);
         services.AddMapConfig();
         services.AddSingleton<StationMap.Coverage.CoverageService>();
+        Ogc.OgcSetup.AddOgc(services);
+        Tiles.TilesSetup.AddTiles(services);
 
         services.AddProblemDetails();
         Errors.ApiErrorsSetup.AddApiErrors(services);

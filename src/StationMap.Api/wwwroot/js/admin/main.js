@@ -5,6 +5,7 @@ import { loadMeta } from '../services.js';
 import './strings.js';
 import { initCoverage } from './coverage.js';
 import { initFeeds } from './feeds.js';
+import { initOverview } from './overview.js';
 import { initStations } from './stations.js';
 import { problemBox, show } from './ui.js';
 import { initUpload } from './upload.js';
@@ -25,7 +26,10 @@ function selectTab(name) {
     tab.tabIndex = on ? 0 : -1;
     $(tab.getAttribute('aria-controls')).hidden = !on;
   }
+  // Leaflet needs the map's box on screen to size it: the overview starts when first shown.
+  if (name === 'overview' && !overviewStarted) { overviewStarted = true; initOverview().catch((e) => show($('overview-legend'), problemBox(e))); }
 }
+let overviewStarted = false;
 
 async function enter(key) {
   useStaffKey(key);

@@ -4,6 +4,9 @@
 // Markers are built as DOM nodes, never HTML strings: a station's code or name is data, shown as text.
 import { el } from '../dom.js';
 
+import { api } from '../api.js';
+import { addStationLayer } from './tiles.js';
+
 export function createMap(element, config, { onTap, onSelect, youLabel }) {
   const L = window.L;
   if (!L) {
@@ -17,6 +20,7 @@ export function createMap(element, config, { onTap, onSelect, youLabel }) {
     subdomains: config.subdomains,
     attribution: config.attribution,
   }).addTo(map);
+  addStationLayer(map, element, config, api);
   map.on('click', (e) => onTap({ lng: e.latlng.lng, lat: e.latlng.lat, coordsys: config.tileCoordsys }));
 
   let user = null;
