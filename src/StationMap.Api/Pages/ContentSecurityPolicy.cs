@@ -12,12 +12,17 @@ internal static class ContentSecurityPolicy
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https: http:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    private const string ApiReferencePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
     public static IApplicationBuilder UseContentSecurityPolicy(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         // The API's JSON is not rendered by a browser; only what can be (pages, static files, errors) needs the header.
         if (!http.Request.Path.StartsWithSegments("/api"))
         {
-            http.Response.Headers.ContentSecurityPolicy = Policy;
+            // The API reference (Scalar) starts itself with an inline script; it shows the OpenAPI document only, no data.
+            http.Response.Headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/docs") ? ApiReferencePolicy : Policy;
             http.Response.Headers.XContentTypeOptions = "nosniff";
         }
         return next(http);
