@@ -17,6 +17,4 @@ public sealed class ImportOptions
     public double DuplicateRadiusMetres { get; set; } = 20;
     /// <summary>How many problems the job keeps (and the report returns); the count is always exact.</summary>
     public int MaxReportedProblems { get; set; } = 20_000;
-    /// <summary>Valid rows per merge step of a commit: PostgreSQL merges one chunk while the next is validated.</summary>
-    public int MergeChunkRows { get; set; } = 5_000;
 }

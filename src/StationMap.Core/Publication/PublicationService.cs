@@ -24,8 +24,10 @@ public sealed class PublicationService(StationMapDb db)
             return new(PublicationOutcome.Forbidden, Message: $"无权修改行政区 {station.Adcode} 的站点（您的机构范围：{who.OrgAdcode}）/ your organisation ({who.OrgAdcode}) may not change stations in {station.Adcode}");
         var record = await RecordFor(station, provider.ToLowerInvariant(), ct);
         Apply(record, state, update.ProviderPoiId, update.Reason, who.Actor);
-        db.Audit.Add(AuditLog.Entry(who.Actor, "publication.set", $"{code}:{record.Provider}", new { State = state.Wire(), update.ProviderPoiId, update.Reason }));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await AuditWriter.WriteAsync(db, AuditLog.Entry(who.Actor, "publication.set", $"{code}:{record.Provider}", new { State = state.Wire(), update.ProviderPoiId, update.Reason }), ct);
+        await tx.CommitAsync(ct);
         return new(PublicationOutcome.Ok, record);
     }
 
@@ -59,8 +61,10 @@ public sealed class PublicationService(StationMapDb db)
             Apply(await RecordFor(station!, provider, ct), state, row.PoiId, row.Reason, who.Actor);
         }
         var updated = db.ChangeTracker.Entries<PublicationRecord>().Count(e => e.State is EntityState.Added or EntityState.Modified);
-        db.Audit.Add(AuditLog.Entry(who.Actor, "publication.import", $"{provider}:{fileName}", new { Rows = rows.Count, matched, updated, Unmatched = unmatched.Count }));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await AuditWriter.WriteAsync(db, AuditLog.Entry(who.Actor, "publication.import", $"{provider}:{fileName}", new { Rows = rows.Count, matched, updated, Unmatched = unmatched.Count }), ct);
+        await tx.CommitAsync(ct);
         return new ResultImportReport(provider, rows.Count, matched, updated, unmatched);
     }
 

@@ -14,7 +14,7 @@ public class ImportApiFixture : ApiFixture
     // Two rows per merge chunk: every multi-row test here also runs the chunked commit (merge while reading).
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Import:MaxFileBytes"] = "200000", ["Import:MergeChunkRows"] = "2",
+        ["Import:MaxFileBytes"] = "200000",
     };
 }
 

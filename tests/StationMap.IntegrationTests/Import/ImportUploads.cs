@@ -36,11 +36,4 @@ internal static class ImportUploads
                 || coalesce((SELECT string_agg(h::text, '|' ORDER BY id) FROM station_history h), '')
                 || coalesce((SELECT string_agg(a::text, '|' ORDER BY id) FROM audit_log a), '')) AS "Value"
             """).SingleAsync();
-
-    /// <summary>The scratch tables of commits' second connections (<see cref="FreshFeed"/>) still in the database.</summary>
-    public static Task<List<string>> ScratchTablesAsync(StationMapDb db) =>
-        db.Database.SqlQueryRaw<string>($"SELECT tablename AS \"Value\" FROM pg_tables WHERE tablename LIKE '{ScratchTablePattern}'").ToListAsync();
-
-    /// <summary>LIKE pattern of those tables' names.</summary>
-    public const string ScratchTablePattern = @"import\_fresh\_%";
 }

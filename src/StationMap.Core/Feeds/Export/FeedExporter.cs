@@ -112,7 +112,7 @@ public sealed class FeedExporter
         if (!same) await BatchRows.InsertAsync(conn, batch, records.Reserved ? records.BatchId : null, ct);
         phase.Dispose();
         phase = FeedTimings.Measure("record: audit");
-        await BatchRows.AuditAsync(conn, AuditLog.Entry(who.Actor, same ? "export.repeated" : "export.created", $"{profile.Id}:{request.Adcode}",
+        await AuditWriter.WriteAsync(conn, null, AuditLog.Entry(who.Actor, same ? "export.repeated" : "export.created", $"{profile.Id}:{request.Adcode}",
             new { request.Kind, batch.Rows, selection.Added, selection.Changed, selection.Withdrawn, selection.Excluded }), ct);
         await records.MoveToAsync(batch.Id, ct);
         phase.Dispose();
