@@ -26,7 +26,7 @@ internal static class ImportsApi
 
     /// <summary>Dry run unless dryRun=false. 200 with the report when the file was read (row errors included);
     /// 400/413 ProblemDetails (with the report) when the file itself was refused; 503 when the database failed mid-import.</summary>
-    private static async Task<IResult> Upload(HttpContext http, StationImporter importer, ImportOptions options, CancellationToken ct)
+    private static async Task<IResult> Upload(HttpContext http, StationImporter importer, ImportOptions options, UploadGate gate, CancellationToken ct)
     {
         var (upload, problem) = await ImportUpload.ReadAsync(http.Request, options, ct);
         if (upload is null) return problem!;
@@ -34,11 +34,12 @@ internal static class ImportsApi
         await upload.File.CopyToAsync(temp, ct);
         temp.Position = 0;
         var request = new ImportRequest(upload.File.FileName, temp, http.Staff(), upload.Coordsys, upload.DryRun, upload.SkipInvalid, upload.Sheet);
-        var report = await importer.RunAsync(request, ct);
+        ImportReport report;
+        using (await gate.EnterAsync(ct)) report = await importer.RunAsync(request, ct);
         if (!report.Refused) return TypedResults.Ok(report);
         var (status, title) = report.Errors.Any(e => e.Code == ImportProblem.DatabaseError)
             ? (StatusCodes.Status503ServiceUnavailable, "导入未完成 / the import did not finish")
-            : (report.Errors.Any(e => e.Code is "file_too_large" or "too_many_rows") ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+            : (report.Errors.Any(e => ImportProblem.TooLarge.Contains(e.Code)) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
                 "文件无法导入 / the file cannot be imported");
         return TypedResults.Problem(string.Join("; ", report.Errors.Select(e => e.Message)), statusCode: status,
             title: title, extensions: new Dictionary<string, object?> { ["report"] = report });

@@ -33,11 +33,7 @@ internal sealed class StagingReader(ImportRequest request, ColumnMap map, Dictio
         foreach (var row in ReadAhead.Rows(sheet.Rows()))
         {
             if (row.IsEmpty) continue;
-            if (++total > options.MaxRows)
-            {
-                log.AddErrors([ImportProblem.File("too_many_rows", $"行数超过上限 {options.MaxRows}，请拆分文件", $"more than {options.MaxRows} rows; split the file")]);
-                return total - 1;
-            }
+            total++;
             errors.Clear();
             warnings.Clear();
             var (input, orgId) = mapper.Map(row, errors, warnings);

@@ -36,6 +36,12 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
             report = log.HasFileErrors ? Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request)
                 : await ImportAsync(request, job, format, log, ct);
         }
+        catch (SheetLimitException e)
+        {
+            // Past a limit of the guarded reader: the file is refused as a whole, and the transaction rolled back unused.
+            log.AddErrors([e.Problem]);
+            report = Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request);
+        }
         catch (NpgsqlException e)
         {
             if (await MayHaveCommittedAsync(job, ct)) throw;

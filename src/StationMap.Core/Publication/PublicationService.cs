@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StationMap.Audit;
+using StationMap.Import;
 using StationMap.Auth;
 using StationMap.Data;
 using StationMap.Orgs;
@@ -12,7 +13,7 @@ public enum PublicationOutcome { Ok, NotFound, Invalid, Forbidden }
 public sealed record PublicationResult(PublicationOutcome Outcome, PublicationRecord? Record = null, string? Message = null);
 
 /// <summary>Changes publication status: by hand, or from a provider's result file (matched by code, then by name).</summary>
-public sealed class PublicationService(StationMapDb db)
+public sealed class PublicationService(StationMapDb db, ImportOptions options)
 {
     public async Task<PublicationResult> SetAsync(string code, string provider, PublicationUpdate update, StaffIdentity who, CancellationToken ct = default)
     {
@@ -34,7 +35,7 @@ public sealed class PublicationService(StationMapDb db)
     public async Task<ResultImportReport> ImportAsync(Stream file, string fileName, string provider, StaffIdentity who, CancellationToken ct = default)
     {
         provider = provider.ToLowerInvariant();
-        var rows = ResultFileReader.Read(file, fileName);
+        var rows = ResultFileReader.Read(file, fileName, options);
         var prefix = AdcodeScope.Prefix(who.OrgAdcode);
         var inScope = db.Stations.IgnoreQueryFilters().AsNoTracking().Where(s => s.Adcode.StartsWith(prefix));
         var codes = rows.Where(r => r.Code is not null).Select(r => r.Code!).Distinct().ToList();

@@ -11,10 +11,11 @@ namespace StationMap.IntegrationTests.Import;
 
 public class ImportApiFixture : ApiFixture
 {
-    // Two rows per merge chunk: every multi-row test here also runs the chunked commit (merge while reading).
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Import:MaxFileBytes"] = "200000",
+        // Small limits so the hostile-file tests stay small; the defaults are the same guards at 500k rows and 150 MB.
+        ["Import:MaxRows"] = "5000", ["Import:MaxSharedStringsBytes"] = "20000000",
     };
 }
 
