@@ -15,6 +15,8 @@ public sealed class ImportOptions
     public int MaxCellChars { get; set; } = 2000;
     /// <summary>Uploads (imports and result files) processed at once; more wait in a queue.</summary>
     public int MaxConcurrentUploads { get; set; } = 2;
+    /// <summary>Imports waiting to run; beyond this an upload is refused with 503 and Retry-After.</summary>
+    public int MaxQueuedImports { get; set; } = 50;
     /// <summary>Zip-bomb guard: no entry may expand more than this many times (sheet XML is ~10–30×).</summary>
     public int MaxCompressionRatio { get; set; } = 200;
     /// <summary>Margin around the adcode's province box before a point is an error (the boxes are coarse).</summary>
@@ -22,7 +24,9 @@ public sealed class ImportOptions
     /// <summary>Two stations closer than this with similar names are reported as probable duplicates.</summary>
     public double DuplicateRadiusMetres { get; set; } = 20;
     /// <summary>How many problems the job keeps (and the report returns); the count is always exact.</summary>
-    public int MaxReportedProblems { get; set; } = 20_000;
+    public int MaxReportedProblems { get; set; } = 5_000;
+    /// <summary>How many rejected rows (their cells, for the error workbook) the job keeps.</summary>
+    public int MaxRejectedRowsKept { get; set; } = 1_000;
 
     public SheetLimits Limits => new(MaxRows, MaxCellChars);
 }

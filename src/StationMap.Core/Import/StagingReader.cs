@@ -14,6 +14,9 @@ internal sealed class StagingReader(ImportRequest request, ColumnMap map, Dictio
     /// <summary>Rows that came without a code (the merge then matches them to stored stations and generates codes).</summary>
     public int Codeless { get; private set; }
 
+    /// <summary>Rows that passed validation (and were staged).</summary>
+    public int Valid { get; private set; }
+
     /// <summary>Returns the number of non-empty rows read.</summary>
     public int Read(ISheetSource sheet, NpgsqlConnection conn, CancellationToken ct)
     {
@@ -49,12 +52,13 @@ internal sealed class StagingReader(ImportRequest request, ColumnMap map, Dictio
             if (fields is not null && errors.Count == 0)
             {
                 if (fields.Code is null) Codeless++;
+                Valid++;
                 StagingTable.Write(copy, row.Number, new StationRow(fields, orgId));
             }
             if (total % 1000 == 0)
             {
                 ct.ThrowIfCancellationRequested();
-                request.Progress?.Report(new(total, (double)request.Content.Position / Math.Max(1, request.Content.Length), "read"));
+                request.Progress?.Report(new(total, (double)request.Content.Position / Math.Max(1, request.Content.Length), "read", Valid));
             }
         }
         return total;

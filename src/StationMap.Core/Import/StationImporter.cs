@@ -16,13 +16,26 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
 {
     private static readonly AdministrativeDivisions Divisions = AdministrativeDivisions.LoadDefault();
 
+    /// <summary>Runs an import in this call, recorded as a new job (the CLI).</summary>
     public async Task<ImportReport> RunAsync(ImportRequest request, CancellationToken ct = default)
     {
         var stream = request.Content;
         var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
         stream.Position = 0;
+        var job = await new ImportJobStore(db).StartAsync(request, sha, stream.Length, ct);
+        return await RunAsync(job, request, ct);
+    }
+
+    /// <summary>Runs a queued job (the job runner); null when it is no longer queued.</summary>
+    public async Task<ImportReport?> RunQueuedAsync(long jobId, ImportRequest request, CancellationToken ct)
+    {
+        var job = await new ImportJobStore(db).BeginAsync(jobId, CancellationToken.None);
+        return job is null ? null : await RunAsync(job, request, ct);
+    }
+
+    private async Task<ImportReport> RunAsync(ImportJob job, ImportRequest request, CancellationToken ct)
+    {
         var jobs = new ImportJobStore(db);
-        var job = await jobs.StartAsync(request, sha, stream.Length, ct);
         var log = new ProblemLog(options.MaxReportedProblems);
         var format = UploadedFile.FormatOf(request.FileName) ?? Path.GetExtension(request.FileName);
 
@@ -42,19 +55,26 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
             log.AddErrors([e.Problem]);
             report = Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request);
         }
-        catch (NpgsqlException e)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            if (await MayHaveCommittedAsync(job, ct)) throw;
+            // The transaction rolls back with the cancelled statement or the unfinished COPY: nothing was stored.
+            failed = true;
+            log.AddErrors([ImportProblem.File(ImportProblem.Cancelled, "导入已取消，未保存任何数据", "the import was cancelled; nothing was stored")]);
+            report = Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request);
+        }
+        catch (Exception e) when (DatabaseError(e) is not null)
+        {
+            if (await MayHaveCommittedAsync(job, CancellationToken.None)) throw;
             // The transaction went with the failure, so nothing was stored. Recording the job as finished keeps it from
             // showing as running for ever, and the uploader learns it is worth trying again.
             failed = true;
-            log.AddErrors([ImportProblem.File(ImportProblem.DatabaseError, $"数据库出错，导入已中止，未保存任何数据，请稍后重试（{e.Message}）",
-                $"a database error stopped the import and nothing was stored; please try again later ({e.Message})")]);
+            log.AddErrors([ImportProblem.File(ImportProblem.DatabaseError, $"数据库出错，导入已中止，未保存任何数据，请稍后重试（{DatabaseError(e)!.Message}）",
+                $"a database error stopped the import and nothing was stored; please try again later ({DatabaseError(e)!.Message})")]);
             report = Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request);
         }
 
         var rejected = log.RejectedRows.Count > 0 && !failed ? RejectedRows.Collect(request, log, options) : null;
-        await jobs.FinishAsync(job, report, rejected, ct);
+        await jobs.FinishAsync(job, report, rejected, CancellationToken.None);
         return report;
     }
 
@@ -96,11 +116,20 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         if (log.HasFileErrors)
             return Report(job, format, sheet.Encoding, sheet.Sheet, log, new(total, 0, 0, 0, 0), false, request);
 
-        request.Progress?.Report(new(total, 1, "merge"));
+        request.Progress?.Report(new(total, 1, "merge", reader.Valid));
         var (c, committed) = await merge.FinishAsync(log, request.DryRun, request.SkipInvalid, reader.Codeless,
             map.HeaderOf(ImportField.Code) ?? "code", map.HeaderOf(ImportField.Name) ?? "name", ct);
+        request.Progress?.Report(new(total, 1, "done", reader.Valid, committed ? c.Inserted + c.Updated : 0));
         return Report(job, format, sheet.Encoding, sheet.Sheet, log, new ImportCounts(total, c.Inserted, c.Updated, c.Unchanged, log.RejectedRows.Count), committed, request);
     }
+
+    /// <summary>The database's own error, also when EF or a cancelled read wraps it.</summary>
+    private static NpgsqlException? DatabaseError(Exception e) => e switch
+    {
+        NpgsqlException n => n,
+        { InnerException: { } inner } => DatabaseError(inner),
+        _ => null,
+    };
 
     /// <summary>
     /// Whether the import's transaction may have committed after all: a connection that breaks during COMMIT leaves the

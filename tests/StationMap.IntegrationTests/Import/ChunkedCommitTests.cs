@@ -89,7 +89,8 @@ public class ChunkedCommitTests(ImportApiFixture api) : IClassFixture<ImportApiF
 
         // The job is on record as finished, not left running.
         var job = await ReportAsync(await client.GetAsync($"/api/v1/imports/{report.GetProperty("jobId").GetInt64()}"));
-        Assert.Equal(ImportProblem.DatabaseError, job.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        Assert.Equal(ImportProblem.DatabaseError, job.GetProperty("report").GetProperty("errors")[0].GetProperty("code").GetString());
         Assert.NotNull(await db.Set<ImportJob>().Where(j => j.Id == report.GetProperty("jobId").GetInt64()).Select(j => j.FinishedAt).SingleAsync());
 
         // The next commit works.

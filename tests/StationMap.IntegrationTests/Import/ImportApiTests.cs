@@ -109,7 +109,7 @@ public class ImportApiTests(ImportApiFixture api) : IClassFixture<ImportApiFixtu
 
         var job = report.GetProperty("jobId").GetInt64();
         var again = await ReportAsync(await client.GetAsync($"/api/v1/imports/{job}"));
-        Assert.Equal(1, Count(again, "rejected"));
+        Assert.Equal(1, Count(again.GetProperty("report"), "rejected"));
         var xlsx = await client.GetAsync($"/api/v1/imports/{job}/errors.xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         var rows = MiniExcel.Query(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using StationMap.Data;
@@ -20,13 +22,38 @@ internal static class ImportUploads
 
     public static byte[] Gbk(params string[] rows) => Encoding.GetEncoding("GBK").GetBytes(string.Join("\r\n", [Header, .. rows]));
 
+    /// <summary>Posts the file as an import job and waits for it: the job's report as 200, or its problem with the
+    /// status the job names (400/413/503); an upload refused at once comes back as it is.</summary>
     public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, byte[] file, string query, string fileName = "stations.csv")
+    {
+        var accepted = await client.PostJobAsync(file, query, fileName);
+        if (accepted.StatusCode != HttpStatusCode.Accepted) return accepted;
+        var job = await client.WaitForJobAsync(accepted.Headers.Location!.ToString());
+        return job.TryGetProperty("problem", out var problem) && problem.ValueKind == JsonValueKind.Object
+            ? new HttpResponseMessage((HttpStatusCode)problem.GetProperty("status").GetInt32()) { Content = new StringContent(problem.GetRawText(), Encoding.UTF8, "application/json") }
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(job.GetProperty("report").GetRawText(), Encoding.UTF8, "application/json") };
+    }
+
+    public static async Task<HttpResponseMessage> PostJobAsync(this HttpClient client, byte[] file, string query, string fileName = "stations.csv")
     {
         var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(content, "file", fileName);
         return await client.PostAsync($"/api/v1/imports?{query}", form);
+    }
+
+    /// <summary>Polls the job until it is done (no wall-clock assertion: the test's own timeout bounds it).</summary>
+    public static async Task<JsonElement> WaitForJobAsync(this HttpClient client, string location)
+    {
+        while (true)
+        {
+            var response = await client.GetAsync(location);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var job = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            if (job.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled") return job;
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>md5 over stations, history and audit, ordered: equal before and after means nothing was written.</summary>

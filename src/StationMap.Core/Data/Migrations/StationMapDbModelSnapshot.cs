@@ -357,6 +357,14 @@ namespace StationMap.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("skip_invalid");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("succeeded")
+                        .HasColumnName("status");
+
                     b.Property<int>("Total")
                         .HasColumnType("integer")
                         .HasColumnName("total");
