@@ -22,6 +22,8 @@ public sealed class Station
     public decimal? AreaM2 { get; set; }
     /// <summary>Service codes from <see cref="ServiceCatalog"/>.</summary>
     public List<string> Services { get; set; } = [];
+    /// <summary>Services staff named that the catalog does not know, as written ("按摩椅、报刊").</summary>
+    public string? OtherServices { get; set; }
     /// <summary>Canonical OSM opening_hours subset (see Hours/).</summary>
     public string? OpeningHours { get; set; }
     public string? Phone { get; set; }

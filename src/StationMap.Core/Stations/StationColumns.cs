@@ -76,6 +76,7 @@ public static class StationColumns
         new("area_m2", "numeric(8,1)", NpgsqlDbType.Numeric, r => r.Fields.AreaM2, (s, r, i) => s.AreaM2 = r.IsDBNull(i) ? null : r.GetDecimal(i)),
         new("services", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, r => r.Fields.Services.ToArray(),
             (s, r, i) => s.Services = r.GetFieldValue<List<string>>(i)),
+        new("other_services", "varchar(200)", NpgsqlDbType.Varchar, r => r.Fields.OtherServices, (s, r, i) => s.OtherServices = Text(r, i)),
         new("opening_hours", "varchar(200)", NpgsqlDbType.Varchar, r => r.Fields.OpeningHours, (s, r, i) => s.OpeningHours = Text(r, i)),
         new("phone", "varchar(60)", NpgsqlDbType.Varchar, r => r.Fields.Phone, (s, r, i) => s.Phone = Text(r, i)),
         new("host_organization", "varchar(100)", NpgsqlDbType.Varchar, r => r.Fields.HostOrganization, (s, r, i) => s.HostOrganization = Text(r, i)),

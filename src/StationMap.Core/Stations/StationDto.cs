@@ -15,6 +15,7 @@ public sealed record StationDto
     public required string Type { get; init; }
     public decimal? AreaM2 { get; init; }
     public required List<string> Services { get; init; }
+    public string? OtherServices { get; init; }
     public string? OpeningHours { get; init; }
     public string? Phone { get; init; }
     public string? HostOrganization { get; init; }

@@ -20,4 +20,8 @@ public sealed record StationFields(
     bool IsPublic,
     StationStatus Status,
     List<string> Photos,
-    string? Notes);
+    string? Notes)
+{
+    /// <summary>Service words the catalog does not know, kept as written.</summary>
+    public string? OtherServices { get; init; }
+}

@@ -16,6 +16,8 @@ public sealed record StationInput
     public string? Type { get; init; }
     public decimal? AreaM2 { get; init; }
     public List<string>? Services { get; init; }
+    /// <summary>Services the catalog does not list, as free text (at most 200 characters).</summary>
+    public string? OtherServices { get; init; }
     public string? OpeningHours { get; init; }
     public string? Phone { get; init; }
     public string? HostOrganization { get; init; }

@@ -41,6 +41,8 @@ public static class StationValidator
                 errors.Add(FieldError.Of("phone", "phone_format", "电话号码格式不正确（手机、带区号座机、400或95/96/10/11/12开头服务号）",
                     "not a valid phone number (mobile, landline with area code, 400 or 95/96/10/11/12 service number)"));
         }
+        if (Trim(input.OtherServices) is { Length: > 200 })
+            errors.Add(FieldError.Of("otherServices", "too_long", "其他服务不超过 200 个字", "otherServices may not exceed 200 characters"));
         if (input.AreaM2 is < 0 or > 100000)
             errors.Add(FieldError.Of("areaM2", "out_of_range", "面积须在0到100000平方米之间", "area must be between 0 and 100000 m²"));
 
@@ -49,7 +51,7 @@ public static class StationValidator
         return (new StationFields(code, name!, address!, adcode, submitted, wgs, type, input.AreaM2, services, hours,
             phone, Trim(input.HostOrganization), hostKind, input.IsPublic ?? true, status,
             input.Photos?.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList() ?? [],
-            Trim(input.Notes)), errors);
+            Trim(input.Notes)) { OtherServices = Trim(input.OtherServices) }, errors);
     }
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -120,6 +120,7 @@ public sealed class StationWriter(StationMapDb db)
         s.Type = f.Type;
         s.AreaM2 = f.AreaM2;
         s.Services = f.Services;
+        s.OtherServices = f.OtherServices;
         s.OpeningHours = f.OpeningHours;
         s.Phone = f.Phone;
         s.HostOrganization = f.HostOrganization;

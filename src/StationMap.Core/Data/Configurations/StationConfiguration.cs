@@ -21,6 +21,7 @@ internal sealed class StationConfiguration : IEntityTypeConfiguration<Station>
         b.Property(s => s.Services).HasColumnType("text[]");
         b.HasIndex(s => s.Services).HasMethod("gin");
         b.Property(s => s.Photos).HasColumnType("text[]");
+        b.Property(s => s.OtherServices).HasMaxLength(200);
         b.Property(s => s.OpeningHours).HasMaxLength(200);
         b.Property(s => s.Phone).HasMaxLength(60);
         b.Property(s => s.HostOrganization).HasMaxLength(100);

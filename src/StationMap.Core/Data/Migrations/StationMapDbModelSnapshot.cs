@@ -612,6 +612,11 @@ namespace StationMap.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("opening_hours");
 
+                    b.Property<string>("OtherServices")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("other_services");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
