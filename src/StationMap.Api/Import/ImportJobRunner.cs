@@ -41,7 +41,8 @@ internal sealed partial class ImportJobRunner(IServiceScopeFactory scopes, Impor
             }
             catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
             {
-                LogJobFailed(e, item.JobId); // the job stays unfinished in the database and is failed at the next start
+                LogJobFailed(e, item.JobId);
+                await FailAsync(item.JobId); // if even that fails, the job is failed at the next start
             }
             finally
             {
@@ -49,6 +50,19 @@ internal sealed partial class ImportJobRunner(IServiceScopeFactory scopes, Impor
                 await item.Request.Content.DisposeAsync();
                 File.Delete(item.TempFile);
             }
+        }
+    }
+
+    private async Task FailAsync(long jobId)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ImportJobStore>().FailAsync(jobId, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogJobFailed(e, jobId);
         }
     }
 

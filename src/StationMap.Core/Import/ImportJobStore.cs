@@ -38,13 +38,20 @@ public sealed class ImportJobStore(StationMapDb db)
         return job;
     }
 
+    /// <summary>A job whose run failed unexpectedly: failed, nothing stored (its transaction did not commit).</summary>
+    public Task<int> FailAsync(long id, CancellationToken ct) => FailUnfinishedAsync(db.ImportJobs().Where(j => j.Id == id),
+        ImportProblem.File(ImportProblem.Interrupted, "导入意外中止，未保存任何数据，请重新上传", "the import stopped unexpectedly; nothing was stored; please upload again"), ct);
+
     /// <summary>At start-up: jobs a crash left queued or running never finished, and their transaction went with the
     /// process, so nothing of them was stored.</summary>
-    public async Task<int> FailInterruptedAsync(CancellationToken ct)
+    public Task<int> FailInterruptedAsync(CancellationToken ct) => FailUnfinishedAsync(db.ImportJobs(),
+        ImportProblem.File(ImportProblem.Interrupted, "服务重启时导入尚未完成，未保存任何数据，请重新上传",
+            "the service restarted before the import finished; nothing was stored; please upload again"), ct);
+
+    private async Task<int> FailUnfinishedAsync(IQueryable<ImportJob> jobs, ImportProblem problem, CancellationToken ct)
     {
-        var errors = JsonSerializer.Serialize(new[] { ImportProblem.File(ImportProblem.Interrupted, "服务重启时导入尚未完成，未保存任何数据，请重新上传",
-            "the service restarted before the import finished; nothing was stored; please upload again") }, Json);
-        return await db.ImportJobs().Where(j => j.FinishedAt == null).ExecuteUpdateAsync(u => u
+        var errors = JsonSerializer.Serialize(new[] { problem }, Json);
+        return await jobs.Where(j => j.FinishedAt == null).ExecuteUpdateAsync(u => u
             .SetProperty(j => j.Status, ImportStatus.Failed).SetProperty(j => j.FinishedAt, DateTimeOffset.UtcNow)
             .SetProperty(j => j.Committed, false).SetProperty(j => j.Errors, JsonDocument.Parse(errors, default)), ct);
     }

@@ -38,6 +38,10 @@ public sealed class RowMapper(ColumnMap map, string? uploadCoordsys, IReadOnlyDi
         if (isPublic is null && Cell(ImportField.Public) is { } pub)
             Error(ImportField.Public, "invalid", $"“是否对外开放”应填 是/否（Y/N、1/0）：{pub}", $"public must be yes/no (是/否, Y/N, 1/0): {pub}");
 
+        var accessible = CellText.YesNo(Cell(ImportField.Accessible));
+        if (accessible is null && Cell(ImportField.Accessible) is { } acc)
+            Error(ImportField.Accessible, "invalid", $"“无障碍”应填 是/否（Y/N、1/0）：{acc}", $"accessible must be yes/no (是/否, Y/N, 1/0): {acc}");
+
         long? orgId = null;
         var notes = new List<string>();
         if (Cell(ImportField.Org) is { } org)
@@ -63,7 +67,7 @@ public sealed class RowMapper(ColumnMap map, string? uploadCoordsys, IReadOnlyDi
             Adcode = Digits(ImportField.Adcode), Lng = lng, Lat = lat, Coordsys = coordsys,
             Type = Cell(ImportField.Type), AreaM2 = area, Services = known, OtherServices = other,
             OpeningHours = Cell(ImportField.Hours), Phone = Digits(ImportField.Phone),
-            HostOrganization = Cell(ImportField.Host), HostKind = Cell(ImportField.HostKind), IsPublic = isPublic,
+            HostOrganization = Cell(ImportField.Host), HostKind = Cell(ImportField.HostKind), IsPublic = isPublic, Accessible = accessible,
             Status = Cell(ImportField.Status), Photos = CellText.List(Cell(ImportField.Photos), spacesSeparate: true),
             Notes = notes.Count == 0 ? null : string.Join("；", notes),
         };

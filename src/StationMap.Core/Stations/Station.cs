@@ -31,6 +31,8 @@ public sealed class Station
     public HostKind HostKind { get; set; }
     public long? ManagingOrgId { get; set; }
     public bool IsPublic { get; set; } = true;
+    /// <summary>无障碍: a step-free entrance; null when nobody has said.</summary>
+    public bool? Accessible { get; set; }
     public StationStatus Status { get; set; } = StationStatus.Active;
     public List<string> Photos { get; set; } = [];
     public string? Notes { get; set; }

@@ -88,6 +88,7 @@ public static class StationColumns
             Merged = "COALESCE(st.managing_org_id, s.managing_org_id)",
         },
         new("is_public", "boolean", NpgsqlDbType.Boolean, r => r.Fields.IsPublic, (s, r, i) => s.IsPublic = r.GetBoolean(i)),
+        new("accessible", "boolean", NpgsqlDbType.Boolean, r => r.Fields.Accessible, (s, r, i) => s.Accessible = r.IsDBNull(i) ? null : r.GetBoolean(i)),
         new("status", "varchar(10)", NpgsqlDbType.Varchar, r => EnumNames.Wire(r.Fields.Status),
             (s, r, i) => s.Status = StoredEnum<StationStatus>.Parse(r.GetString(i))),
         new("photos", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, r => r.Fields.Photos.ToArray(), (s, r, i) => s.Photos = r.GetFieldValue<List<string>>(i)),

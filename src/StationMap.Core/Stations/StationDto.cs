@@ -22,6 +22,7 @@ public sealed record StationDto
     public required string HostKind { get; init; }
     public long? ManagingOrgId { get; init; }
     public bool IsPublic { get; init; }
+    public bool? Accessible { get; init; }
     public required string Status { get; init; }
     public required List<string> Photos { get; init; }
     public string? Notes { get; init; }

@@ -24,4 +24,7 @@ public sealed record StationFields(
 {
     /// <summary>Service words the catalog does not know, kept as written.</summary>
     public string? OtherServices { get; init; }
+
+    /// <summary>无障碍 (step-free entrance); null: unknown.</summary>
+    public bool? Accessible { get; init; }
 }

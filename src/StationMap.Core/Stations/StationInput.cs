@@ -23,6 +23,8 @@ public sealed record StationInput
     public string? HostOrganization { get; init; }
     public string? HostKind { get; init; }
     public bool? IsPublic { get; init; }
+    /// <summary>无障碍: the entrance is step-free (null: unknown).</summary>
+    public bool? Accessible { get; init; }
     public string? Status { get; init; }
     public List<string>? Photos { get; init; }
     public string? Notes { get; init; }

@@ -51,7 +51,7 @@ public static class StationValidator
         return (new StationFields(code, name!, address!, adcode, submitted, wgs, type, input.AreaM2, services, hours,
             phone, Trim(input.HostOrganization), hostKind, input.IsPublic ?? true, status,
             input.Photos?.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList() ?? [],
-            Trim(input.Notes)) { OtherServices = Trim(input.OtherServices) }, errors);
+            Trim(input.Notes)) { OtherServices = Trim(input.OtherServices), Accessible = input.Accessible }, errors);
     }
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

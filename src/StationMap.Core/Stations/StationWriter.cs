@@ -121,6 +121,7 @@ public sealed class StationWriter(StationMapDb db)
         s.AreaM2 = f.AreaM2;
         s.Services = f.Services;
         s.OtherServices = f.OtherServices;
+        s.Accessible = f.Accessible;
         s.OpeningHours = f.OpeningHours;
         s.Phone = f.Phone;
         s.HostOrganization = f.HostOrganization;

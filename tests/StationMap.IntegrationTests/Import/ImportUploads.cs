@@ -43,11 +43,13 @@ internal static class ImportUploads
         return await client.PostAsync($"/api/v1/imports?{query}", form);
     }
 
-    /// <summary>Polls the job until it is done (no wall-clock assertion: the test's own timeout bounds it).</summary>
+    /// <summary>Polls the job until it is done. A cap on polls (not a timing assertion) keeps a job that never ends from
+    /// hanging the suite.</summary>
     public static async Task<JsonElement> WaitForJobAsync(this HttpClient client, string location)
     {
-        while (true)
+        for (var polls = 0; ; polls++)
         {
+            Assert.True(polls < 30_000, $"the job at {location} never finished");
             var response = await client.GetAsync(location);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var job = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -19,6 +19,7 @@ public class StaffWordsTests(ImportApiFixture api) : IClassFixture<ImportApiFixt
         var client = await api.StaffAsync(StaffRole.Editor, "110000");
         var file = Csv(WordsRow("WORDS-1", 80, "\"应急药箱、医疗箱、充电宝、饮水机/热水、桌椅、按摩椅、报刊\""));
         var dry = await (await client.UploadAsync(file, "coordsys=wgs84")).JsonAsync();
+        Assert.True(dry.TryGetProperty("counts", out _), dry.ToString());
         Assert.Equal(0, dry.GetProperty("counts").GetProperty("rejected").GetInt32());
         var warning = Assert.Single(dry.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == "unknown_service");
         Assert.Contains("按摩椅、报刊", warning.GetProperty("message").GetString());

@@ -529,6 +529,10 @@ namespace StationMap.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool?>("Accessible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accessible");
+
                     b.Property<string>("Adcode")
                         .IsRequired()
                         .HasMaxLength(6)
