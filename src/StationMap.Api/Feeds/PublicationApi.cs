@@ -33,14 +33,26 @@ internal static class PublicationApi
             : TypedResults.Ok(summary);
     }
 
+    /// <summary>Read like an import upload (one guarded reader, one queue of uploads): 400/413 when the file is refused.</summary>
     private static async Task<IResult> ImportResults(string? provider, IFormFile? file, HttpContext http, PublicationService service,
-        FeedProfileCatalog catalog, CancellationToken ct)
+        FeedProfileCatalog catalog, StationMap.Import.UploadGate gate, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(provider)) return Problems.Parameter("provider", "请指定 provider（amap 或 baidu）", "provider is required (amap or baidu)");
         if (UnknownProvider(provider, catalog) is { } unknown) return unknown;
         if (file is null || file.Length == 0) return Problems.Parameter("file", "请上传结果文件（CSV 或 xlsx）", "upload the result file (CSV or xlsx) as 'file'");
-        await using var stream = file.OpenReadStream();
-        return TypedResults.Ok(await service.ImportAsync(stream, file.FileName, provider.Trim(), http.Staff(), ct));
+        await using var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        await file.CopyToAsync(temp, ct);
+        temp.Position = 0;
+        using var slot = await gate.EnterAsync(ct);
+        try
+        {
+            return TypedResults.Ok(await service.ImportAsync(temp, file.FileName, provider.Trim(), http.Staff(), ct));
+        }
+        catch (StationMap.Import.SheetLimitException e)
+        {
+            return Problems.Status(e.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                "文件无法读取 / the file cannot be read", e.Problem.Message);
+        }
     }
 
     private static async Task<IResult> Set(string code, string provider, PublicationUpdate body, HttpContext http, PublicationService service,

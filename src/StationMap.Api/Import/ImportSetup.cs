@@ -11,6 +11,9 @@ internal static class ImportSetup
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
             .Validate(o => o.MaxFileBytes > 0 && o.MaxRows > 0, "Import:MaxFileBytes and Import:MaxRows must be positive").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ImportOptions>>().Value);
+        services.AddSingleton<UploadGate>();
+        services.AddSingleton<ImportQueue>();
+        services.AddHostedService<ImportJobRunner>();
         services.AddScoped<StationImporter>();
         services.AddScoped<ImportJobStore>();
         return services;

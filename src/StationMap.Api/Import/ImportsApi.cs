@@ -17,34 +17,70 @@ internal static class ImportsApi
             .WithFormOptions(multipartBodyLengthLimit: options.MaxFileBytes + ImportUpload.Overhead);
         group.MapGet("/template.xlsx", Template);
         group.MapGet("/{id:long}", Get);
+        group.MapDelete("/{id:long}", Cancel);
         group.MapGet("/{id:long}/errors.xlsx", Errors);
         return app;
     }
 
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Dry run unless dryRun=false. 200 with the report when the file was read (row errors included);
-    /// 400/413 ProblemDetails (with the report) when the file itself was refused; 503 when the database failed mid-import.</summary>
-    private static async Task<IResult> Upload(HttpContext http, StationImporter importer, ImportOptions options, CancellationToken ct)
+    /// <summary>Dry run unless dryRun=false. The file is queued as a job: 202 Accepted, Location: the job, which reports
+    /// its status, progress and, when done, the report. 413 at once for an oversize upload; 503 when the queue is full.</summary>
+    private static async Task<IResult> Upload(HttpContext http, ImportJobStore jobs, ImportQueue queue, ImportOptions options, CancellationToken ct)
     {
         var (upload, problem) = await ImportUpload.ReadAsync(http.Request, options, ct);
         if (upload is null) return problem!;
-        await using var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-        await upload.File.CopyToAsync(temp, ct);
-        temp.Position = 0;
-        var request = new ImportRequest(upload.File.FileName, temp, http.Staff(), upload.Coordsys, upload.DryRun, upload.SkipInvalid, upload.Sheet);
-        var report = await importer.RunAsync(request, ct);
-        if (!report.Refused) return TypedResults.Ok(report);
-        var (status, title) = report.Errors.Any(e => e.Code == ImportProblem.DatabaseError)
-            ? (StatusCodes.Status503ServiceUnavailable, "导入未完成 / the import did not finish")
-            : (report.Errors.Any(e => e.Code is "file_too_large" or "too_many_rows") ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
-                "文件无法导入 / the file cannot be imported");
-        return TypedResults.Problem(string.Join("; ", report.Errors.Select(e => e.Message)), statusCode: status,
-            title: title, extensions: new Dictionary<string, object?> { ["report"] = report });
+        var path = Path.GetTempFileName();
+        var temp = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        try
+        {
+            await upload.File.CopyToAsync(temp, ct);
+            temp.Position = 0;
+            var sha = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(temp, ct));
+            temp.Position = 0;
+            var request = new ImportRequest(upload.File.FileName, temp, http.Staff(), upload.Coordsys, upload.DryRun, upload.SkipInvalid, upload.Sheet);
+            var job = await jobs.StartAsync(request, sha, temp.Length, ct, ImportStatus.Queued);
+            if (!queue.TryEnqueue(new QueuedImport(job.Id, request, path)))
+            {
+                await jobs.FinishAsync(job, QueueFull(job), null, CancellationToken.None);
+                throw new QueueFullException();
+            }
+            return TypedResults.Accepted($"/api/v1/imports/{job.Id}", ImportJobResource.Of(job, queue));
+        }
+        catch (Exception e)
+        {
+            await temp.DisposeAsync();
+            File.Delete(path);
+            if (e is QueueFullException)
+            {
+                http.Response.Headers.RetryAfter = "30";
+                return Problems.Status(StatusCodes.Status503ServiceUnavailable, "导入队列已满 / the import queue is full",
+                    "请稍后再上传 / please upload again in a while");
+            }
+            throw;
+        }
     }
 
-    private static async Task<IResult> Get(long id, HttpContext http, ImportJobStore jobs, CancellationToken ct) =>
-        await VisibleJobAsync(id, http, jobs, ct) is { } job ? TypedResults.Ok(ImportJobStore.ReportOf(job)) : NotFound(id);
+    private sealed class QueueFullException : Exception;
+
+    private static ImportReport QueueFull(ImportJob job) => new()
+    {
+        JobId = job.Id, FileName = job.FileName, Format = "", DryRun = job.DryRun, Counts = new(0, 0, 0, 0, 0),
+        Errors = [ImportProblem.File("queue_full", "导入队列已满，请稍后再上传", "the import queue is full; please upload again in a while")],
+    };
+
+    private static async Task<IResult> Get(long id, HttpContext http, ImportJobStore jobs, ImportQueue queue, CancellationToken ct) =>
+        await VisibleJobAsync(id, http, jobs, ct) is { } job ? TypedResults.Ok(ImportJobResource.Of(job, queue)) : NotFound(id);
+
+    /// <summary>Cancels a queued or running job: its transaction rolls back, nothing is stored. 409 when it has finished.</summary>
+    private static async Task<IResult> Cancel(long id, HttpContext http, ImportJobStore jobs, ImportQueue queue, CancellationToken ct)
+    {
+        if (await VisibleJobAsync(id, http, jobs, ct) is not { } job) return NotFound(id);
+        if (ImportStatus.IsDone(job.Status) || !queue.Cancel(id))
+            return Problems.Status(StatusCodes.Status409Conflict, "导入已结束 / the import has finished",
+                $"导入 {id} 的状态为 {job.Status}，无法取消 / import {id} is {job.Status} and cannot be cancelled");
+        return TypedResults.Accepted($"/api/v1/imports/{id}", ImportJobResource.Of(job, queue));
+    }
 
     private static async Task<IResult> Errors(long id, HttpContext http, ImportJobStore jobs, CancellationToken ct)
     {

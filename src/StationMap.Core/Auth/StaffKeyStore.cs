@@ -17,9 +17,11 @@ public sealed class StaffKeyStore(StationMapDb db)
             Prefix = KeyHasher.DisplayPrefix(key), Hash = KeyHasher.Hash(key), Label = label,
             Role = role, OrganizationId = org.Id, CreatedAt = DateTimeOffset.UtcNow,
         };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.StaffKeys.Add(record);
-        db.Audit.Add(AuditLog.Entry(actor, "key.create", record.Prefix, new { role = role.ToString(), org = orgAdcode, label }));
         await db.SaveChangesAsync(ct);
+        await AuditWriter.WriteAsync(db, AuditLog.Entry(actor, "key.create", record.Prefix, new { role = role.ToString(), org = orgAdcode, label }), ct);
+        await tx.CommitAsync(ct);
         return (key, record);
     }
 
@@ -37,9 +39,11 @@ public sealed class StaffKeyStore(StationMapDb db)
     {
         var key = await db.StaffKeys.FirstOrDefaultAsync(k => k.Prefix == prefix && k.RevokedAt == null, ct);
         if (key is null) return false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         key.RevokedAt = DateTimeOffset.UtcNow;
-        db.Audit.Add(AuditLog.Entry(actor, "key.revoke", prefix, null));
         await db.SaveChangesAsync(ct);
+        await AuditWriter.WriteAsync(db, AuditLog.Entry(actor, "key.revoke", prefix, null), ct);
+        await tx.CommitAsync(ct);
         return true;
     }
 

@@ -4,7 +4,7 @@ namespace StationMap.Import;
 public enum ImportField
 {
     Code, Name, Address, Lng, Lat, LngLat, Coordsys, Adcode, Type, Services, Hours, Phone,
-    Host, HostKind, Org, Public, Status, Area, Photos, Notes,
+    Host, HostKind, Org, Public, Status, Area, Photos, Notes, OtherServices, Accessible,
 }
 
 /// <summary>Header names staff write, Chinese or English, mapped to fields. Matching ignores case, spaces,
@@ -34,6 +34,8 @@ public static class ImportHeaders
         (ImportField.Area, ["面积", "面积平方米", "area", "area_m2"]),
         (ImportField.Photos, ["图片", "照片", "photos", "photo"]),
         (ImportField.Notes, ["备注", "notes", "note", "remark"]),
+        (ImportField.Accessible, ["无障碍", "无障碍通道", "无障碍设施", "无台阶", "accessible", "step_free", "wheelchair"]),
+        (ImportField.OtherServices, ["其他服务", "其它服务", "other_services"]),
     ];
 
     private static readonly Dictionary<string, ImportField> ByAlias = Fields

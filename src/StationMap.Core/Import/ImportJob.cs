@@ -8,6 +8,8 @@ public sealed class ImportJob
     public long Id { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>queued, running, succeeded, failed or cancelled (see <see cref="ImportStatus"/>).</summary>
+    public string Status { get; set; } = ImportStatus.Queued;
     public required string Actor { get; set; }
     public required string OrgAdcode { get; set; }
     public required string FileName { get; set; }
@@ -31,4 +33,13 @@ public sealed class ImportJob
     public JsonDocument? Warnings { get; set; }
     /// <summary>The rejected rows as read ({headers, rows: [{row, cells, errors}]}), for the error workbook.</summary>
     public JsonDocument? RejectedRows { get; set; }
+}
+
+/// <summary>Where a job is. Failed: the file was refused or the database failed (nothing stored); cancelled: stopped on
+/// request (nothing stored); succeeded: the report is final (it may list rejected rows).</summary>
+public static class ImportStatus
+{
+    public const string Queued = "queued", Running = "running", Succeeded = "succeeded", Failed = "failed", Cancelled = "cancelled";
+
+    public static bool IsDone(string status) => status is Succeeded or Failed or Cancelled;
 }

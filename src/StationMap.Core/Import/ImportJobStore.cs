@@ -13,10 +13,12 @@ public sealed class ImportJobStore(StationMapDb db)
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public async Task<ImportJob> StartAsync(ImportRequest request, string sha256, long bytes, CancellationToken ct)
+    /// <summary>A new job row: queued (for the job runner) or already running (an in-process import).</summary>
+    public async Task<ImportJob> StartAsync(ImportRequest request, string sha256, long bytes, CancellationToken ct, string status = ImportStatus.Running)
     {
         var job = new ImportJob
         {
+            Status = status,
             CreatedAt = DateTimeOffset.UtcNow, Actor = request.Who.Actor, OrgAdcode = request.Who.OrgAdcode,
             FileName = Path.GetFileName(request.FileName) is { Length: > 0 and <= 260 } n ? n : "upload", Sha256 = sha256,
             FileBytes = bytes, Coordsys = request.Coordsys, DryRun = request.DryRun, SkipInvalid = request.SkipInvalid, Sheet = request.Sheet,
@@ -26,9 +28,39 @@ public sealed class ImportJobStore(StationMapDb db)
         return job;
     }
 
+    /// <summary>A queued job, tracked, marked running.</summary>
+    public async Task<ImportJob?> BeginAsync(long id, CancellationToken ct)
+    {
+        var job = await db.ImportJobs().FirstOrDefaultAsync(j => j.Id == id, ct);
+        if (job is null || job.Status != ImportStatus.Queued) return null;
+        job.Status = ImportStatus.Running;
+        await db.SaveChangesAsync(ct);
+        return job;
+    }
+
+    /// <summary>A job whose run failed unexpectedly: failed, nothing stored (its transaction did not commit).</summary>
+    public Task<int> FailAsync(long id, CancellationToken ct) => FailUnfinishedAsync(db.ImportJobs().Where(j => j.Id == id),
+        ImportProblem.File(ImportProblem.Interrupted, "导入意外中止，未保存任何数据，请重新上传", "the import stopped unexpectedly; nothing was stored; please upload again"), ct);
+
+    /// <summary>At start-up: jobs a crash left queued or running never finished, and their transaction went with the
+    /// process, so nothing of them was stored.</summary>
+    public Task<int> FailInterruptedAsync(CancellationToken ct) => FailUnfinishedAsync(db.ImportJobs(),
+        ImportProblem.File(ImportProblem.Interrupted, "服务重启时导入尚未完成，未保存任何数据，请重新上传",
+            "the service restarted before the import finished; nothing was stored; please upload again"), ct);
+
+    private async Task<int> FailUnfinishedAsync(IQueryable<ImportJob> jobs, ImportProblem problem, CancellationToken ct)
+    {
+        var errors = JsonSerializer.Serialize(new[] { problem }, Json);
+        return await jobs.Where(j => j.FinishedAt == null).ExecuteUpdateAsync(u => u
+            .SetProperty(j => j.Status, ImportStatus.Failed).SetProperty(j => j.FinishedAt, DateTimeOffset.UtcNow)
+            .SetProperty(j => j.Committed, false).SetProperty(j => j.Errors, JsonDocument.Parse(errors, default)), ct);
+    }
+
     public async Task FinishAsync(ImportJob job, ImportReport report, RejectedRows? rejected, CancellationToken ct)
     {
         job.FinishedAt = DateTimeOffset.UtcNow;
+        job.Status = report.Errors.Any(e => e.Code == ImportProblem.Cancelled) ? ImportStatus.Cancelled
+            : report.Refused ? ImportStatus.Failed : ImportStatus.Succeeded;
         job.Format = report.Format;
         job.Encoding = report.Encoding;
         job.Sheet = report.Sheet;

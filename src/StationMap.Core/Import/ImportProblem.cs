@@ -15,6 +15,16 @@ public sealed record ImportProblem(int Row, string Column, string Code, string M
 
     /// <summary>The database failed mid-import (not the file's fault): nothing was stored, and trying again may work.</summary>
     public const string DatabaseError = "database_error";
+
+    /// <summary>The job was cancelled on request: nothing was stored.</summary>
+    public const string Cancelled = "cancelled";
+
+    /// <summary>The process ended while the job ran (found at start-up): nothing was stored.</summary>
+    public const string Interrupted = "interrupted";
+
+    /// <summary>Codes of a file refused for its size (413 rather than 400).</summary>
+    public static readonly IReadOnlySet<string> TooLarge = new HashSet<string>
+        { "file_too_large", "too_many_rows", "cell_too_long", "too_large_expanded", "shared_strings_too_large", "zip_bomb" };
 }
 
 /// <summary>Row counts of one import. <see cref="Total"/> counts non-empty data rows.</summary>

@@ -14,5 +14,5 @@ public sealed record ImportRequest(
     string? Sheet = null,
     IProgress<ImportProgress>? Progress = null);
 
-/// <summary>Rows read so far and the share of the file's bytes consumed.</summary>
-public readonly record struct ImportProgress(int Rows, double Fraction, string Stage);
+/// <summary>Rows read so far, of them valid, rows written (after the merge), and the share of the file's bytes consumed.</summary>
+public readonly record struct ImportProgress(int Rows, double Fraction, string Stage, int Valid = 0, int Written = 0);

@@ -14,9 +14,9 @@ public static class ImportTemplate
     [
         ("站点编码", true, null), ("站点名称*", false, null), ("地址*", false, null), ("经度*", false, null), ("纬度*", false, null),
         ("坐标系*", false, "wgs84,gcj02,bd09"), ("行政区划代码*", true, null), ("站点类型", false, "标准,微型,流动"),
-        ("服务内容", false, string.Join(",", ServiceCatalog.All.Select(s => s.Chinese.Replace("/", "／")))), ("开放时间", false, null),
+        ("服务内容", false, string.Join(",", ServiceCatalog.All.Select(s => s.Chinese.Replace("/", "／")))), ("其他服务", false, null), ("开放时间", false, null),
         ("联系电话", true, null), ("依托单位", false, null), ("依托单位类型", false, "邮政,银行,加油站,通信,社区,政府,企业,工会,其他"),
-        ("管理工会", false, null), ("是否对外开放", false, "是,否"), ("状态", false, "正常,暂停,关闭"), ("面积（平方米）", false, null),
+        ("管理工会", false, null), ("是否对外开放", false, "是,否"), ("无障碍", false, "是,否"), ("状态", false, "正常,暂停,关闭"), ("面积（平方米）", false, null),
         ("图片", false, null), ("备注", false, null),
     ];
 

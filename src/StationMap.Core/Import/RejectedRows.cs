@@ -16,7 +16,7 @@ public sealed record RejectedRows(List<string> Headers, List<RejectedRow> Rows)
         {
             if (!log.RejectedRows.Contains(row.Number)) continue;
             rows.Add(new RejectedRow(row.Number, row.Cells, messages.GetValueOrDefault(row.Number, "")));
-            if (rows.Count >= options.MaxReportedProblems) break;
+            if (rows.Count >= options.MaxRejectedRowsKept) break;
         }
         return new RejectedRows(sheet.Headers.Select((h, i) => h ?? ColumnMap.ColumnLetter(i)).ToList(), rows);
     }

@@ -38,6 +38,10 @@ public sealed class RowMapper(ColumnMap map, string? uploadCoordsys, IReadOnlyDi
         if (isPublic is null && Cell(ImportField.Public) is { } pub)
             Error(ImportField.Public, "invalid", $"“是否对外开放”应填 是/否（Y/N、1/0）：{pub}", $"public must be yes/no (是/否, Y/N, 1/0): {pub}");
 
+        var accessible = CellText.YesNo(Cell(ImportField.Accessible));
+        if (accessible is null && Cell(ImportField.Accessible) is { } acc)
+            Error(ImportField.Accessible, "invalid", $"“无障碍”应填 是/否（Y/N、1/0）：{acc}", $"accessible must be yes/no (是/否, Y/N, 1/0): {acc}");
+
         long? orgId = null;
         var notes = new List<string>();
         if (Cell(ImportField.Org) is { } org)
@@ -53,29 +57,38 @@ public sealed class RowMapper(ColumnMap map, string? uploadCoordsys, IReadOnlyDi
         foreach (var i in map.Unknown)
             if (i < row.Cells.Length && CellText.Clean(row.Cells[i]) is { } extra) notes.Add($"{map.Headers[i]}：{extra}");
 
+        var (known, unknown) = Services(Cell(ImportField.Services));
+        var other = string.Join("、", new[] { Cell(ImportField.OtherServices), unknown }.Where(s => s is not null)) is { Length: > 0 } o ? o : null;
+        if (unknown is not null)
+            Warn(ImportField.Services, "unknown_service", $"未识别的服务“{unknown}”已保存到“其他服务”", $"services not in the catalog ('{unknown}') were kept as other services");
         var input = new StationInput
         {
             Code = Digits(ImportField.Code), Name = Cell(ImportField.Name), Address = Cell(ImportField.Address),
             Adcode = Digits(ImportField.Adcode), Lng = lng, Lat = lat, Coordsys = coordsys,
-            Type = Cell(ImportField.Type), AreaM2 = area, Services = Services(Cell(ImportField.Services)),
+            Type = Cell(ImportField.Type), AreaM2 = area, Services = known, OtherServices = other,
             OpeningHours = Cell(ImportField.Hours), Phone = Digits(ImportField.Phone),
-            HostOrganization = Cell(ImportField.Host), HostKind = Cell(ImportField.HostKind), IsPublic = isPublic,
+            HostOrganization = Cell(ImportField.Host), HostKind = Cell(ImportField.HostKind), IsPublic = isPublic, Accessible = accessible,
             Status = Cell(ImportField.Status), Photos = CellText.Links(Cell(ImportField.Photos)),
             Notes = notes.Count == 0 ? null : string.Join("；", notes),
         };
         return (input, orgId);
     }
 
-    /// <summary>Whole labels first ("Drinking water", "微波炉/热饭"), then word by word.</summary>
-    private static List<string> Services(string? text)
+    /// <summary>Whole labels first ("Drinking water", "微波炉/热饭"), then word by word, then by keyword ("应急药箱");
+    /// what stays unknown is returned as other services (never a reason to reject the row).</summary>
+    private static (List<string> Known, string? Other) Services(string? text)
     {
         var names = new List<string>();
+        var other = new List<string>();
         foreach (var part in CellText.List(text, spacesSeparate: false))
         {
-            if (ServiceCatalog.TryResolve(part, out _)) names.Add(part);
-            else names.AddRange(part.Split([' ', '\t', '\u3000'], StringSplitOptions.RemoveEmptyEntries));
+            if (ServiceCatalog.TryResolve(part, out _)) { names.Add(part); continue; }
+            foreach (var word in part.Split([' ', '\t', '\u3000'], StringSplitOptions.RemoveEmptyEntries))
+                if (ServiceCatalog.TryMatch(word, out var s)) names.Add(s.Code);
+                else if (!other.Contains(word)) other.Add(word);
         }
-        return names;
+        var joined = string.Join("、", other);
+        return (names, other.Count == 0 ? null : joined.Length <= 200 ? joined : joined[..200]);
     }
 
     private (double? Lng, double? Lat) Coordinates(int row, string? coordsys, Func<ImportField, string?> cell,

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Npgsql;
+using StationMap.Audit;
 using StationMap.Auth;
 using StationMap.Orgs;
 using StationMap.Stations;
@@ -7,7 +7,7 @@ using StationMap.Stations;
 namespace StationMap.Import;
 
 /// <summary>Runs <see cref="MergeSql"/> on staged rows inside the caller's transaction, as one actor at one instant
-/// (every chunk of an import writes the same changed_at, and the audit row sums them).</summary>
+/// (every history row of an import has the same changed_at).</summary>
 internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, ImportOptions options, StaffIdentity who, long jobId, string fileName)
 {
     private readonly DateTimeOffset _now = Microseconds(DateTimeOffset.UtcNow);
@@ -19,26 +19,16 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
 
     public async Task LockAsync(CancellationToken ct) => await ExecAsync(MergeSql.Lock, ct);
 
-    /// <summary>Inserts a chunk's fresh rows from the feed's table; any it could not insert (created meanwhile) go to the final pass.</summary>
-    public async Task<int> InsertFreshAsync(string table, int chunk, int fresh, CancellationToken ct)
-    {
-        var inserted = await ExecAsync(MergeSql.InsertChunk(table), ct, ("chunk", chunk), ("now", _now), ("actor", who.Actor));
-        await ExecAsync(MergeSql.ChunkHistory(table, skipped: inserted < fresh), ct, ("chunk", chunk), ("now", _now), ("actor", who.Actor), ("reason", Reason));
-        if (inserted < fresh) await ExecAsync(MergeSql.ChunkLeftovers(table), ct, ("chunk", chunk), ("now", _now), ("actor", who.Actor));
-        return inserted;
-    }
-
     private string Reason => $"导入 #{jobId} / import #{jobId}: {fileName}" is { Length: > 500 } r ? r[..500] : $"导入 #{jobId} / import #{jobId}: {fileName}";
 
     /// <summary>Gives code-less rows the code of the station they already are; returns rows still without code.</summary>
-    public Task MatchCodelessAsync(CancellationToken ct) =>
-        ExecAsync(MergeSql.MatchCodeless, ct, ("radius", options.DuplicateRadiusMetres), ("now", _now), ("actor", who.Actor));
+    public Task MatchCodelessAsync(CancellationToken ct) => ExecAsync(MergeSql.MatchCodeless, ct, ("radius", options.DuplicateRadiusMetres));
 
     /// <summary>Rows updating a station outside the caller's area, or a deleted one: errors, and out of the staging table.</summary>
-    public async Task<List<ImportProblem>> RejectForbiddenAsync(MergeScope scope, string codeColumn, CancellationToken ct)
+    public async Task<List<ImportProblem>> RejectForbiddenAsync(string codeColumn, CancellationToken ct)
     {
         var problems = new List<ImportProblem>();
-        await using (var cmd = Command(MergeSql.Forbidden(scope), ("prefix", AdcodeScope.Prefix(who.OrgAdcode))))
+        await using (var cmd = Command(MergeSql.Forbidden, ("prefix", AdcodeScope.Prefix(who.OrgAdcode))))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {
@@ -48,14 +38,14 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
                     : ImportProblem.Of(row, codeColumn, "out_of_scope", $"该编码的站点属于行政区 {adcode}，不在您的机构范围（{who.OrgAdcode}）内",
                         $"the station with this code is in {adcode}, outside your organisation's area ({who.OrgAdcode})"));
             }
-        if (problems.Count > 0) await ExecAsync(MergeSql.DropRows(scope), ct, ("rows", problems.Select(p => p.Row).ToArray()));
+        if (problems.Count > 0) await ExecAsync(MergeSql.DropRows, ct, ("rows", problems.Select(p => p.Row).ToArray()));
         return problems;
     }
 
-    public async Task<List<ImportProblem>> NearStoredAsync(MergeScope scope, string nameColumn, CancellationToken ct)
+    public async Task<List<ImportProblem>> NearStoredAsync(string nameColumn, CancellationToken ct)
     {
         var warnings = new List<ImportProblem>();
-        await using var cmd = Command(MergeSql.NearStored(scope), ("radius", options.DuplicateRadiusMetres), ("now", _now), ("actor", who.Actor));
+        await using var cmd = Command(MergeSql.NearStored, ("radius", options.DuplicateRadiusMetres));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             if (StationNames.Similar(StationNames.Key(r.GetString(1)), StationNames.Key(r.GetString(3))))
@@ -66,9 +56,9 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
     }
 
     /// <summary>What a merge would do, without doing it.</summary>
-    public async Task<MergeCounts> ClassifyAsync(MergeScope scope, CancellationToken ct)
+    public async Task<MergeCounts> ClassifyAsync(CancellationToken ct)
     {
-        await using var cmd = Command(MergeSql.Classify(scope));
+        await using var cmd = Command(MergeSql.Classify);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         return new((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2));
@@ -77,30 +67,48 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
     /// <summary>The final pass: generates missing codes, updates changed stations, inserts new ones, a history row for each.
     /// <paramref name="codeless"/>: whether any staged row came without a code (a re-upload of coded rows has none, and
     /// skips the code generation).</summary>
-    public async Task<MergeCounts> MergeAsync(MergeScope scope, bool codeless, CancellationToken ct)
+    public async Task<MergeCounts> MergeAsync(bool codeless, CancellationToken ct)
     {
         var generate = MergeSql.GenerateCodes(StationCodes.ProvinceSql("adcode"));
         if (codeless)
             do await ExecAsync(generate, ct);
             while (await ScalarAsync(MergeSql.GeneratedClash, ct) > 0);
 
-        var (staged, existing) = await CountAsync(MergeSql.CountExisting(scope), ct);
-        StationImporter.Trace($"final pass: {existing} of {staged} staged codes stored");
+        var (staged, existing) = await CountAsync(MergeSql.CountExisting, ct);
         (string, object)[] common = [("now", _now), ("actor", who.Actor), ("reason", Reason)];
         // A chunk of new stations (the usual first import) skips the update's join against every stored station, and a
         // re-upload of stored stations skips the insert's anti join and sort of every staged row.
-        var updated = existing == 0 ? 0 : await ExecAsync(MergeSql.Update(scope), ct, common);
-        StationImporter.Trace("final pass: updated");
-        var inserted = staged == existing ? 0 : await ExecAsync(MergeSql.Insert(scope), ct, common);
-        StationImporter.Trace("final pass: inserted");
+        var updated = existing == 0 ? 0 : await ExecAsync(MergeSql.Update, ct, common);
+        var inserted = staged == existing ? 0 : await ExecAsync(MergeSql.Insert, ct, common);
         return new(inserted, updated, (int)existing - updated);
     }
 
-    /// <summary>One audit row for the whole import, however many chunks it was merged in.</summary>
+    /// <summary>One audit row for the whole import.</summary>
     public async Task AuditAsync(MergeCounts c, CancellationToken ct)
     {
-        var details = JsonSerializer.Serialize(new { job = jobId, file = fileName, inserted = c.Inserted, updated = c.Updated, unchanged = c.Unchanged });
-        await ExecAsync(MergeSql.Audit, ct, ("now", _now), ("actor", who.Actor), ("subject", $"import:{jobId}"), ("details", details));
+        var entry = AuditLog.Entry(who.Actor, "import.commit", $"import:{jobId}",
+            new Dictionary<string, object> { ["job"] = jobId, ["file"] = fileName, ["inserted"] = c.Inserted, ["updated"] = c.Updated, ["unchanged"] = c.Unchanged });
+        entry.At = _now;
+        await AuditWriter.WriteAsync(conn, tx, entry, ct);
+    }
+
+    /// <summary>After the reader has finished (its problems are in the log): scope and duplicate checks, then the merge
+    /// and commit, or only the counts and a rollback (dry run, or rejected rows without skipInvalid).</summary>
+    public async Task<(MergeCounts Counts, bool Committed)> FinishAsync(ProblemLog log, bool dryRun, bool skipInvalid, int codeless,
+        string codeColumn, string nameColumn, CancellationToken ct)
+    {
+        if (codeless > 0) await MatchCodelessAsync(ct);
+        log.AddErrors(await RejectForbiddenAsync(codeColumn, ct));
+        if (codeless > 0) log.AddWarnings(await NearStoredAsync(nameColumn, ct));
+        var write = !dryRun && (log.RejectedRows.Count == 0 || skipInvalid);
+        var counts = write ? await MergeAsync(codeless > 0, ct) : await ClassifyAsync(ct);
+        if (write)
+        {
+            await AuditAsync(counts, ct);
+            await tx.CommitAsync(ct);
+        }
+        else await tx.RollbackAsync(ct);
+        return (counts, write);
     }
 
     private NpgsqlCommand Command(string sql, params (string Name, object Value)[] parameters)

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using StationMap.Data;
@@ -10,22 +9,33 @@ namespace StationMap.Import;
 
 /// <summary>
 /// Bulk import: every row is read, mapped and validated once, valid rows stream into a temporary staging table
-/// by binary COPY, then one set-based merge writes the changes — or, for a dry run or a file with errors,
+/// through Npgsql's binary import (on the same connection and transaction), then one set-based merge writes the changes — or, for a dry run or a file with errors,
 /// the transaction is rolled back and nothing stored changes. Every run is recorded as an <see cref="ImportJob"/>.
 /// </summary>
 public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db, ImportOptions options)
 {
     private static readonly AdministrativeDivisions Divisions = AdministrativeDivisions.LoadDefault();
 
+    /// <summary>Runs an import in this call, recorded as a new job (the CLI).</summary>
     public async Task<ImportReport> RunAsync(ImportRequest request, CancellationToken ct = default)
     {
         var stream = request.Content;
         var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
         stream.Position = 0;
-        Trace("start");
+        var job = await new ImportJobStore(db).StartAsync(request, sha, stream.Length, ct);
+        return await RunAsync(job, request, ct);
+    }
+
+    /// <summary>Runs a queued job (the job runner); null when it is no longer queued.</summary>
+    public async Task<ImportReport?> RunQueuedAsync(long jobId, ImportRequest request, CancellationToken ct)
+    {
+        var job = await new ImportJobStore(db).BeginAsync(jobId, CancellationToken.None);
+        return job is null ? null : await RunAsync(job, request, ct);
+    }
+
+    private async Task<ImportReport> RunAsync(ImportJob job, ImportRequest request, CancellationToken ct)
+    {
         var jobs = new ImportJobStore(db);
-        var job = await jobs.StartAsync(request, sha, stream.Length, ct);
-        Trace("job");
         var log = new ProblemLog(options.MaxReportedProblems);
         var format = UploadedFile.FormatOf(request.FileName) ?? Path.GetExtension(request.FileName);
 
@@ -39,21 +49,32 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
             report = log.HasFileErrors ? Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request)
                 : await ImportAsync(request, job, format, log, ct);
         }
-        catch (NpgsqlException e)
+        catch (SheetLimitException e)
         {
-            if (await MayHaveCommittedAsync(job, ct)) throw;
+            // Past a limit of the guarded reader: the file is refused as a whole, and the transaction rolled back unused.
+            log.AddErrors([e.Problem]);
+            report = Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The transaction rolls back with the cancelled statement or the unfinished COPY: nothing was stored.
+            failed = true;
+            log.AddErrors([ImportProblem.File(ImportProblem.Cancelled, "导入已取消，未保存任何数据", "the import was cancelled; nothing was stored")]);
+            report = Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request);
+        }
+        catch (Exception e) when (DatabaseError(e) is not null)
+        {
+            if (await MayHaveCommittedAsync(job, CancellationToken.None)) throw;
             // The transaction went with the failure, so nothing was stored. Recording the job as finished keeps it from
             // showing as running for ever, and the uploader learns it is worth trying again.
             failed = true;
-            log.AddErrors([ImportProblem.File(ImportProblem.DatabaseError, $"数据库出错，导入已中止，未保存任何数据，请稍后重试（{e.Message}）",
-                $"a database error stopped the import and nothing was stored; please try again later ({e.Message})")]);
+            log.AddErrors([ImportProblem.File(ImportProblem.DatabaseError, $"数据库出错，导入已中止，未保存任何数据，请稍后重试（{DatabaseError(e)!.Message}）",
+                $"a database error stopped the import and nothing was stored; please try again later ({DatabaseError(e)!.Message})")]);
             report = Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request);
         }
 
-        Trace("committed");
         var rejected = log.RejectedRows.Count > 0 && !failed ? RejectedRows.Collect(request, log, options) : null;
-        await jobs.FinishAsync(job, report, rejected, ct);
-        Trace("finished");
+        await jobs.FinishAsync(job, report, rejected, CancellationToken.None);
         return report;
     }
 
@@ -71,39 +92,20 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
 
         var orgs = await db.Organizations.AsNoTracking().ToListAsync(ct);
         var orgsByName = orgs.GroupBy(o => o.Name).ToDictionary(g => g.Key, g => g.First().Id);
-        // Disposed last, after the transaction has ended: it drops a table the transaction reads.
-        await using var feed = new FreshFeed(dataSource, job.Id);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        // Read committed, whatever the server's default: each statement must see the chunks the feed has committed since.
-        await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
         await StagingTable.CreateAsync(conn, ct);
         var merge = new StagedMerge(conn, tx, options, request.Who, job.Id, job.FileName);
         // A commit locks before anything is read or merged: overlapping imports merge one after the other, and no other
         // import changes the stored stations read next while this one runs.
         if (!request.DryRun) await merge.LockAsync(ct);
         var stored = await StoredStations.LoadAsync(conn, tx, options.DuplicateRadiusMetres, ct);
-        Trace("stored");
-        var pipeline = new MergePipeline(conn, merge, feed, request, map.HeaderOf(ImportField.Code) ?? "code", map.HeaderOf(ImportField.Name) ?? "name");
-        var encoder = new StagingRowEncoder(new InsertSnapshot(merge.Now, request.Who.Actor));
-        var reader = new ChunkedReader(request, map, orgsByName, Divisions, options, stored, encoder, log);
-        var chunks = Channel.CreateBounded<StagedChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        // Two threads: this one feeds PostgreSQL, the reader's validates the next chunk meanwhile.
-        var reading = Task.Factory.StartNew(() => reader.Read(sheet, chunks.Writer, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var reader = new StagingReader(request, map, orgsByName, Divisions, options, stored, log);
         int total;
         try
         {
-            try
-            {
-                await pipeline.RunAsync(chunks.Reader, ct);
-            }
-            catch
-            {
-                stop.Cancel();
-                await reading.ContinueWith(_ => { }, TaskScheduler.Default); // the reader stops before the connection goes
-                throw;
-            }
-            total = await reading;
+            // Reading and the binary import are synchronous: off the caller's thread.
+            total = await Task.Run(() => reader.Read(sheet, conn, ct), ct);
         }
         catch (UnreadableFileException e)
         {
@@ -114,12 +116,20 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         if (log.HasFileErrors)
             return Report(job, format, sheet.Encoding, sheet.Sheet, log, new(total, 0, 0, 0, 0), false, request);
 
-        request.Progress?.Report(new(total, 1, "merge"));
-        Trace("read+copy");
-        var (c, committed) = await pipeline.FinishAsync(log, tx, ct);
-        Trace("merge");
+        request.Progress?.Report(new(total, 1, "merge", reader.Valid));
+        var (c, committed) = await merge.FinishAsync(log, request.DryRun, request.SkipInvalid, reader.Codeless,
+            map.HeaderOf(ImportField.Code) ?? "code", map.HeaderOf(ImportField.Name) ?? "name", ct);
+        request.Progress?.Report(new(total, 1, "done", reader.Valid, committed ? c.Inserted + c.Updated : 0));
         return Report(job, format, sheet.Encoding, sheet.Sheet, log, new ImportCounts(total, c.Inserted, c.Updated, c.Unchanged, log.RejectedRows.Count), committed, request);
     }
+
+    /// <summary>The database's own error, also when EF or a cancelled read wraps it.</summary>
+    private static NpgsqlException? DatabaseError(Exception e) => e switch
+    {
+        NpgsqlException n => n,
+        { InnerException: { } inner } => DatabaseError(inner),
+        _ => null,
+    };
 
     /// <summary>
     /// Whether the import's transaction may have committed after all: a connection that breaks during COMMIT leaves the
@@ -138,9 +148,6 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
             return true;
         }
     }
-
-    private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
-    internal static void Trace(string what) { if (Environment.GetEnvironmentVariable("STATIONMAP_IMPORT_TRACE") is not null) Console.Error.WriteLine($"{Clock.ElapsedMilliseconds,8} ms {what}"); }
 
     private static ImportReport Report(ImportJob job, string format, string? encoding, string? sheet, ProblemLog log,
         ImportCounts counts, bool committed, ImportRequest request) => new()

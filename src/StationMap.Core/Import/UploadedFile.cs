@@ -2,7 +2,8 @@ namespace StationMap.Import;
 
 /// <summary>
 /// Decides whether an uploaded file is something we read (.csv, .xlsx) and opens it; refuses .xls, .xlsm,
-/// macro workbooks, oversize files and zip bombs with a clear message before any parsing.
+/// macro workbooks, oversize files and zip bombs with a clear message before any parsing, and reads the rest
+/// through <see cref="GuardedSheet"/>: the one way an uploaded spreadsheet is read.
 /// </summary>
 public static class UploadedFile
 {
@@ -36,14 +37,15 @@ public static class UploadedFile
             case "csv" when !isZip:
                 try
                 {
-                    return new CsvSheet(seekable);
+                    return new GuardedSheet(new CsvSheet(seekable), options.Limits);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
                     return Fail(errors, "corrupt_file", $"文件无法读取：{e.Message}", $"the file cannot be read: {e.Message}");
                 }
             case "xlsx" when isZip:
-                return ZipBombGuard.Check(seekable, options, errors) ? XlsxSheet.Open(seekable, sheet, errors) : null;
+                return ZipGuard.Check(seekable, options, errors) && XlsxSheet.Open(seekable, sheet, errors) is { } xlsx
+                    ? new GuardedSheet(xlsx, options.Limits) : null;
             case "csv" or "xlsx":
                 return Fail(errors, "content_mismatch", "文件内容与扩展名不符", "the file's content does not match its extension");
             default:

@@ -1,138 +1,102 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
-using StationMap.Import.Xlsx;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace StationMap.Import;
 
 /// <summary>
-/// One worksheet of an .xlsx file, streamed with an <see cref="XmlReader"/> over the sheet part (shared strings
-/// and date styles loaded once). Cells come as their stored values: a formula's cached result, never a
-/// recalculation; text that looks like a formula stays text. Row numbers are Excel's (the rows' r attribute).
+/// One worksheet of an .xlsx file, streamed by MiniExcel (shared strings beyond a few MB are cached on disk by it).
+/// Cells come as their stored values as text: a formula's cached result, never a recalculation; text that looks like
+/// a formula stays text. Only opened behind <see cref="ZipGuard"/>, and read through <see cref="GuardedSheet"/>.
 /// </summary>
 public sealed class XlsxSheet : ISheetSource
 {
-    private readonly XlsxWorkbook _book;
-    private readonly XmlReader _xml;
-    private readonly StringBuilder _text = new();
-    private readonly List<string?> _cells = [];
+    private static readonly OpenXmlConfiguration Config = new() { FillMergedCells = false, EnableSharedStringCache = true };
+
+    private readonly IEnumerator<IDictionary<string, object?>> _rows;
+    private int _number;
 
     public IReadOnlyList<string?> Headers { get; }
     public string? Encoding => null;
     public string? Sheet { get; }
 
-    private XlsxSheet(XlsxWorkbook book, string sheet, string part)
+    private XlsxSheet(Stream seekable, string sheet)
     {
-        _book = book;
         Sheet = sheet;
-        _xml = XlsxWorkbook.Xml(book.Open(part) ?? throw new InvalidDataException($"the part {part} is missing"));
+        _rows = MiniExcel.Query(seekable, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX, configuration: Config)
+            .Cast<IDictionary<string, object?>>().GetEnumerator();
         // The header is the first row that has a value; rows above it (titles left blank) are skipped.
         Headers = [];
-        while (NextRow(0) is { } header)
-            if (header.Cells.Any(c => !string.IsNullOrWhiteSpace(c))) { Headers = header.Cells; break; }
+        while (Next(0) is { } header)
+            if (!header.IsEmpty) { Headers = header.Cells; break; }
     }
 
     /// <summary>Opens the named sheet, or the first; null (and a problem) when the name is not in the file.</summary>
     public static XlsxSheet? Open(Stream seekable, string? sheetName, List<ImportProblem> errors)
     {
-        XlsxWorkbook book;
         try
         {
-            book = XlsxWorkbook.Open(seekable);
+            var names = MiniExcel.GetSheetNames(seekable);
+            seekable.Position = 0;
+            if (names.Count == 0)
+            {
+                errors.Add(ImportProblem.File("no_sheet", "工作簿中没有工作表", "the workbook has no worksheet"));
+                return null;
+            }
+            var name = string.IsNullOrWhiteSpace(sheetName) ? names[0] : names.FirstOrDefault(n => n == sheetName.Trim());
+            if (name is null)
+            {
+                errors.Add(ImportProblem.File("no_such_sheet", $"找不到工作表“{sheetName}”，现有：{string.Join("、", names)}",
+                    $"no sheet named '{sheetName}'; the workbook has: {string.Join(", ", names)}"));
+                return null;
+            }
+            return new XlsxSheet(seekable, name);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OutOfMemoryException and not SheetLimitException)
         {
             errors.Add(ImportProblem.File("corrupt_file", $"工作簿已损坏，无法读取：{e.Message}", $"the workbook is damaged and cannot be read: {e.Message}"));
-            return null;
-        }
-        var names = book.Sheets.Select(s => s.Name).ToList();
-        if (names.Count == 0)
-        {
-            book.Dispose();
-            errors.Add(ImportProblem.File("no_sheet", "工作簿中没有工作表", "the workbook has no worksheet"));
-            return null;
-        }
-        var index = string.IsNullOrWhiteSpace(sheetName) ? 0 : names.IndexOf(sheetName.Trim());
-        if (index < 0)
-        {
-            book.Dispose();
-            errors.Add(ImportProblem.File("no_such_sheet", $"找不到工作表“{sheetName}”，现有：{string.Join("、", names)}",
-                $"no sheet named '{sheetName}'; the workbook has: {string.Join(", ", names)}"));
-            return null;
-        }
-        var (name, part) = book.Sheets[index];
-        try
-        {
-            return new XlsxSheet(book, name, part);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            book.Dispose();
-            errors.Add(ImportProblem.File("corrupt_file", $"工作表“{name}”已损坏，无法读取：{e.Message}", $"sheet '{name}' is damaged and cannot be read: {e.Message}"));
             return null;
         }
     }
 
     public IEnumerable<RawRow> Rows()
     {
-        while (NextRow(Headers.Count) is { } row) yield return row;
+        while (Next(Headers.Count) is { } row) yield return row;
     }
 
-    private int _lastRow;
-
-    /// <summary>The next &lt;row&gt; of sheetData, cells placed by their column letters; null at the end.</summary>
-    private RawRow? NextRow(int width)
+    /// <summary>The next row; MiniExcel yields every row from the first, empty ones included, so the count is Excel's number.</summary>
+    private RawRow? Next(int width)
     {
-        while (_xml.Read())
+        if (!_rows.MoveNext()) return null;
+        _number++;
+        var row = _rows.Current;
+        var cells = new string?[Math.Max(width, row.Count)];
+        var i = 0;
+        foreach (var value in row.Values)
         {
-            if (_xml.NodeType != XmlNodeType.Element || _xml.LocalName != "row") continue;
-            var number = int.TryParse(_xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : _lastRow + 1;
-            _lastRow = number;
-            _cells.Clear();
-            if (!_xml.IsEmptyElement) ReadCells();
-            var cells = new string?[Math.Max(width, _cells.Count)];
-            _cells.CopyTo(cells);
-            return new RawRow(number, cells);
+            if (i < cells.Length) cells[i] = Text(value);
+            i++;
         }
-        return null;
+        return new RawRow(_number, cells);
     }
 
-    private void ReadCells()
+    /// <summary>A cell's value as the text the importer reads: numbers as Excel shows them (15 significant digits, whole
+    /// numbers without ".0"), dates and times as ISO text, booleans as TRUE/FALSE.</summary>
+    internal static string? Text(object? value) => value switch
     {
-        var depth = _xml.Depth;
-        while (_xml.Read() && _xml.Depth > depth)
-        {
-            if (_xml.NodeType != XmlNodeType.Element || _xml.LocalName != "c") continue;
-            var column = XlsxCellRef.Column(_xml.GetAttribute("r")) ?? _cells.Count;
-            var value = ReadCell();
-            if (value is null) continue;
-            while (_cells.Count <= column) _cells.Add(null);
-            _cells[column] = value;
-        }
-    }
+        null => null,
+        string { Length: 0 } => null,
+        string s => s,
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
+        double d => d.ToString("G15", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "TRUE" : "FALSE",
+        // Excel's day 0 is 1899-12-30: a time alone, a date alone, or both.
+        DateTime t when t.Year < 1901 => t.ToString("HH:mm", CultureInfo.InvariantCulture),
+        DateTime t when t.TimeOfDay == TimeSpan.Zero => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
 
-    /// <summary>One &lt;c&gt;: its cached value as text (null when empty); the formula (&lt;f&gt;) is ignored.</summary>
-    private string? ReadCell()
-    {
-        var type = _xml.GetAttribute("t");
-        var style = int.TryParse(_xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
-        if (_xml.IsEmptyElement) return null;
-        string? raw = null;
-        var depth = _xml.Depth;
-        _xml.Read();
-        while (_xml.Depth > depth)
-        {
-            if (_xml is { NodeType: XmlNodeType.Element, LocalName: "v" }) raw = _xml.ReadElementContentAsString();
-            else if (_xml is { NodeType: XmlNodeType.Element, LocalName: "is" }) { raw = XlsxSharedStrings.ItemText(_xml, _text); _xml.Read(); }
-            else if (_xml is { NodeType: XmlNodeType.Element }) _xml.Skip();
-            else if (!_xml.Read()) break;
-        }
-        return string.IsNullOrEmpty(raw) ? null : XlsxCellText.Of(type, raw, _book.DateStyles.Contains(style), _book.SharedStrings);
-    }
-
-    public void Dispose()
-    {
-        _xml.Dispose();
-        _book.Dispose();
-    }
+    public void Dispose() => _rows.Dispose();
 }

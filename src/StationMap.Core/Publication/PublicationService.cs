@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StationMap.Audit;
+using StationMap.Import;
 using StationMap.Auth;
 using StationMap.Data;
 using StationMap.Orgs;
@@ -12,7 +13,7 @@ public enum PublicationOutcome { Ok, NotFound, Invalid, Forbidden }
 public sealed record PublicationResult(PublicationOutcome Outcome, PublicationRecord? Record = null, string? Message = null);
 
 /// <summary>Changes publication status: by hand, or from a provider's result file (matched by code, then by name).</summary>
-public sealed class PublicationService(StationMapDb db)
+public sealed class PublicationService(StationMapDb db, ImportOptions options)
 {
     public async Task<PublicationResult> SetAsync(string code, string provider, PublicationUpdate update, StaffIdentity who, CancellationToken ct = default)
     {
@@ -24,15 +25,17 @@ public sealed class PublicationService(StationMapDb db)
             return new(PublicationOutcome.Forbidden, Message: $"无权修改行政区 {station.Adcode} 的站点（您的机构范围：{who.OrgAdcode}）/ your organisation ({who.OrgAdcode}) may not change stations in {station.Adcode}");
         var record = await RecordFor(station, provider.ToLowerInvariant(), ct);
         Apply(record, state, update.ProviderPoiId, update.Reason, who.Actor);
-        db.Audit.Add(AuditLog.Entry(who.Actor, "publication.set", $"{code}:{record.Provider}", new { State = state.Wire(), update.ProviderPoiId, update.Reason }));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await AuditWriter.WriteAsync(db, AuditLog.Entry(who.Actor, "publication.set", $"{code}:{record.Provider}", new { State = state.Wire(), update.ProviderPoiId, update.Reason }), ct);
+        await tx.CommitAsync(ct);
         return new(PublicationOutcome.Ok, record);
     }
 
     public async Task<ResultImportReport> ImportAsync(Stream file, string fileName, string provider, StaffIdentity who, CancellationToken ct = default)
     {
         provider = provider.ToLowerInvariant();
-        var rows = ResultFileReader.Read(file, fileName);
+        var rows = ResultFileReader.Read(file, fileName, options);
         var prefix = AdcodeScope.Prefix(who.OrgAdcode);
         var inScope = db.Stations.IgnoreQueryFilters().AsNoTracking().Where(s => s.Adcode.StartsWith(prefix));
         var codes = rows.Where(r => r.Code is not null).Select(r => r.Code!).Distinct().ToList();
@@ -59,8 +62,10 @@ public sealed class PublicationService(StationMapDb db)
             Apply(await RecordFor(station!, provider, ct), state, row.PoiId, row.Reason, who.Actor);
         }
         var updated = db.ChangeTracker.Entries<PublicationRecord>().Count(e => e.State is EntityState.Added or EntityState.Modified);
-        db.Audit.Add(AuditLog.Entry(who.Actor, "publication.import", $"{provider}:{fileName}", new { Rows = rows.Count, matched, updated, Unmatched = unmatched.Count }));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await AuditWriter.WriteAsync(db, AuditLog.Entry(who.Actor, "publication.import", $"{provider}:{fileName}", new { Rows = rows.Count, matched, updated, Unmatched = unmatched.Count }), ct);
+        await tx.CommitAsync(ct);
         return new ResultImportReport(provider, rows.Count, matched, updated, unmatched);
     }
 

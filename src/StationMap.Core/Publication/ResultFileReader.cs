@@ -1,6 +1,4 @@
-using System.Text;
-using MiniExcelLibs;
-using Sylvan.Data.Csv;
+using StationMap.Import;
 
 namespace StationMap.Publication;
 
@@ -8,7 +6,7 @@ namespace StationMap.Publication;
 public sealed record ResultRow(int Row, string? Code, string? Name, string? PoiId, string? Status, string? Reason);
 
 /// <summary>
-/// Reads a provider's result file (CSV in UTF-8 with or without BOM, or GBK; or xlsx) and finds the station code,
+/// Reads a provider's result file (CSV in any encoding the import detects, or xlsx) and finds the station code,
 /// name, POI id, status and reason columns by their usual Chinese or English headers.
 /// </summary>
 public static class ResultFileReader
@@ -19,11 +17,32 @@ public static class ResultFileReader
     private static readonly string[] StatusHeaders = ["status", "状态", "审核状态", "结果", "result", "state"];
     private static readonly string[] ReasonHeaders = ["reason", "原因", "驳回原因", "备注", "message", "说明"];
 
-    public static List<ResultRow> Read(Stream file, string fileName)
+    /// <summary>Reads through the import's guarded reader (<see cref="UploadedFile"/>): the same formats, limits and
+    /// refusals. <paramref name="seekable"/> must be seekable. Throws <see cref="SheetLimitException"/> for a refused file.</summary>
+    public static List<ResultRow> Read(Stream seekable, string fileName, ImportOptions options)
     {
-        var rows = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(file) : ReadCsv(file);
-        return rows.Select((r, i) => new ResultRow(i + 2, Pick(r, CodeHeaders), Pick(r, NameHeaders), Pick(r, PoiHeaders),
-            Pick(r, StatusHeaders), Pick(r, ReasonHeaders))).ToList();
+        var errors = new List<ImportProblem>();
+        using var sheet = UploadedFile.Open(seekable, fileName, null, options, errors);
+        if (sheet is null) throw new SheetLimitException(errors[0]);
+        var headers = sheet.Headers.Select(h => h?.Trim() ?? "").ToList();
+        var rows = new List<ResultRow>();
+        try
+        {
+            foreach (var raw in sheet.Rows())
+            {
+                if (raw.IsEmpty) continue;
+                var row = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                for (var i = 0; i < headers.Count && i < raw.Cells.Length; i++)
+                    if (headers[i].Length > 0 && raw.Cells[i] is { } cell) row.TryAdd(headers[i], cell);
+                rows.Add(new ResultRow(raw.Number, Pick(row, CodeHeaders), Pick(row, NameHeaders), Pick(row, PoiHeaders),
+                    Pick(row, StatusHeaders), Pick(row, ReasonHeaders)));
+            }
+        }
+        catch (Exception e) when (e is not SheetLimitException and not OutOfMemoryException and not OperationCanceledException)
+        {
+            throw new SheetLimitException("corrupt_file", $"文件无法完整读取：{e.Message}", $"the file could not be read to the end: {e.Message}");
+        }
+        return rows;
     }
 
     private static string? Pick(Dictionary<string, string> row, string[] headers)
@@ -31,39 +50,5 @@ public static class ResultFileReader
         foreach (var h in headers)
             if (row.TryGetValue(h, out var v) && !string.IsNullOrWhiteSpace(v)) return v.Trim();
         return null;
-    }
-
-    private static IEnumerable<Dictionary<string, string>> ReadXlsx(Stream file) =>
-        MiniExcel.Query(file, useHeaderRow: true, excelType: ExcelType.XLSX)
-            .Select(r => ((IDictionary<string, object?>)r).ToDictionary(kv => kv.Key.Trim(), kv => Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.OrdinalIgnoreCase));
-
-    private static IEnumerable<Dictionary<string, string>> ReadCsv(Stream file)
-    {
-        using var memory = new MemoryStream();
-        file.CopyTo(memory);
-        var text = Decode(memory.ToArray());
-        using var reader = CsvDataReader.Create(new StringReader(text));
-        var list = new List<Dictionary<string, string>>();
-        while (reader.Read())
-        {
-            var row = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < reader.FieldCount; i++) row.TryAdd(reader.GetName(i).Trim(), reader.GetString(i));
-            list.Add(row);
-        }
-        return list;
-    }
-
-    /// <summary>UTF-8 (BOM or valid bytes), otherwise GBK/GB18030 — what Chinese office software writes.</summary>
-    private static string Decode(byte[] bytes)
-    {
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding("GB18030").GetString(bytes);
-        }
     }
 }

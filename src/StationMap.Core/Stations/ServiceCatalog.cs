@@ -13,7 +13,7 @@ public static class ServiceCatalog
         new("charging", "手机充电", "Phone charging", "充电", "充电宝", "充电插座"),
         new("rest", "休息座椅", "Seating / rest", "休息", "桌椅", "座椅", "歇脚"),
         new("toilet", "卫生间", "Toilet", "厕所", "洗手间", "如厕"),
-        new("firstaid", "医药箱", "First-aid kit", "急救箱", "药箱", "应急药品", "first aid"),
+        new("firstaid", "医药箱", "First-aid kit", "急救箱", "药箱", "应急药品", "应急药箱", "医疗箱", "急救包", "药品", "first aid"),
         new("aircon", "空调/取暖", "Air conditioning / heating", "空调", "取暖", "暖气", "纳凉", "heating"),
         new("wifi", "无线网络", "Wi-Fi", "WiFi", "无线上网", "网络"),
         new("raingear", "雨具", "Rain gear", "雨伞", "雨衣"),
@@ -33,6 +33,22 @@ public static class ServiceCatalog
     {
         return ByName.TryGetValue(text.Trim(), out service!);
     }
+
+    /// <summary>As <see cref="TryResolve"/>, then by keyword: the longest Chinese label or alias the text contains
+    /// ("应急药箱" → first aid, "饮水机热水" → water). Used for staff's own words in imports.</summary>
+    public static bool TryMatch(string text, out ServiceInfo service)
+    {
+        if (TryResolve(text, out service)) return true;
+        var t = text.Trim();
+        var best = Keywords.Where(k => t.Contains(k.Word, StringComparison.OrdinalIgnoreCase)).OrderByDescending(k => k.Word.Length).FirstOrDefault();
+        service = best.Service!;
+        return best.Service is not null;
+    }
+
+    // Chinese words of two characters or more (one-character words would match too much).
+    private static readonly (string Word, ServiceInfo Service)[] Keywords =
+        [.. All.SelectMany(s => new[] { s.Chinese }.Concat(s.Chinese.Split('/')).Concat(s.Aliases)
+            .Where(w => w.Length >= 2 && w.Any(c => c > 0x2E80)).Distinct().Select(w => (w, s)))];
 
     private static Dictionary<string, ServiceInfo> BuildLookup()
     {

@@ -22,6 +22,8 @@ public sealed class Station
     public decimal? AreaM2 { get; set; }
     /// <summary>Service codes from <see cref="ServiceCatalog"/>.</summary>
     public List<string> Services { get; set; } = [];
+    /// <summary>Services staff named that the catalog does not know, as written ("按摩椅、报刊").</summary>
+    public string? OtherServices { get; set; }
     /// <summary>Canonical OSM opening_hours subset (see Hours/).</summary>
     public string? OpeningHours { get; set; }
     public string? Phone { get; set; }
@@ -29,6 +31,8 @@ public sealed class Station
     public HostKind HostKind { get; set; }
     public long? ManagingOrgId { get; set; }
     public bool IsPublic { get; set; } = true;
+    /// <summary>无障碍: a step-free entrance; null when nobody has said.</summary>
+    public bool? Accessible { get; set; }
     public StationStatus Status { get; set; } = StationStatus.Active;
     public List<string> Photos { get; set; } = [];
     public string? Notes { get; set; }

@@ -20,6 +20,7 @@ public sealed record StationDto
     public required string Type { get; init; }
     public decimal? AreaM2 { get; init; }
     public required List<string> Services { get; init; }
+    public string? OtherServices { get; init; }
     public string? OpeningHours { get; init; }
     public string? Phone { get; init; }
     public string? HostOrganization { get; init; }
@@ -27,6 +28,7 @@ public sealed record StationDto
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? ManagingOrgId { get; init; }
     public bool IsPublic { get; init; }
+    public bool? Accessible { get; init; }
     public required string Status { get; init; }
     public required List<string> Photos { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

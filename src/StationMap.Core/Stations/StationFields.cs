@@ -20,4 +20,11 @@ public sealed record StationFields(
     bool IsPublic,
     StationStatus Status,
     List<string> Photos,
-    string? Notes);
+    string? Notes)
+{
+    /// <summary>Service words the catalog does not know, kept as written.</summary>
+    public string? OtherServices { get; init; }
+
+    /// <summary>无障碍 (step-free entrance); null: unknown.</summary>
+    public bool? Accessible { get; init; }
+}

@@ -16,11 +16,15 @@ public sealed record StationInput
     public string? Type { get; init; }
     public decimal? AreaM2 { get; init; }
     public List<string>? Services { get; init; }
+    /// <summary>Services the catalog does not list, as free text (at most 200 characters).</summary>
+    public string? OtherServices { get; init; }
     public string? OpeningHours { get; init; }
     public string? Phone { get; init; }
     public string? HostOrganization { get; init; }
     public string? HostKind { get; init; }
     public bool? IsPublic { get; init; }
+    /// <summary>无障碍: the entrance is step-free (null: unknown).</summary>
+    public bool? Accessible { get; init; }
     public string? Status { get; init; }
     public List<string>? Photos { get; init; }
     public string? Notes { get; init; }

@@ -13,6 +13,8 @@ public static class StationLimits
     public const int Address = 200;
     public const int Adcode = 6;
     public const int OpeningHours = 200;
+    /// <summary>Service words from staff spreadsheets that the catalog does not know, kept as text.</summary>
+    public const int OtherServices = 200;
     public const int Phone = 60;
     public const int HostOrganization = 100;
     public const int Notes = 2000;

@@ -64,6 +64,7 @@ public static class StationValidator
                 errors.Add(FieldError.Of("phone", "too_long", $"电话不能超过{StationLimits.Phone}个字符（现为{phone.Length}）",
                     $"phone must be at most {StationLimits.Phone} characters (has {phone.Length})"));
         }
+        var otherServices = StationTextRules.Optional(input.OtherServices, "otherServices", "其他服务", StationLimits.OtherServices, errors);
         if (input.AreaM2 is < 0 or > 100000)
             errors.Add(FieldError.Of("areaM2", "out_of_range", "面积须在0到100000平方米之间", "area must be between 0 and 100000 m²"));
         var host = StationTextRules.Optional(input.HostOrganization, "hostOrganization", "依托单位", StationLimits.HostOrganization, errors);
@@ -74,7 +75,7 @@ public static class StationValidator
         if (errors.Count > 0 || location is null) return (null, errors);
         var (submitted, wgs) = location.Value;
         return (new StationFields(code, name!, address!, adcode, submitted, wgs, type, input.AreaM2, services, hours,
-            phone, host, hostKind, input.IsPublic ?? true, status, photos, notes), errors);
+            phone, host, hostKind, input.IsPublic ?? true, status, photos, notes) { OtherServices = otherServices, Accessible = input.Accessible }, errors);
     }
 
     private static string? Required(string? value, string field, string chinese, int max, List<FieldError> errors)

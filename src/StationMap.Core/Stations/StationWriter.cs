@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
+using Npgsql;
 using StationMap.Audit;
 using StationMap.Auth;
 using StationMap.Data;
@@ -117,15 +118,12 @@ public sealed class StationWriter(StationMapDb db)
         return new StationWriteResult(WriteOutcome.Ok, station);
     }
 
+    /// <summary>The version just saved goes to the history (snapshot built by <see cref="StationSnapshot"/>) and the audit log.</summary>
     private async Task RecordAsync(Station station, ChangeKind kind, StaffIdentity who, string? reason, CancellationToken ct)
     {
-        db.StationHistory.Add(new StationHistory
-        {
-            StationId = station.Id, Code = station.Code, Version = station.Version, Kind = kind,
-            ChangedAt = station.UpdatedAt, ChangedBy = who.Actor, Reason = reason, Snapshot = StationSnapshot.Of(station),
-        });
-        db.Audit.Add(AuditLog.Entry(who.Actor, $"station.{kind.ToString().ToLowerInvariant()}", station.Code, new { station.Version, reason }));
-        await db.SaveChangesAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(StationSnapshot.InsertHistory("s", kind.ToString().ToLowerInvariant(), "FROM stations s WHERE s.id = @id"),
+            [new NpgsqlParameter("id", station.Id), new NpgsqlParameter("actor", who.Actor), new NpgsqlParameter("reason", (object?)reason ?? DBNull.Value)], ct);
+        await AuditWriter.WriteAsync(db, AuditLog.Entry(who.Actor, $"station.{kind.ToString().ToLowerInvariant()}", station.Code, new { station.Version, reason }), ct);
     }
 
     private static StationWriteResult Stale(Station station, int given) => StationWriteResult.Conflict(station,
@@ -144,6 +142,8 @@ public sealed class StationWriter(StationMapDb db)
         s.Type = f.Type;
         s.AreaM2 = f.AreaM2;
         s.Services = f.Services;
+        s.OtherServices = f.OtherServices;
+        s.Accessible = f.Accessible;
         s.OpeningHours = f.OpeningHours;
         s.Phone = f.Phone;
         s.HostOrganization = f.HostOrganization;

@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using StationMap.Auth;
 using StationMap.Import;
 using StationMap.IntegrationTests.Infrastructure;
+using StationMap.Stations;
 using static StationMap.IntegrationTests.Import.ImportUploads;
 
 namespace StationMap.IntegrationTests.Import;
 
-/// <summary>The commit that merges while it reads (two rows per chunk here, see <see cref="ImportApiFixture"/>).</summary>
+/// <summary>A commit's all-or-nothing outcome, its database failures and its history rows.</summary>
 public class ChunkedCommitTests(ImportApiFixture api) : IClassFixture<ImportApiFixture>
 {
     private static async Task<JsonElement> ReportAsync(HttpResponseMessage r)
@@ -40,7 +41,6 @@ public class ChunkedCommitTests(ImportApiFixture api) : IClassFixture<ImportApiF
         Assert.Equal((4, 1, 0, 1), Counts(report));
         Assert.Equal(before, await FingerprintAsync(db));
         Assert.False(await db.Stations.AnyAsync(s => s.Code == "LAST-2"));
-        Assert.Empty(await ScratchTablesAsync(db));
 
         var dry = await ReportAsync(await client.UploadAsync(Csv(rows), "coordsys=wgs84"));
         Assert.Equal(Counts(report), Counts(dry));
@@ -63,39 +63,22 @@ public class ChunkedCommitTests(ImportApiFixture api) : IClassFixture<ImportApiF
         var skipped = await ReportAsync(await haidian.UploadAsync(file, "coordsys=wgs84&dryRun=false&skipInvalid=true"));
         Assert.Equal((true, (3, 0, 0, 1)), (skipped.GetProperty("committed").GetBoolean(), Counts(skipped)));
         Assert.Equal(1, await db.Audit.CountAsync(a => a.Subject == $"import:{skipped.GetProperty("jobId").GetInt64()}"));
-        Assert.Empty(await ScratchTablesAsync(db));
     }
 
     [Fact]
-    public async Task A_commit_drops_the_scratch_table_a_killed_import_left_behind_and_leaves_none_of_its_own()
-    {
-        var client = await api.StaffAsync(StaffRole.Editor, "110000");
-        await using var db = api.NewDb();
-        // What a process killed mid-import leaves: its second connection's table, committed.
-        await db.Database.ExecuteSqlRawAsync(StagingTable.CreateShared("import_fresh_999999"));
-        Assert.Equal(["import_fresh_999999"], await ScratchTablesAsync(db));
-
-        var report = await ReportAsync(await client.UploadAsync(
-            Csv(Row("GONE-1", "六十号驿站", 60), Row("GONE-2", "六十一号驿站", 61), Row("GONE-3", "六十二号驿站", 62)), "coordsys=wgs84&dryRun=false"));
-        Assert.Equal((true, (3, 0, 0, 0)), (report.GetProperty("committed").GetBoolean(), Counts(report)));
-        Assert.Empty(await ScratchTablesAsync(db));
-        Assert.Equal(3, await db.Stations.CountAsync(s => s.Code.StartsWith("GONE-")));
-    }
-
-    [Fact]
-    public async Task When_the_database_ends_the_second_connection_mid_import_nothing_is_stored_and_the_job_says_why()
+    public async Task When_the_database_ends_the_import_connection_mid_copy_nothing_is_stored_and_the_job_says_why()
     {
         var client = await api.StaffAsync(StaffRole.Editor, "110000");
         await using var db = api.NewDb();
         var before = await FingerprintAsync(db);
-        // 1,200 new stations on a grid in Haidian (40 × 30, 100-130 m apart): 600 chunks of two, seconds of feeding to cut into.
+        // 1,200 new stations on a grid in Haidian (40 × 30, 100-130 m apart): the COPY lasts while the file is read.
         var rows = Enumerable.Range(0, 1200).Select(i => Row($"CUT-{i}", $"九十{i}号驿站", i % 40, lat: 39.95 + i / 40 * 0.0012));
         using var cut = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var killing = TerminateFeedAsync(cut.Token);
+        var killing = TerminateCopyAsync(cut.Token);
 
         var response = await client.UploadAsync(Csv([.. rows]), "coordsys=wgs84&dryRun=false");
         await cut.CancelAsync();
-        Assert.True(await killing, "the feed's backend was never seen, so it was not terminated");
+        Assert.True(await killing, "the import's COPY was never seen, so it was not terminated");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var report = (await response.JsonAsync()).GetProperty("report");
@@ -106,22 +89,22 @@ public class ChunkedCommitTests(ImportApiFixture api) : IClassFixture<ImportApiF
 
         // The job is on record as finished, not left running.
         var job = await ReportAsync(await client.GetAsync($"/api/v1/imports/{report.GetProperty("jobId").GetInt64()}"));
-        Assert.Equal(ImportProblem.DatabaseError, job.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        Assert.Equal(ImportProblem.DatabaseError, job.GetProperty("report").GetProperty("errors")[0].GetProperty("code").GetString());
         Assert.NotNull(await db.Set<ImportJob>().Where(j => j.Id == report.GetProperty("jobId").GetInt64()).Select(j => j.FinishedAt).SingleAsync());
 
-        // The next commit works and clears what the broken connection could not drop.
+        // The next commit works.
         var next = await ReportAsync(await client.UploadAsync(Csv(Row("CUT-OK", "九十号驿站", 90)), "coordsys=wgs84&dryRun=false"));
         Assert.True(next.GetProperty("committed").GetBoolean());
-        Assert.Empty(await ScratchTablesAsync(db));
     }
 
-    /// <summary>Ends the backend of the import's second connection (<see cref="FreshFeed"/>) as soon as it has copied.</summary>
-    private async Task<bool> TerminateFeedAsync(CancellationToken ct)
+    /// <summary>Ends the backend of the import's connection while it copies into the staging table.</summary>
+    private async Task<bool> TerminateCopyAsync(CancellationToken ct)
     {
         await using var conn = await api.DataSource.OpenConnectionAsync(ct);
         await using var cmd = new Npgsql.NpgsqlCommand($"""
             SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'COPY {ScratchTablePattern}'
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'COPY import\_staging%'
             """, conn);
         try
         {
@@ -147,9 +130,9 @@ public class ChunkedCommitTests(ImportApiFixture api) : IClassFixture<ImportApiF
         await using var db = api.NewDb();
         var names = new[] { "四十号驿站", "四十一号驿站", "四十二号驿站" };
         var sql = $"""
-            SELECT s.code || ': ' || h.snapshot::text || ' <> ' || {SnapshotSql.Of("s")}::text AS "Value"
+            SELECT s.code || ': ' || h.snapshot::text || ' <> ' || {StationSnapshot.Sql("s")}::text AS "Value"
             FROM stations s JOIN station_history h ON h.station_id = s.id
-            WHERE s.name IN ('四十号驿站', '四十一号驿站', '四十二号驿站') AND h.snapshot <> {SnapshotSql.Of("s")}
+            WHERE s.name IN ('四十号驿站', '四十一号驿站', '四十二号驿站') AND h.snapshot <> {StationSnapshot.Sql("s")}
             """;
         var mismatches = await db.Database.SqlQueryRaw<string>(sql).ToListAsync();
         Assert.Empty(mismatches);

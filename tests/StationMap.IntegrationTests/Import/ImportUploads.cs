@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using StationMap.Data;
@@ -20,13 +22,40 @@ internal static class ImportUploads
 
     public static byte[] Gbk(params string[] rows) => Encoding.GetEncoding("GBK").GetBytes(string.Join("\r\n", [Header, .. rows]));
 
+    /// <summary>Posts the file as an import job and waits for it: the job's report as 200, or its problem with the
+    /// status the job names (400/413/503); an upload refused at once comes back as it is.</summary>
     public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, byte[] file, string query, string fileName = "stations.csv")
+    {
+        var accepted = await client.PostJobAsync(file, query, fileName);
+        if (accepted.StatusCode != HttpStatusCode.Accepted) return accepted;
+        var job = await client.WaitForJobAsync(accepted.Headers.Location!.ToString());
+        return job.TryGetProperty("problem", out var problem) && problem.ValueKind == JsonValueKind.Object
+            ? new HttpResponseMessage((HttpStatusCode)problem.GetProperty("status").GetInt32()) { Content = new StringContent(problem.GetRawText(), Encoding.UTF8, "application/json") }
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(job.GetProperty("report").GetRawText(), Encoding.UTF8, "application/json") };
+    }
+
+    public static async Task<HttpResponseMessage> PostJobAsync(this HttpClient client, byte[] file, string query, string fileName = "stations.csv")
     {
         var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(content, "file", fileName);
         return await client.PostAsync($"/api/v1/imports?{query}", form);
+    }
+
+    /// <summary>Polls the job until it is done. A cap on polls (not a timing assertion) keeps a job that never ends from
+    /// hanging the suite.</summary>
+    public static async Task<JsonElement> WaitForJobAsync(this HttpClient client, string location)
+    {
+        for (var polls = 0; ; polls++)
+        {
+            Assert.True(polls < 30_000, $"the job at {location} never finished");
+            var response = await client.GetAsync(location);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var job = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            if (job.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled") return job;
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>md5 over stations, history and audit, ordered: equal before and after means nothing was written.</summary>
@@ -36,11 +65,4 @@ internal static class ImportUploads
                 || coalesce((SELECT string_agg(h::text, '|' ORDER BY id) FROM station_history h), '')
                 || coalesce((SELECT string_agg(a::text, '|' ORDER BY id) FROM audit_log a), '')) AS "Value"
             """).SingleAsync();
-
-    /// <summary>The scratch tables of commits' second connections (<see cref="FreshFeed"/>) still in the database.</summary>
-    public static Task<List<string>> ScratchTablesAsync(StationMapDb db) =>
-        db.Database.SqlQueryRaw<string>($"SELECT tablename AS \"Value\" FROM pg_tables WHERE tablename LIKE '{ScratchTablePattern}'").ToListAsync();
-
-    /// <summary>LIKE pattern of those tables' names.</summary>
-    public const string ScratchTablePattern = @"import\_fresh\_%";
 }

@@ -32,13 +32,13 @@ public class CommittedFileTests
         var found = errors.Select(e => (e.Row, e.Column, e.Code)).ToHashSet();
         Assert.Contains((5, "经纬度", "coord_bad_pair"), found);
         Assert.Contains((6, "编号", "duplicate_code"), found);
-        Assert.Contains((6, "服务设施", "unknown_service"), found);
         Assert.Contains((6, "营业时间", "hours_invalid"), found);
         Assert.Contains((6, "电话", "phone_format"), found);
         Assert.Contains((6, "是否对外开放", "invalid"), found);
         Assert.Contains((6, "面积（㎡）", "not_a_number"), found);
         var warned = warnings.Select(w => (w.Row, w.Column, w.Code)).ToHashSet();
         Assert.Contains((1, "联系人", "unknown_column"), warned);
+        Assert.Contains((6, "服务设施", "unknown_service"), warned);
         Assert.Contains((3, "经纬度", "lat_lng_order"), warned);
         Assert.Contains((3, "区划代码", "excel_scientific"), warned);
         Assert.Contains((7, "名称", "formula_text"), warned);

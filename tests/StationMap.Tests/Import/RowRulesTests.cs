@@ -44,7 +44,6 @@ public class RowRulesTests
     [InlineData("区划代码", "999999", "adcode_unknown")]
     [InlineData("区划代码", "11010", "adcode_format")]
     [InlineData("电话", "123", "phone_format")]
-    [InlineData("服务设施", "咖啡", "unknown_service")]
     [InlineData("营业时间", "看心情", "hours_invalid")]
     [InlineData("坐标系", "mars", "invalid")]
     [InlineData("是否对外开放", "也许", "invalid")]
@@ -53,6 +52,16 @@ public class RowRulesTests
         var e = OnlyError(Check(new() { [column] = value }));
         Assert.Equal((7, column == "坐标系" ? "坐标系" : column, code), (e.Row, e.Column, e.Code));
         Assert.Contains(" / ", e.Message);
+    }
+
+    [Fact]
+    public void An_unknown_service_word_is_kept_as_other_services_with_a_warning_not_an_error()
+    {
+        var o = Check(new() { ["服务设施"] = "咖啡、应急药箱" });
+        Assert.Empty(o.Errors);
+        Assert.Equal("咖啡", o.Fields!.OtherServices);
+        Assert.Equal(["firstaid"], o.Fields.Services);
+        Assert.Contains(o.Warnings, w => (w.Row, w.Column, w.Code) == (7, "服务设施", "unknown_service"));
     }
 
     [Fact]

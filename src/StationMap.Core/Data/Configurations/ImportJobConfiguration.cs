@@ -17,6 +17,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         b.Property(j => j.Encoding).HasMaxLength(80);
         b.Property(j => j.Sheet).HasMaxLength(100);
         b.Property(j => j.Coordsys).HasMaxLength(20);
+        b.Property(j => j.Status).HasMaxLength(16).HasDefaultValue(ImportStatus.Succeeded);
         b.Property(j => j.Errors).HasColumnType("jsonb");
         b.Property(j => j.Warnings).HasColumnType("jsonb");
         b.Property(j => j.RejectedRows).HasColumnType("jsonb");

@@ -24,6 +24,7 @@ internal sealed class StationConfiguration : IEntityTypeConfiguration<Station>
         b.Property(s => s.Services).HasColumnType("text[]");
         b.HasIndex(s => s.Services).HasMethod("gin");
         b.Property(s => s.Photos).HasColumnType("text[]");
+        b.Property(s => s.OtherServices).HasMaxLength(StationLimits.OtherServices);
         b.Property(s => s.OpeningHours).HasMaxLength(StationLimits.OpeningHours);
         b.Property(s => s.Phone).HasMaxLength(StationLimits.Phone);
         b.Property(s => s.HostOrganization).HasMaxLength(StationLimits.HostOrganization);

@@ -358,6 +358,14 @@ namespace StationMap.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("skip_invalid");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("succeeded")
+                        .HasColumnName("status");
+
                     b.Property<int>("Total")
                         .HasColumnType("integer")
                         .HasColumnName("total");
@@ -522,6 +530,10 @@ namespace StationMap.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool?>("Accessible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accessible");
+
                     b.Property<string>("Adcode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -604,6 +616,11 @@ namespace StationMap.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("opening_hours");
+
+                    b.Property<string>("OtherServices")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("other_services");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(60)

@@ -114,17 +114,6 @@ internal static class BatchRows
         }
     }
 
-    public static async Task AuditAsync(NpgsqlConnection conn, AuditEntry entry, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("INSERT INTO audit_log (at, actor, action, subject, details) VALUES (@at, @actor, @action, @subject, @details)", conn);
-        cmd.Parameters.AddWithValue("at", entry.At);
-        cmd.Parameters.AddWithValue("actor", entry.Actor);
-        cmd.Parameters.AddWithValue("action", entry.Action);
-        cmd.Parameters.AddWithValue("subject", entry.Subject);
-        cmd.Parameters.AddWithValue("details", NpgsqlDbType.Jsonb, (object?)entry.Details ?? DBNull.Value);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
     // As the EF converter stores it (enum name in lower case).
     private static string Wire(ExportKind kind) => kind.ToString().ToLowerInvariant();
 }

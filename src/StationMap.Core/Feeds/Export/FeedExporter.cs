@@ -104,7 +104,7 @@ public sealed class FeedExporter
 
         // A new batch takes the id reserved for its records, if one was.
         if (!same) await BatchRows.InsertAsync(conn, batch, records.Reserved ? records.BatchId : null, ct);
-        await BatchRows.AuditAsync(conn, AuditLog.Entry(who.Actor, same ? "export.repeated" : "export.created", $"{profile.Id}:{request.Adcode}",
+        await AuditWriter.WriteAsync(conn, null, AuditLog.Entry(who.Actor, same ? "export.repeated" : "export.created", $"{profile.Id}:{request.Adcode}",
             new { request.Kind, batch.Rows, selection.Added, selection.Changed, selection.Withdrawn, selection.Excluded }), ct);
         await records.MoveToAsync(batch.Id, ct);
 

@@ -8,7 +8,7 @@ namespace StationMap.Feeds.Export;
 /// <summary>
 /// Streams the stations of an area in (adcode, code) order straight from a data reader: at 150k stations EF's
 /// materialiser (geography parsing, change-tracking shapes) cost several times the whole CSV write.
-/// Reads only the fields a feed can emit; the column names follow the snake_case EF mapping.
+/// The columns come from <see cref="StationColumns"/>.
 /// </summary>
 internal static class StationStream
 {
@@ -19,9 +19,8 @@ internal static class StationStream
         // (4, spinning disks) the planner would still pick seq scan + sort. work_mem: a sort, if any, stays in memory.
         using (var setup = new NpgsqlCommand("SET random_page_cost = 1.1; SET work_mem = '64MB'", conn)) setup.ExecuteNonQuery();
         using var cmd = new NpgsqlCommand($"""
-            SELECT id, code, name, address, adcode, ST_X(location::geometry), ST_Y(location::geometry), type, area_m2, services,
-                   opening_hours, phone, host_organization, host_kind, managing_org_id, is_public, status, photos, deleted_at
-            FROM stations WHERE adcode BETWEEN @first AND @last AND adcode LIKE @prefix {(includeDeleted ? "" : "AND deleted_at IS NULL")}
+            SELECT s.id, s.code, s.deleted_at, {StationColumns.Selected("s")}
+            FROM stations s WHERE adcode BETWEEN @first AND @last AND adcode LIKE @prefix {(includeDeleted ? "" : "AND deleted_at IS NULL")}
             ORDER BY adcode, code
             """, conn);
         // The range lets the index find an area (LIKE cannot use it under a non-C collation); adcodes are 6 digits.
@@ -31,24 +30,13 @@ internal static class StationStream
         using var r = cmd.ExecuteReader(CommandBehavior.SequentialAccess);
         while (r.Read())
         {
-            yield return new Station
+            var station = new Station
             {
-                Id = r.GetInt64(0), Code = r.GetString(1), Name = r.GetString(2), Address = r.GetString(3), Adcode = r.GetString(4),
-                Location = new Point(r.GetDouble(5), r.GetDouble(6)) { SRID = 4326 },
-                Type = StoredEnum<StationType>.Parse(r.GetString(7)),
-                AreaM2 = r.IsDBNull(8) ? null : r.GetDecimal(8),
-                Services = r.GetFieldValue<List<string>>(9),
-                OpeningHours = r.IsDBNull(10) ? null : r.GetString(10),
-                Phone = r.IsDBNull(11) ? null : r.GetString(11),
-                HostOrganization = r.IsDBNull(12) ? null : r.GetString(12),
-                HostKind = StoredEnum<HostKind>.Parse(r.GetString(13)),
-                ManagingOrgId = r.IsDBNull(14) ? null : r.GetInt64(14),
-                IsPublic = r.GetBoolean(15),
-                Status = StoredEnum<StationStatus>.Parse(r.GetString(16)),
-                Photos = r.GetFieldValue<List<string>>(17),
-                DeletedAt = r.IsDBNull(18) ? null : r.GetFieldValue<DateTimeOffset>(18),
-                CreatedBy = "", UpdatedBy = "",
+                Id = r.GetInt64(0), Code = r.GetString(1), DeletedAt = r.IsDBNull(2) ? null : r.GetFieldValue<DateTimeOffset>(2),
+                Name = "", Address = "", Adcode = "", Location = Point.Empty, CreatedBy = "", UpdatedBy = "",
             };
+            StationColumns.ReadInto(station, r, 3);
+            yield return station;
         }
     }
 
@@ -94,12 +82,4 @@ internal static class StationStream
         while (await r.ReadAsync(ct)) list.Add(r.GetString(0));
         return list;
     }
-}
-
-/// <summary>Stored enum text (lower-case names, as the EF converter writes them) → value, by dictionary instead of Enum.Parse per row.</summary>
-internal static class StoredEnum<T> where T : struct, Enum
-{
-    private static readonly Dictionary<string, T> Values = Enum.GetValues<T>().ToDictionary(v => v.ToString().ToLowerInvariant());
-
-    public static T Parse(string text) => Values.TryGetValue(text, out var value) ? value : Enum.Parse<T>(text, ignoreCase: true);
 }

@@ -63,6 +63,8 @@ addStrings({
   commit: ['确认导入', 'Import now'],
   checking: ['正在检查…', 'Checking…'],
   importing: ['正在导入…', 'Importing…'],
+  jobQueued: ['排队中：第 {n} 位', 'Queued: position {n}'],
+  jobProgress: ['已读 {read} 行，有效 {valid} 行，已写入 {written} 行', '{read} rows read, {valid} valid, {written} written'],
   countTotal: ['数据行', 'Rows'],
   countInserted: ['新增', 'New'],
   countUpdated: ['更新', 'Changed'],

@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { el, saveBlob, table } from '../dom.js';
 import { t } from '../i18n.js';
 import { busy, problemBox, show } from './ui.js';
+import { progressView, runImportJob } from './importJob.js';
 
 const $ = (id) => document.getElementById(id);
 let checked = null; // { file, coordsys, skip, report } of the last dry run
@@ -64,9 +65,10 @@ export function initUpload() {
   $('upload-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     $('upload-commit').disabled = true;
-    show($('upload-result'), el('p', { className: 'help' }, t('checking')));
+    const progress = progressView();
+    show($('upload-result'), el('p', { className: 'help' }, t('checking')), progress.view);
     const skip = $('upload-skip').checked;
-    const report = await busy($('upload-check'), $('upload-result'), () => api('/api/v1/imports', { method: 'POST', form: form(true) }));
+    const report = await busy($('upload-check'), $('upload-result'), () => runImportJob(form(true), progress.update));
     if (!report) return;
     checked = { report, skip };
     renderReport(report, skip);
@@ -76,8 +78,9 @@ export function initUpload() {
   $('upload-commit').addEventListener('click', async () => {
     if (!checked) return;
     const button = $('upload-commit');
-    show($('upload-result'), el('p', { className: 'help' }, t('importing')));
-    const report = await busy(button, $('upload-result'), () => api('/api/v1/imports', { method: 'POST', form: form(false) }));
+    const progress = progressView();
+    show($('upload-result'), el('p', { className: 'help' }, t('importing')), progress.view);
+    const report = await busy(button, $('upload-result'), () => runImportJob(form(false), progress.update));
     button.disabled = true; // a committed file is not committed twice
     checked = null;
     if (report) renderReport(report, $('upload-skip').checked);
