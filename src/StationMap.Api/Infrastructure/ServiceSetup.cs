@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.ResponseCompression;
 using Npgsql;
 using StationMap.Api.Auth;
+using StationMap.Api.Cluster;
 using StationMap.Api.Pages;
 using StationMap.Api.Feeds;
 using StationMap.Data;
@@ -17,9 +18,7 @@ internal static class ServiceSetup
             throw new InvalidOperationException(
                 "ConnectionStrings:StationMap is not set (environment: ConnectionStrings__StationMap). `make run` sets it for the local cluster.");
 
-        services.AddSingleton(_ => StationMapDataSource.Create(connectionString));
-        services.AddDbContext<StationMapDb>((sp, o) => StationMapDataSource.Configure(o, sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddScoped<StationQuery>();
+        services.AddStationMapDataSources(connectionString); // read-write + prefer-standby views, EF, StationQuery
         services.AddScoped<StationWriter>();
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<Nearby.NearbyOptions>().BindConfiguration(Nearby.NearbyOptions.Section).ValidateOnStart();
@@ -46,7 +45,9 @@ internal static class ServiceSetup
             o.EnableForHttps = true;
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json"]);
         });
-        services.AddHealthChecks().AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "database", tags: ["ready"]);
+        // Ready = can serve reads: a standby (or the primary) answers. With the primary down the instance still serves
+        // nearest and GETs, so the balancer must keep it; writes then answer 503 on their own.
+        services.AddHealthChecks().AddNpgSql(sp => sp.GetRequiredKeyedService<NpgsqlDataSource>(StationMapDataSource.PublicReads), name: "database", tags: ["ready"]);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         return services;
     }
