@@ -2,7 +2,7 @@
 # A whole StationMap deployment on this machine: PostgreSQL primary + streaming hot standby (replication slot),
 # two API instances (published Release build) and HAProxy in front.
 #   scripts/cluster.sh start | stop | status
-#   scripts/cluster.sh api-start N | api-kill N          one API instance (1 or 2): start / kill -9
+#   scripts/cluster.sh api-start N | api-stop N | api-kill N   one API instance (1 or 2): start / stop / kill -9
 #   scripts/cluster.sh pg-stop NODE | pg-start NODE       a database node (pg1, pg2): fast shutdown / start
 #   scripts/cluster.sh promote NODE                       pg_ctl promote a standby
 #   scripts/cluster.sh rejoin NODE                        rebuild NODE as a standby of the current primary
@@ -73,12 +73,15 @@ api_start() {
   local n=$1 port=${api_ports[$(($1 - 1))]}
   if curl -fs -o /dev/null "http://127.0.0.1:$port/health/live"; then return; fi
   local instances=${#api_ports[@]}
+  # The public limit chosen at `start` (CLUSTER_PUBLIC_PERMITS, whole cluster) also applies to a restarted instance.
+  local permits=${CLUSTER_PUBLIC_PERMITS:-$(cat "$dir/public-permits" 2>/dev/null || echo 300)}
+  echo "$permits" > "$dir/public-permits"
   # Configuration by environment variables, as in a container.
   # (env and setsid exec in place: the recorded pid is the server's own)
   env -C "$dir/api" ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
     ConnectionStrings__StationMap="$(connection_string)" \
     Proxy__TrustedProxies__0=127.0.0.1 \
-    RateLimits__PublicPermits=$(( ${CLUSTER_PUBLIC_PERMITS:-300} / instances )) \
+    RateLimits__PublicPermits=$(( permits / instances )) \
     setsid dotnet StationMap.Api.dll > "$dir/api$n.log" 2>&1 < /dev/null &
   echo $! > "$dir/api$n.pid"
   for _ in $(seq 1 120); do
@@ -127,6 +130,7 @@ haproxy_stop() {
 
 start() {
   mkdir -p "$dir"
+  echo "${CLUSTER_PUBLIC_PERMITS:-300}" > "$dir/public-permits"
   ensure_haproxy
   start_databases
   publish_api
@@ -209,6 +213,7 @@ case "${1:-}" in
   status) status ;;
   api-start) api_start "${2:?instance number}" ;;
   api-kill) api_kill "${2:?instance number}" ;;
+  api-stop) api_stop "${2:?instance number}" ;;
   pg-stop) scripts/pg.sh stop "$dir/${2:?node}" ;;
   pg-start) scripts/pg.sh start "$dir/${2:?node}" "$(node_port "$2")" ;;
   promote) scripts/pg-standby.sh promote "$dir/${2:?node}" ;;
@@ -216,5 +221,6 @@ case "${1:-}" in
   primary) node_with_role primary ;;
   standby) node_with_role standby ;;
   connection-string) connection_string ;;
+  port) node_port "${2:?node}" ;;
   *) sed -n '2,12p' "$0" >&2; exit 2 ;;
 esac
