@@ -170,7 +170,7 @@ status() {
       standby)
         local lag
         lag=$(sql "$n" "select format('receives %s, replayed %s bytes behind received; last replayed commit %s s ago',
-            coalesce(status, 'nothing'), coalesce(pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()), 0),
+            coalesce(status, 'nothing'), greatest(coalesce(pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()), 0), 0),
             coalesce(round(extract(epoch from now() - pg_last_xact_replay_timestamp())::numeric, 1)::text, '-'))
             from (select 1) one left join pg_stat_wal_receiver on true")
         local behind=""

@@ -35,7 +35,8 @@ for code in $(awk '$2 == 201 {print $1}' "$out/$run.writes"); do
   [ "$(psql_node "$standby" -c "select count(*) from stations where code = '$code'")" = 1 ] || missing=$((missing + 1))
 done
 echo "stop-primary: $missing of $(awk '$2 == 201' "$out/$run.writes" | wc -l) acknowledged writes missing"
-# First write that succeeded after the promotion (the writes file is in completion order; times are per request).
-echo "stop-primary: writes resumed after promote: $(awk '$2 == 201' "$out/$run.writes" | wc -l) ok in total; primary stopped $(printf %.1f "$(echo "$promoted - $stopped" | bc)") s before promote"
+# How long writes were refused, and how soon after the promotion they succeeded again.
+first_ok=$(awk -v p="$promoted" '$2 == 201 && $5 > p {print $5}' "$out/$run.writes" | sort -n | head -1)
+echo "stop-primary: primary down $(echo "$promoted - $stopped" | bc | xargs printf %.1f) s before promote; first write after promote succeeded $(echo "${first_ok:-0} - $promoted" | bc | xargs printf %.1f) s after it"
 say "rebuilding $primary as a standby of $standby"; $cluster rejoin "$primary"
 $cluster status | grep -E '^pg'

@@ -37,14 +37,14 @@ staff_key() {
     dotnet run --project src/StationMap.Cli -c Release --no-build -- keys create --org 110000 --role admin 2>/dev/null
 }
 
-# write_once KEY CODE: creates a station; prints "code status seconds retry-after"
+# write_once KEY CODE: creates a station; prints "code status seconds retry-after started-at"
 write_once() {
-  local body
+  local body started; started=$(date +%s.%N)
   body=$(printf '{"code":"%s","name":"集群测试工会户外劳动者服务站点","address":"北京市延庆区集群路%s号","adcode":"110119","lng":115.9%s,"lat":40.45,"coordsys":"wgs84","services":["饮水"],"openingHours":"24/7","reason":"cluster failure test"}' \
     "$2" "${2##*-}" "${2##*-}")
   curl -s -m 30 -o /dev/null -D "$out/h.$2" -w "%{http_code} %{time_total}\n" -X POST "$LB/api/v1/stations" \
     -H "Authorization: Bearer $1" -H 'content-type: application/json' -d "$body" | { read -r code t; \
-    echo "$2 $code $t $(grep -i '^retry-after:' "$out/h.$2" | tr -d '\r' | awk '{print $2}')"; }
+    echo "$2 $code $t $(grep -i '^retry-after:' "$out/h.$2" | tr -d '\r' | awk '{print $2}' | grep . || echo -) $started"; }
   rm -f "$out/h.$2"
 }
 
@@ -63,7 +63,7 @@ writes() {
 
 # summary of a writes file: sent, by status, slowest
 writes_summary() {
-  awk '{n++; s[$2]++; if ($3 > max) max = $3; if ($2 == 503 && $4 != "") ra++}
+  awk '{n++; s[$2]++; if ($3 > max) max = $3; if ($2 == 503 && $4 != "-") ra++}
        END {printf "sent=%d", n; for (k in s) printf " %s=%d", k, s[k]; printf " slowest=%.2f s, 503 with Retry-After=%d\n", max, ra}' "$out/$1.writes"
 }
 
