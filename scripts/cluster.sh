@@ -39,7 +39,7 @@ node_with_role() { for n in "${nodes[@]}"; do if [ "$(role_of "$n")" = "$1" ]; t
 # Host Recheck Seconds is how soon a promoted standby is tried as the new primary.
 connection_string() {
   local pw; pw=$(cat "$dir/pg1/app-password")
-  echo "Host=127.0.0.1:${pg_ports[0]},127.0.0.1:${pg_ports[1]};Database=stationmap;Username=stationmap;Password=$pw;Timeout=3;Command Timeout=5;Cancellation Timeout=1000;Host Recheck Seconds=2;Keepalive=5"
+  echo "Host=127.0.0.1:${pg_ports[0]},127.0.0.1:${pg_ports[1]};Database=stationmap;Username=stationmap;Password=$pw;Timeout=2;Command Timeout=3;Cancellation Timeout=-1;Host Recheck Seconds=2;Keepalive=5"
 }
 
 ensure_haproxy() {
