@@ -36,10 +36,11 @@ node_with_role() { for n in "${nodes[@]}"; do if [ "$(role_of "$n")" = "$1" ]; t
 
 # Both hosts in one string: Npgsql finds the read-write one for writes and prefers the standby for public reads.
 # Timeout / Command Timeout bound how long a request waits for a stalled server before it answers 503;
-# Host Recheck Seconds is how soon a promoted standby is tried as the new primary.
+# Host Recheck Seconds stays at its default (10 s): how soon a promoted standby is tried as the new primary, and how
+# often a host that stalled is probed again (every read waiting on the probe).
 connection_string() {
   local pw; pw=$(cat "$dir/pg1/app-password")
-  echo "Host=127.0.0.1:${pg_ports[0]},127.0.0.1:${pg_ports[1]};Database=stationmap;Username=stationmap;Password=$pw;Timeout=2;Command Timeout=3;Cancellation Timeout=-1;Host Recheck Seconds=2;Keepalive=5"
+  echo "Host=127.0.0.1:${pg_ports[0]},127.0.0.1:${pg_ports[1]};Database=stationmap;Username=stationmap;Password=$pw;Timeout=2;Command Timeout=3;Cancellation Timeout=-1;Load Balance Hosts=true;Keepalive=5"
 }
 
 ensure_haproxy() {
