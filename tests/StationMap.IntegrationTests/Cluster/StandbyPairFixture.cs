@@ -15,7 +15,8 @@ namespace StationMap.IntegrationTests.Cluster;
 /// <summary>
 /// A PostgreSQL primary and a streaming hot standby of its own (scripts/pg.sh + scripts/pg-standby.sh:
 /// pg_basebackup -R with a replication slot), migrated and seeded with the Beijing sample before the copy.
-/// Ports: STATIONMAP_TEST_PAIR_PORTS ("primary,standby"), else the test server's port + 20 and + 21.
+/// Ports: STATIONMAP_TEST_PAIR_PORTS ("primary,standby"), else two ports free at the time (fixed ports collided
+/// with other servers on a shared machine, and pg.sh takes a server already on its port for its own).
 /// </summary>
 public sealed class StandbyPairFixture : IAsyncLifetime
 {
@@ -36,8 +37,8 @@ public sealed class StandbyPairFixture : IAsyncLifetime
         }
         else
         {
-            var serverPort = new NpgsqlConnectionStringBuilder(TestDatabase.ServerConnectionString).Port;
-            (PrimaryPort, StandbyPort) = (serverPort + 20, serverPort + 21);
+            (PrimaryPort, StandbyPort) = (FreePort(), FreePort());
+            while (StandbyPort == PrimaryPort) StandbyPort = FreePort();
         }
     }
 
@@ -66,6 +67,25 @@ public sealed class StandbyPairFixture : IAsyncLifetime
             await SampleSeeder.LoadAsync(ds, SampleStationGenerator.Beijing());
         }
         await ScriptAsync("pg-standby.sh", "start", PrimaryDir, PrimaryPort.ToString(), StandbyDir, StandbyPort.ToString());
+        await ExpectOwnServerAsync(PrimaryOnly, PrimaryDir);
+        await ExpectOwnServerAsync(StandbyOnly, StandbyDir);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>Fails with a clear message when another server answers on the port instead of the one started here.</summary>
+    private static async Task ExpectOwnServerAsync(string connectionString, string dir)
+    {
+        var dataDirectory = await ScalarAsync<string>(connectionString, "SHOW data_directory");
+        if (Path.GetFullPath(dataDirectory) != Path.GetFullPath(Path.Combine(dir, "data")))
+            throw new InvalidOperationException($"{connectionString} is served from {dataDirectory}, not {dir}: the port is taken by another server");
     }
 
     /// <summary>An API instance configured with both hosts, like each instance behind the balancer.</summary>
