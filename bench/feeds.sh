@@ -2,7 +2,7 @@
 # Feed export benchmark: 150k synthetic national stations (Samples.China) loaded by COPY into a scratch
 # database on the throw-away test cluster, then `stationmap export PROFILE --adcode 000000` timed per profile
 # (wall time, CPU time and peak memory of the whole CLI process, start-up and JIT included). The CLI is published
-# ReadyToRun (as it would be deployed); each run's phase timings (STATIONMAP_FEED_TIMINGS=1) are printed after the table.
+# ReadyToRun (as it would be deployed).
 #   bench/feeds.sh [COUNT]        PG_TEST_PORT (5434) selects the cluster; it is started if not running;
 #                                 FEEDS_BENCH_DB (feeds_bench) the scratch database.
 set -euo pipefail
@@ -20,7 +20,7 @@ dotnet publish src/StationMap.Cli -c Release -r linux-x64 --self-contained false
 dotnet bench/StationMap.Benchmarks/bin/Release/net10.0/StationMap.Benchmarks.dll feeds-seed "$cs" "$count"
 
 out=$(mktemp -d)
-export ConnectionStrings__StationMap="$cs" Feeds__OutputFolder="$out" STATIONMAP_FEED_TIMINGS=1
+export ConnectionStrings__StationMap="$cs" Feeds__OutputFolder="$out"
 cli=.local/bench-cli/stationmap.dll
 printf '%-16s %10s %8s %10s %8s %s\n' profile seconds "CPU s" "peak MB" files "total MB"
 for profile in amap-yuntu baidu-geotable geojson poi-sheet-amap poi-sheet-baidu; do
@@ -35,10 +35,9 @@ done
 for run in again repeat; do
   /usr/bin/time -f "%e %U %S %M" -o "$out/time" dotnet "$cli" export amap-yuntu --adcode 000000 >"$out/$run.log" 2>&1
   read -r secs user sys kb < "$out/time"
-  printf '%-16s %10s %8.1f %10d  (%s)\n' "amap-yuntu $run" "$secs" "$(awk "BEGIN {print $user + $sys}")" $((kb / 1024)) "$(head -1 "$out/$run.log" | cut -c1-40)"
+  printf '%-16s %10s %8.1f %10d  (%s)\n' "amap-yuntu $run" "$secs" "$(awk "BEGIN {print $user + $sys}")" $((kb / 1024)) "$(grep -m1 -v '^database:' "$out/$run.log" | cut -c1-40)"
 done
 /usr/bin/time -f "%e %U %S %M" -o "$out/time" dotnet "$cli" export amap-yuntu --adcode 000000 --incremental >"$out/incr.log" 2>&1
 read -r secs user sys kb < "$out/time"
 printf '%-16s %10s %8.1f %10d  (%s)\n' "amap incremental" "$secs" "$(awk "BEGIN {print $user + $sys}")" $((kb / 1024)) "$(grep -m1 batch "$out/incr.log" | cut -c1-70)"
-for profile in amap-yuntu poi-sheet-amap again repeat; do echo "== $profile"; grep -A30 '^timings:' "$out/$profile.log"; done
 rm -rf "$out"

@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
-# Nearest-station benchmark (issue 4). One run measures, on 150k generated stations:
+# Nearest-station benchmark. One run measures, on 150k generated stations:
 #   (a) pgbench running the SQL path's own KNN query      (reference for the database)
 #   (b) GET /api/v1/stations/nearest on the SQL path       (Nearby:UseIndex=false)
 #   (c) GET /api/v1/stations/nearest on the in-memory index
 #   (d) GET /health/live                                   (the server's HTTP ceiling)
 # each at 2 and 16 connections, with the same query points, then prints req/s, p50, p99 and
-# the ratios b/a, c/a, c/d. Also the 1.5M-station index build time and memory.
+# the ratios b/a, c/a, c/d. Then (c) and (d) again at a steady 5,000 req/s (hey -z 10s -c 50 -q 100), and the
+# p99 ratios of (c) to (d) at both loads. Also the 1.5M-station index build time and memory.
 # (a) and (b) are measured alternately, several rounds each, and so are (c) and (d), because this machine's speed
 # drifts by up to ±20 % over minutes: one after the other, the drift would land in b/a or c/d. Their req/s are the
 # means over the rounds (p50: the last round; p99: the worst round).
-# Usage: bench/nearest.sh [stations=150000] [seconds=10] [rounds=3]
+# Usage: bench/nearest.sh [stations=150000] [seconds=10] [rounds=3]   (env BENCH_PG_PORT, BENCH_APP_PORT move the ports)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/sbin:/sbin"
 N=${1:-150000}; SECS=${2:-10}; ROUNDS=${3:-3}
-DIR=$PWD/.local/pgbench; PORT=5436; APP_PORT=5090; OUT=.local/bench; mkdir -p $OUT
-command -v wrk >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q wrk >/dev/null; }
+DIR=$PWD/.local/pgbench; PORT=${BENCH_PG_PORT:-5436}; APP_PORT=${BENCH_APP_PORT:-5090}; OUT=.local/bench; mkdir -p $OUT
+for tool in wrk hey; do command -v $tool >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q $tool >/dev/null; }; done
 
 scripts/pg.sh start "$DIR" $PORT throwaway
 CS=$(scripts/pg.sh ensure-db "$DIR" $PORT bench_nearest 2>/dev/null)
@@ -42,6 +43,7 @@ pgb() { # clients
   P50[a$1]="${lat}ms(avg)"; P99[a$1]="-"
 }
 serve() { # useIndex
+  # Per-client limits off: every request comes from 127.0.0.1 here.
   ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT Nearby__UseIndex=$1 RateLimits__PublicPermits=0 Logging__LogLevel__Default=Warning \
     dotnet src/StationMap.Api/bin/Release/net10.0/StationMap.Api.dll --contentRoot "$PWD/src/StationMap.Api" > $OUT/api.log 2>&1 &
   APP=$!
@@ -83,6 +85,16 @@ for _ in $(seq 1 "$ROUNDS"); do for c in 2 16; do
   load d $c "http://127.0.0.1:$APP_PORT/health/live"
 done; done
 for k in c2 c16 d2 d16; do RPS[$k]=$(mean "${ROUND[$k]}"); done
+# Steady load: hey holds 50 connections at 100 req/s each; p99 from its latency distribution, in ms.
+declare -A HEYP99
+steady() { # key url
+  local p; p=$(hey -z "${SECS}s" -c 50 -q 100 "$2" | awk '/ 99% in / { printf "%.2f", $3 * 1000 }')
+  HEYP99[$1]+=" $p"
+}
+for _ in $(seq 1 "$ROUNDS"); do
+  steady c "http://127.0.0.1:$APP_PORT/api/v1/stations/nearest?lng=116.4&lat=39.9"
+  steady d "http://127.0.0.1:$APP_PORT/health/live"
+done
 kill $APP; wait $APP 2>/dev/null || true
 BUILD=$($BENCH nearest-index-build 1500000)
 
@@ -103,4 +115,6 @@ ratio() { awk -v x="$1" -v y="$2" 'BEGIN { if (y > 0) printf "%.2f", x / y; else
   echo "- (a)/(b) req/s by round: 2 connections a${ROUND[a2]} / b${ROUND[b2]}; 16 connections a${ROUND[a16]} / b${ROUND[b16]}"
   echo "- (c)/(d) req/s by round: 2 connections c${ROUND[c2]} / d${ROUND[d2]}; 16 connections c${ROUND[c16]} / d${ROUND[d16]}; p99 of (c) at 2 connections by round:${ROUNDP99[c2]}"
   echo "- index at 1.5M stations: $BUILD"
+  echo "- p99 at saturation (wrk, 16 connections) by round: (c)${ROUNDP99[c16]} / (d)${ROUNDP99[d16]}"
+  echo "- p99 at a steady 5,000 req/s (hey -c 50 -q 100) by round, ms: (c)${HEYP99[c]} / (d)${HEYP99[d]}"
 } | tee $OUT/nearest-results.md

@@ -93,7 +93,8 @@ ensure_db() {
     "${psql[@]}" -d postgres -c "create database \"$db\" owner stationmap" >/dev/null
   fi
   # PostGIS is not a trusted extension: the superuser creates it once, the app role then owns the rest.
-  "${psql[@]}" -d "$db" -c "set client_min_messages = warning; create extension if not exists postgis" >/dev/null
+  # pg_trgm is trusted (the migration could create it), created here too so a restricted owner never needs to.
+  "${psql[@]}" -d "$db" -c "set client_min_messages = warning; create extension if not exists postgis; create extension if not exists pg_trgm" >/dev/null
   echo "Host=127.0.0.1;Port=$port;Database=$db;Username=stationmap;Password=$pw"
 }
 

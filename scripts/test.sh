@@ -8,6 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v node >/dev/null || need_apt+=(nodejs npm)
+command -v ogr2ogr >/dev/null || need_apt+=(gdal-bin)  # the OGC tests read the service with GDAL
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "missing: ${need_apt[*]} (install them, or run as root)" >&2; exit 1; fi
   echo "Installing ${need_apt[*]} from apt ..."
@@ -34,12 +35,12 @@ for project in StationMap.Tests StationMap.IntegrationTests; do
   dotnet test "tests/$project" -c Release --no-build --logger "console;verbosity=normal" --results-directory .local/TestResults > ".local/$project.log" 2>&1
   code=$?
   set -e
-  grep -E "^\s+(Failed|Skipped) |Error Message|^\s+at StationMap" -A3 ".local/$project.log" | head -200 || true
-  grep -E "^(Total tests|\s+(Passed|Failed|Skipped):)|Test Run" ".local/$project.log" | tail -5 || true
+  grep -aE "^\s+(Failed|Skipped) |Error Message|^\s+at StationMap" -A3 ".local/$project.log" | head -200 || true
+  grep -aE "^(Total tests|\s+(Passed|Failed|Skipped):)|Test Run" ".local/$project.log" | tail -5 || true
   [ $code -eq 0 ] || status=1
 done
 # One plain closing line for CI: "N passed, N failed".
-count() { cat .local/StationMap.*Tests.log | { grep -oE "^ +$1: +[0-9]+" || true; } | awk '{s+=$2} END {print s+0}'; }
+count() { cat .local/StationMap.*Tests.log | { grep -aoE "^ +$1: +[0-9]+" || true; } | awk '{s+=$2} END {print s+0}'; }
 passed=$(count Passed)
 failed=$(count Failed)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi

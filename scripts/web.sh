@@ -24,3 +24,8 @@ mkdir -p "$vendor/leaflet/images"
 cp "$dist/leaflet.js" "$dist/leaflet.css" "$vendor/leaflet/"
 cp "$dist/images/"*.png "$vendor/leaflet/images/"
 cp "$web/node_modules/leaflet/LICENSE" "$vendor/leaflet/"
+
+# Leaflet.VectorGrid draws the station vector tiles (/tiles/stations) on the courier map and the console overview.
+grid=$web/node_modules/leaflet.vectorgrid
+mkdir -p "$vendor/leaflet.vectorgrid"
+cp "$grid/dist/Leaflet.VectorGrid.bundled.min.js" "$grid/package.json" "$vendor/leaflet.vectorgrid/"

@@ -19,6 +19,12 @@ internal static class BenchTools
             case "nearest-index-build":
                 exitCode = NearestIndexBuild.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
                 return true;
+            case "ogc-pgbench-items":
+                Console.Write(Ogc.OgcPgbenchScripts.Items(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)));
+                return true;
+            case "ogc-pgbench-tile":
+                Console.Write(Ogc.OgcPgbenchScripts.Tile(int.Parse(args[1]), int.Parse(args[2]), int.Parse(args[3])));
+                return true;
             default:
                 return false;
         }

@@ -1,9 +1,9 @@
 using StationMap.Api;
 using StationMap.Api.Auth;
+using StationMap.Api.Coverage;
 using StationMap.Api.Geo;
 using StationMap.Api.Feeds;
 using StationMap.Api.Health;
-using StationMap.Api.Infrastructure;
 using StationMap.Api.Meta;
 using StationMap.Api.Nearby;
 using StationMap.Api.Pages;
@@ -11,15 +11,14 @@ using StationMap.Api.Stations;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddStationMap(builder.Configuration);
-InlineIo.Configure(builder);
 
 var app = builder.Build();
-app.UseTrustedProxies(app.Configuration); // first: the rate limiter keys on the client IP it sets
-app.UseInlineIoSafety();
+app.UseTrustedProxies(); // first: the rate limiter keys on the client IP it sets
 // Only requests that accept an encoding pass through compression; the rest skip its per-request body wrapper.
 app.UseWhen(http => http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding), branch => branch.UseResponseCompression());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseContentSecurityPolicy();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
@@ -37,6 +36,10 @@ app.MapFeedsApi();
 app.MapImportsApi();
 app.MapMapConfigApi();
 app.MapWhoAmIApi();
+app.MapCoverageApi();
+app.MapObservability();
+StationMap.Api.Ogc.OgcApi.MapOgcApi(app);
+StationMap.Api.Tiles.TilesApi.MapTilesApi(app);
 
 app.Run();
 

@@ -18,5 +18,8 @@ internal static class CliCommands
         ExportCommand.Create(),
         PublicationCommand.Create(),
         Import.ImportCommand.Create(),
+        Coverage.BoundariesCommand.Create(),
+        Coverage.CoverageCommand.Create(),
+        Coverage.SitingCommand.Create(),
     ];
 }

@@ -8,6 +8,7 @@ internal static class AuthSetup
     /// <summary>One policy per role; a higher role satisfies every lower one.</summary>
     public static IServiceCollection AddStaffAuth(this IServiceCollection services)
     {
+        services.AddSingleton(sp => new UnknownKeyCache(sp.GetRequiredService<TimeProvider>()));
         services.AddAuthentication(StaffKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, StaffKeyAuthentication>(StaffKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()

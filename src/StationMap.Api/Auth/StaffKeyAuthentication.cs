@@ -18,9 +18,16 @@ internal sealed class StaffKeyAuthentication(
     {
         var key = ReadKey(Request);
         if (key is null) return AuthenticateResult.NoResult();
+        if (!UnknownKeyCache.IsWellFormed(key)) return AuthenticateResult.Fail("malformed key");
+        var unknown = Context.RequestServices.GetRequiredService<UnknownKeyCache>();
+        if (unknown.IsKnownBad(key)) return AuthenticateResult.Fail("unknown or revoked key");
         var db = Context.RequestServices.GetRequiredService<StationMapDb>();
         var identity = await new StaffKeyStore(db).AuthenticateAsync(key, Context.RequestAborted);
-        if (identity is null) return AuthenticateResult.Fail("unknown or revoked key");
+        if (identity is null)
+        {
+            unknown.RememberUnknown(key);
+            return AuthenticateResult.Fail("unknown or revoked key");
+        }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(StaffClaims.From(identity), SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -28,9 +28,6 @@ internal static class DataSourceSetup
         services.AddScoped(sp => new StationQuery(IsStaff(sp)
             ? sp.GetRequiredService<StationMapDb>()
             : sp.GetRequiredKeyedService<StationMapDb>(StationMapDataSource.PublicReads)));
-
-        // A primary that is down, stalled or being replaced: 503 + Retry-After rather than 500.
-        services.AddExceptionHandler<DatabaseOutageHandler>();
         return services;
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
 using StationMap.Api.Auth;
-using StationMap.Api.Infrastructure;
 using StationMap.Auth;
 using StationMap.Feeds;
 using StationMap.Feeds.Export;
@@ -18,14 +17,21 @@ internal static class FeedsApi
     {
         app.MapGet("/api/v1/feeds/profiles", (FeedProfileCatalog catalog) => TypedResults.Ok(catalog.All.Select(ProfileDto.From).ToList()))
             .WithTags("Feeds").RequireRole(StaffRole.Publisher);
-        var exports = app.MapGroup("/api/v1/exports").WithTags("Feeds").RequireRole(StaffRole.Publisher).RunOnThreadPool();
+        var exports = app.MapGroup("/api/v1/exports").WithTags("Feeds").RequireRole(StaffRole.Publisher);
         exports.MapPost("/", Export);
-        exports.MapGet("/", async (HttpContext http, ExportBatches batches, int? take, CancellationToken ct) =>
-            TypedResults.Ok((await batches.ListAsync(http.Staff(), Math.Clamp(take ?? 50, 1, 500), ct)).Select(b => ExportBatchDto.From(b, detail: false)).ToList()));
+        exports.MapGet("/", List);
         exports.MapGet("/{id:long}", Get);
         exports.MapGet("/{id:long}/files/{name}", Download);
         app.MapPublicationApi();
         return app;
+    }
+
+    private static async Task<IResult> List(HttpContext http, ExportBatches batches, CancellationToken ct)
+    {
+        var errors = new List<StationMap.Common.FieldError>();
+        var take = QueryParameters.Int(http.Request.Query, "take", 50, 1, 500, errors);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        return TypedResults.Ok((await batches.ListAsync(http.Staff(), take, ct)).Select(b => ExportBatchDto.From(b, detail: false)).ToList());
     }
 
     private static async Task<IResult> Export(ExportRequestDto body, HttpContext http, FeedExporter exporter, CancellationToken ct)

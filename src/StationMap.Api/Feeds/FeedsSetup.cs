@@ -11,7 +11,7 @@ internal static class FeedsSetup
     /// <summary>Feed profiles (validated at start-up), exports and publication tracking.</summary>
     public static IServiceCollection AddFeeds(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<FeedOptions>().Bind(config.GetSection(FeedOptions.Section));
+        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section).ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FeedOptions>>().Value.Rooted(sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(sp => FeedProfileCatalog.Load(sp.GetRequiredService<FeedOptions>().ProfileFolder));
         services.AddHostedService<FeedProfilesCheck>();

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using StationMap.Api.Auth;
-using StationMap.Api.Infrastructure;
 using StationMap.Auth;
 using StationMap.Feeds;
+using StationMap.Feeds.Profiles;
 using StationMap.Publication;
 
 namespace StationMap.Api.Feeds;
@@ -13,7 +13,7 @@ internal static class PublicationApi
 
     public static IEndpointRouteBuilder MapPublicationApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/publication").WithTags("Publication").RequireRole(StaffRole.Publisher).RunOnThreadPool();
+        var group = app.MapGroup("/api/v1/publication").WithTags("Publication").RequireRole(StaffRole.Publisher);
         group.MapGet("/summary", Summary);
         group.MapPost("/results", ImportResults).DisableAntiforgery();
         group.MapPut("/{code}/{provider}", Set);
@@ -33,16 +33,20 @@ internal static class PublicationApi
             : TypedResults.Ok(summary);
     }
 
-    private static async Task<IResult> ImportResults(string? provider, IFormFile? file, HttpContext http, PublicationService service, CancellationToken ct)
+    private static async Task<IResult> ImportResults(string? provider, IFormFile? file, HttpContext http, PublicationService service,
+        FeedProfileCatalog catalog, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(provider)) return Problems.Parameter("provider", "请指定 provider（amap 或 baidu）", "provider is required (amap or baidu)");
+        if (UnknownProvider(provider, catalog) is { } unknown) return unknown;
         if (file is null || file.Length == 0) return Problems.Parameter("file", "请上传结果文件（CSV 或 xlsx）", "upload the result file (CSV or xlsx) as 'file'");
         await using var stream = file.OpenReadStream();
         return TypedResults.Ok(await service.ImportAsync(stream, file.FileName, provider.Trim(), http.Staff(), ct));
     }
 
-    private static async Task<IResult> Set(string code, string provider, PublicationUpdate body, HttpContext http, PublicationService service, CancellationToken ct)
+    private static async Task<IResult> Set(string code, string provider, PublicationUpdate body, HttpContext http, PublicationService service,
+        FeedProfileCatalog catalog, CancellationToken ct)
     {
+        if (UnknownProvider(provider, catalog) is { } unknown) return unknown;
         var result = await service.SetAsync(code, provider, body, http.Staff(), ct);
         return result.Outcome switch
         {
@@ -51,5 +55,15 @@ internal static class PublicationApi
             PublicationOutcome.Forbidden => Problems.Status(403, "超出机构范围 / outside your area", result.Message!),
             _ => Problems.Parameter("state", result.Message!, result.Message!),
         };
+    }
+
+    /// <summary>Providers are those of the feed profile catalog: anything else would create records no report shows.</summary>
+    private static IResult? UnknownProvider(string provider, FeedProfileCatalog catalog)
+    {
+        var known = catalog.All.Select(p => p.Provider).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (known.Contains(provider.Trim().ToLowerInvariant())) return null;
+        var valid = string.Join(", ", known);
+        var shown = StationMap.Stations.StationTextRules.Echo(provider);
+        return Problems.Validation([QueryParameters.Invalid("provider", shown, valid)]);
     }
 }

@@ -45,13 +45,12 @@ internal sealed record ImportUpload(IFormFile File, string? Coordsys, bool DryRu
         return (new ImportUpload(file, Value("coordsys"), dryRun, skip, Value("sheet")), null);
     }
 
-    private static (bool, IResult?) Flag(string? text, bool fallback, string name) => text?.Trim().ToLowerInvariant() switch
+    private static (bool, IResult?) Flag(string? text, bool fallback, string name)
     {
-        null or "" => (fallback, null),
-        "true" or "1" or "yes" or "on" => (true, null),
-        "false" or "0" or "no" or "off" => (false, null),
-        _ => (fallback, Problems.Parameter(name, $"{name} 应为 true 或 false", $"{name} must be true or false")),
-    };
+        var errors = new List<StationMap.Common.FieldError>();
+        var value = QueryParameters.Bool(text, name, fallback, errors);
+        return (value, errors.Count > 0 ? Problems.Validation(errors) : null);
+    }
 
     public static IResult TooLarge(ImportOptions options) => Problems.Status(StatusCodes.Status413PayloadTooLarge,
         "文件过大 / file too large",

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using StationMap.Api.Auth;
-using StationMap.Api.Infrastructure;
 using StationMap.Auth;
 using StationMap.Import;
 using StationMap.Orgs;
@@ -12,7 +11,7 @@ internal static class ImportsApi
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<ImportOptions>();
-        var group = app.MapGroup("/api/v1/imports").WithTags("Imports").RequireRole(StaffRole.Editor).RunOnThreadPool();
+        var group = app.MapGroup("/api/v1/imports").WithTags("Imports").RequireRole(StaffRole.Editor);
         group.MapPost("/", Upload).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxFileBytes + ImportUpload.Overhead))
             .WithFormOptions(multipartBodyLengthLimit: options.MaxFileBytes + ImportUpload.Overhead);

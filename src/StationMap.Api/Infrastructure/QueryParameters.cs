@@ -5,10 +5,23 @@ using StationMap.Stations;
 
 namespace StationMap.Api;
 
-/// <summary>Query-string readers shared by the endpoints; each bad value is named with what would be valid.</summary>
+/// <summary>
+/// The one way the endpoints read query (and form) parameters: a missing value takes the default, a bad or
+/// out-of-range one is an error naming the parameter in Chinese and English, with what would be valid. Nothing is
+/// clamped silently.
+/// </summary>
 internal static class QueryParameters
 {
     public const string ValidCoordsys = "wgs84, gcj02, bd09";
+    public const string ValidBooleans = "true, false, 1, 0, yes, no, on, off";
+
+    /// <summary>Names every parameter the endpoint does not know.</summary>
+    public static void RejectUnknown(IQueryCollection q, IReadOnlySet<string> known, List<FieldError> errors)
+    {
+        foreach (var key in q.Keys.Where(k => !known.Contains(k)))
+            errors.Add(FieldError.Of(key, "unknown_parameter", $"未知参数 {key}，可用：{string.Join(", ", known)}",
+                $"unknown parameter {key}; valid: {string.Join(", ", known)}"));
+    }
 
     /// <summary>A coordinate system for reading or writing points (bd09mc is not offered on the API).</summary>
     public static CoordSys Coordsys(IQueryCollection q, string name, CoordSys fallback, List<FieldError> errors)
@@ -19,14 +32,33 @@ internal static class QueryParameters
         return fallback;
     }
 
-    public static int Int(IQueryCollection q, string name, int fallback, int min, int max, List<FieldError> errors)
+    public static int Int(IQueryCollection q, string name, int fallback, int min, int max, List<FieldError> errors) =>
+        Int(q[name].ToString(), name, fallback, min, max, errors);
+
+    public static int Int(string? text, string name, int fallback, int min, int max, List<FieldError> errors)
     {
-        var text = q[name].ToString();
         if (string.IsNullOrWhiteSpace(text)) return fallback;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max && v == Math.Floor(v))
             return (int)v;
         errors.Add(FieldError.Of(name, "out_of_range", $"{name} 须为 {min} 到 {max} 之间的整数：'{text}'", $"{name} must be a whole number from {min} to {max}: '{text}'"));
         return fallback;
+    }
+
+    public static bool Bool(IQueryCollection q, string name, bool fallback, List<FieldError> errors) =>
+        Bool(q[name].ToString(), name, fallback, errors);
+
+    /// <summary>The same words everywhere: true/false, 1/0, yes/no, on/off (any case).</summary>
+    public static bool Bool(string? text, string name, bool fallback, List<FieldError> errors)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case null or "": return fallback;
+            case "true" or "1" or "yes" or "on": return true;
+            case "false" or "0" or "no" or "off": return false;
+            default:
+                errors.Add(Invalid(name, text, ValidBooleans));
+                return fallback;
+        }
     }
 
     public static T? Enum<T>(IQueryCollection q, string name, List<FieldError> errors) where T : struct, System.Enum
@@ -36,6 +68,16 @@ internal static class QueryParameters
         if (EnumNames.TryParse<T>(text, out var v)) return v;
         errors.Add(Invalid(name, text, string.Join(", ", EnumNames.All<T>())));
         return null;
+    }
+
+    /// <summary>One of a fixed set of words (case-insensitive), or the fallback when absent.</summary>
+    public static string OneOf(IQueryCollection q, string name, string fallback, IReadOnlyList<string> valid, List<FieldError> errors)
+    {
+        var text = q[name].ToString();
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (valid.FirstOrDefault(v => v.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)) is { } match) return match;
+        errors.Add(Invalid(name, text, string.Join(", ", valid)));
+        return fallback;
     }
 
     public static FieldError Invalid(string name, string value, string valid) =>

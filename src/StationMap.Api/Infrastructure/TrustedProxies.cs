@@ -20,20 +20,29 @@ public sealed class ProxyOptions
 /// </summary>
 internal static class TrustedProxies
 {
-    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app, IConfiguration config)
+    public const string Section = "Proxy";
+
+    public static IServiceCollection AddTrustedProxies(this IServiceCollection services)
     {
-        var options = config.GetSection("Proxy").Get<ProxyOptions>() ?? new ProxyOptions();
+        services.AddOptions<ProxyOptions>().BindConfiguration(Section)
+            .Validate(o => o.TrustedProxies.All(t => IPAddress.TryParse(t, out _)),
+                "Proxy:TrustedProxies 须为 IP 地址 / must be IP addresses such as 10.0.0.5")
+            .Validate(o => o.TrustedNetworks.All(t => System.Net.IPNetwork.TryParse(t, out _)),
+                "Proxy:TrustedNetworks 须为 CIDR 网段 / must be CIDR ranges such as 10.0.0.0/8")
+            .ValidateOnStart();
+        return services;
+    }
+
+    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProxyOptions>>().Value;
         if (options.TrustedProxies.Length == 0 && options.TrustedNetworks.Length == 0) return app;
 
         var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
         forwarded.KnownProxies.Clear();
         forwarded.KnownIPNetworks.Clear();
-        foreach (var (text, i) in options.TrustedProxies.Select((t, i) => (t, i)))
-            forwarded.KnownProxies.Add(IPAddress.TryParse(text, out var ip) ? ip
-                : throw new InvalidOperationException($"Proxy:TrustedProxies:{i} \"{text}\" 不是 IP 地址 / is not an IP address"));
-        foreach (var (text, i) in options.TrustedNetworks.Select((t, i) => (t, i)))
-            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(text, out var net) ? net
-                : throw new InvalidOperationException($"Proxy:TrustedNetworks:{i} \"{text}\" 不是 CIDR 网段 / is not a CIDR range such as 10.0.0.0/8"));
+        foreach (var text in options.TrustedProxies) forwarded.KnownProxies.Add(IPAddress.Parse(text));
+        foreach (var text in options.TrustedNetworks) forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(text));
         return app.UseForwardedHeaders(forwarded);
     }
 }

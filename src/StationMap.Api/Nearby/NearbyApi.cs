@@ -1,21 +1,11 @@
-using System.Buffers;
-using System.Text.Json;
-using NetTopologySuite.IO.Converters;
+using Microsoft.AspNetCore.Http.HttpResults;
 using StationMap.Geo;
 
 namespace StationMap.Api.Nearby;
 
 internal static class NearbyApi
 {
-    private static readonly JsonSerializerOptions GeoJsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new GeoJsonConverterFactory() },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    // One buffer and writer per thread: the body is written synchronously, then copied to the response.
-    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
-    [ThreadStatic] private static Utf8JsonWriter? _writer;
+    public const string StaleHeader = "X-Data-Stale", PathHeader = "X-Nearest-Path";
 
     public static IEndpointRouteBuilder MapNearbyApi(this IEndpointRouteBuilder app)
     {
@@ -24,37 +14,27 @@ internal static class NearbyApi
         return app;
     }
 
-    private static async Task Nearest(HttpContext http, NearestSearch search, StationJsonCache templates, TimeProvider clock)
+    private static async Task<Results<JsonHttpResult<NearestResponse>, JsonHttpResult<NearestFeatureCollection>, ValidationProblem>> Nearest(
+        HttpContext http, NearestSearch search, TimeProvider clock, CancellationToken ct)
     {
         var (request, origin, output, errors) = NearestParameters.Parse(http.Request.Query, clock.GetUtcNow());
-        if (request is null)
-        {
-            await Problems.Validation(errors).ExecuteAsync(http);
-            return;
-        }
+        if (request is null) return Problems.Validation(errors);
 
-        var (hits, path) = await search.SearchAsync(request, http.RequestAborted);
-        var response = http.Response;
-        response.Headers["X-Nearest-Path"] = path;
+        var answer = await search.SearchAsync(request, ct);
+        var headers = http.Response.Headers;
+        headers[PathHeader] = answer.Path;
+        if (answer.Stale)
+        {
+            // The database is away: say so, and keep caches from holding the answer beyond the outage.
+            headers[StaleHeader] = "true";
+            headers.CacheControl = "no-store";
+        }
         if (WantsGeoJson(http.Request))
-        {
-            var geo = NearestGeoJson.From(NearestResponse.From(hits, request, origin, output, path), [.. hits.Select(h => (h.Station.Lng, h.Station.Lat))]);
-            await TypedResults.Text(JsonSerializer.Serialize(geo, GeoJsonOptions), NearestGeoJson.ContentType).ExecuteAsync(http);
-            return;
-        }
-
-        var buffer = _buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
-        buffer.ResetWrittenCount();
-        var writer = _writer ??= new Utf8JsonWriter(buffer, NearestJson.Options);
-        writer.Reset(buffer);
-        NearestJson.Write(writer, hits, request, origin, output, path, templates);
-        writer.Flush();
-        response.ContentType = NearestJson.ContentType;
-        response.ContentLength = buffer.WrittenCount;
-        response.BodyWriter.Write(buffer.WrittenSpan); // copied into the response pipe before any await
-        await response.BodyWriter.FlushAsync(http.RequestAborted);
+            return TypedResults.Json(NearestFeatureCollection.From(NearestResponse.From(answer.Hits, request, origin, CoordSys.Wgs84, answer.Path)),
+                NearbyJsonContext.Web.NearestFeatureCollection, NearestFeatureCollection.ContentType);
+        return TypedResults.Json(NearestResponse.From(answer.Hits, request, origin, output, answer.Path), NearbyJsonContext.Web.NearestResponse);
     }
 
     private static bool WantsGeoJson(HttpRequest r) =>
-        r.Query["f"] == "geojson" || r.Headers.Accept.ToString().Contains(NearestGeoJson.ContentType, StringComparison.OrdinalIgnoreCase);
+        r.Query["f"] == "geojson" || r.Headers.Accept.ToString().Contains(NearestFeatureCollection.ContentType, StringComparison.OrdinalIgnoreCase);
 }

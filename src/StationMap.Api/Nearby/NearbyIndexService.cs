@@ -6,11 +6,12 @@ namespace StationMap.Api.Nearby;
 
 /// <summary>
 /// Keeps the in-memory index current: LISTEN first, then load everything, then apply each change the
-/// database trigger announces. If the listening connection drops, the index is invalidated (queries
-/// fall back to SQL) and it is rebuilt after reconnecting.
+/// database trigger announces. If the listening connection drops (the database restarts or goes away), the
+/// last index keeps serving, marked stale, and a full rebuild after reconnecting makes it current again.
 /// </summary>
 internal sealed partial class NearbyIndexService(
-    NpgsqlDataSource db, NearbyIndexHolder holder, IOptions<NearbyOptions> options, ILogger<NearbyIndexService> log) : BackgroundService
+    NpgsqlDataSource db, NearbyIndexHolder holder, IOptions<NearbyOptions> options,
+    ILogger<NearbyIndexService> log) : BackgroundService
 {
     public const string Channel = "stations_changed";
 
@@ -25,8 +26,9 @@ internal sealed partial class NearbyIndexService(
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                holder.Invalidate();
-                LogLost(e.Message);
+                holder.MarkStale();
+                StationMapMetrics.IndexStale();
+                LogLost(e, holder.Current?.Index.Count ?? 0);
                 await Task.Delay(TimeSpan.FromSeconds(options.Value.ReconnectSeconds), ct);
             }
         }
@@ -40,11 +42,7 @@ internal sealed partial class NearbyIndexService(
         await using (var listen = new NpgsqlCommand($"SET application_name = 'stationmap-nearby-listener'; LISTEN {Channel}", conn))
             await listen.ExecuteNonQueryAsync(ct);
 
-        var started = DateTime.UtcNow;
-        var rows = await NearbyStationReader.AllServedIntoAsync(db, ct);
-        var index = await Task.Run(() => holder.ReplaceAll(rows), ct); // the tree build is CPU work: off the socket thread
-        LogBuilt(index.Count, (DateTime.UtcNow - started).TotalMilliseconds);
-
+        await RebuildAllAsync("start", ct);
         while (!ct.IsCancellationRequested)
         {
             await conn.WaitAsync(ct);
@@ -56,23 +54,36 @@ internal sealed partial class NearbyIndexService(
         }
     }
 
+    private async Task RebuildAllAsync(string reason, CancellationToken ct)
+    {
+        using var activity = StationMapMetrics.Source.StartActivity("nearby.index.rebuild");
+        var started = TimeProvider.System.GetTimestamp();
+        var rows = await NearbyStationReader.AllServedIntoAsync(db, ct);
+        var index = holder.ReplaceAll(rows);
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        StationMapMetrics.IndexBuilt(index.Count, elapsed);
+        activity?.SetTag("stations", index.Count);
+        LogBuilt(index.Count, elapsed.TotalMilliseconds, reason);
+    }
+
     private async Task ApplyAsync(string[] payloads, CancellationToken ct)
     {
         if (payloads.Length == 0) return;
         if (payloads.Contains("all"))
         {
-            var rows = await NearbyStationReader.AllServedIntoAsync(db, ct);
-            await Task.Run(() => holder.ReplaceAll(rows), ct);
+            await RebuildAllAsync("bulk change", ct);
             return;
         }
         var ids = payloads.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(long.Parse).Distinct().ToArray();
         var (served, gone) = await NearbyStationReader.ByIdsAsync(db, ids, ct);
-        await Task.Run(() => holder.Apply(served, gone), ct);
+        var started = TimeProvider.System.GetTimestamp();
+        var index = holder.Apply(served, gone);
+        StationMapMetrics.IndexBuilt(index.Count, TimeProvider.System.GetElapsedTime(started));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Nearest index built: {Count} stations in {Milliseconds} ms")]
-    private partial void LogBuilt(int count, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nearest index built: {Count} stations in {Milliseconds} ms ({Reason})")]
+    private partial void LogBuilt(int count, double milliseconds, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Nearest index notifications lost ({Reason}); serving from SQL until reconnected")]
-    private partial void LogLost(string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Nearest index notifications lost; serving the last index ({Count} stations) as stale until reconnected")]
+    private partial void LogLost(Exception error, int count);
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace StationMap.Api.Nearby;
 
 public sealed class NearbyOptions
@@ -8,23 +10,19 @@ public sealed class NearbyOptions
     public bool UseIndex { get; set; } = true;
 
     /// <summary>Seconds between reconnection attempts after the notification connection is lost.</summary>
+    [Range(0.01, 3600)]
     public double ReconnectSeconds { get; set; } = 1;
 
     /// <summary>Milliseconds to gather a burst of notifications into one rebuild.</summary>
+    [Range(0, 10_000)]
     public int DebounceMilliseconds { get; set; } = 20;
-
-    /// <summary>
-    /// Megabytes of ready-made result JSON kept for the stations people are near (about 0.6 KB each, so the default
-    /// holds about 100k stations); 0 = make every result from scratch.
-    /// </summary>
-    public int ResultJsonCacheMegabytes { get; set; } = 64;
 
     /// <summary>
     /// Most database connections the SQL path holds; 0 = twice this machine's cores, at least 4. Its query is pure CPU
     /// in PostgreSQL, so more at once only queue there; and Npgsql hands out idle connections first in, first out, so
-    /// after a burst a large pool spreads even a quiet period's queries over every backend (each with cold caches):
-    /// with the default of 100, 2 clients after a 16-client burst got 5-10 % less.
+    /// after a burst a large pool spreads even a quiet period's queries over every backend, each with cold caches.
     /// </summary>
+    [Range(0, 1000)]
     public int SqlConnections { get; set; }
 
     public int SqlConnectionsOrDefault => SqlConnections > 0 ? SqlConnections : Math.Max(4, 2 * Environment.ProcessorCount);

@@ -1,27 +1,27 @@
-using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
+using System.Text.Json.Serialization;
 
 namespace StationMap.Api.Nearby;
 
-/// <summary>The nearest answer as an RFC 7946 FeatureCollection: always WGS-84, whatever was asked.</summary>
-internal static class NearestGeoJson
+/// <summary>
+/// The nearest answer as an RFC 7946 FeatureCollection: each feature's properties are the result as the JSON
+/// form has it, made in WGS-84 (GeoJSON's only system) whatever output system was asked.
+/// </summary>
+internal sealed record NearestFeatureCollection(IReadOnlyList<NearestFeature> Features)
 {
     public const string ContentType = "application/geo+json";
 
-    public static FeatureCollection From(NearestResponse response, IReadOnlyList<(double Lng, double Lat)> wgs84)
-    {
-        var collection = new FeatureCollection();
-        for (var i = 0; i < response.Results.Count; i++)
-        {
-            var r = response.Results[i];
-            collection.Add(new Feature(new Point(wgs84[i].Lng, wgs84[i].Lat), new AttributesTable
-            {
-                { "code", r.Code }, { "name", r.Name }, { "address", r.Address }, { "distanceM", r.DistanceM },
-                { "walkMinutes", r.WalkMinutes }, { "ebikeMinutes", r.EbikeMinutes }, { "services", r.Services.ToArray() },
-                { "type", r.Type }, { "openingHours", r.OpeningHours }, { "openNow", r.OpenNow }, { "phone", r.Phone },
-                { "amapApp", r.Navigation.AmapApp }, { "baiduApp", r.Navigation.BaiduApp },
-            }));
-        }
-        return collection;
-    }
+    [JsonPropertyOrder(-1)] public string Type => "FeatureCollection";
+
+    public static NearestFeatureCollection From(NearestResponse wgs84) =>
+        new([.. wgs84.Results.Select(r => new NearestFeature(new PointGeometry([r.Location.Lng, r.Location.Lat]), r))]);
+}
+
+internal sealed record NearestFeature(PointGeometry Geometry, NearestResult Properties)
+{
+    [JsonPropertyOrder(-1)] public string Type => "Feature";
+}
+
+internal sealed record PointGeometry(double[] Coordinates)
+{
+    [JsonPropertyOrder(-1)] public string Type => "Point";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using StationMap.Common;
 using StationMap.Geo;
 using StationMap.Hours;
@@ -8,17 +9,18 @@ using StationMap.Stations;
 namespace StationMap.Api.Nearby;
 
 /// <summary>Reads the nearest query string; every bad value is named with what would be valid.</summary>
-internal static class NearestParameters
+internal static partial class NearestParameters
 {
     private static readonly HashSet<string> Known =
         ["lng", "lat", "coordsys", "limit", "radius", "services", "type", "openNow", "at", "f", "outCoordsys"];
 
+    /// <summary>Times a courier could mean: wider than any schedule question, narrow enough for every time-zone conversion.</summary>
+    private static readonly DateTimeOffset EarliestAt = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero), LatestAt = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static (NearestRequest? Request, Coordinate Origin, CoordSys Output, List<FieldError> Errors) Parse(IQueryCollection q, DateTimeOffset now)
     {
         var errors = new List<FieldError>();
-        foreach (var key in q.Keys.Where(k => !Known.Contains(k)))
-            errors.Add(FieldError.Of(key, "unknown_parameter", $"未知参数 {key}，可用：{string.Join(", ", Known)}", $"unknown parameter {key}; valid: {string.Join(", ", Known)}"));
-
+        QueryParameters.RejectUnknown(q, Known, errors);
         var input = QueryParameters.Coordsys(q, "coordsys", CoordSys.Wgs84, errors);
         var output = QueryParameters.Coordsys(q, "outCoordsys", input, errors);
 
@@ -30,9 +32,8 @@ internal static class NearestParameters
         double? radius = q.ContainsKey("radius") ? QueryParameters.Int(q, "radius", 0, 1, (int)NearestRequest.MaxRadiusM, errors) : null;
         var services = Services(q["services"].ToString(), errors);
         var type = QueryParameters.Enum<StationType>(q, "type", errors);
-        var openNow = false;
-        if (!string.IsNullOrWhiteSpace(q["openNow"]) && !bool.TryParse(q["openNow"], out openNow))
-            errors.Add(Invalid("openNow", q["openNow"]!, "true, false"));
+        var openNow = QueryParameters.Bool(q, "openNow", false, errors);
+        QueryParameters.OneOf(q, "f", "json", ["json", "geojson"], errors);
         var at = At(q["at"].ToString(), now, errors);
 
         if (errors.Count > 0) return (null, default, output, errors);
@@ -47,7 +48,7 @@ internal static class NearestParameters
         foreach (var name in text.Split([',', '，', '、', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
             if (ServiceCatalog.TryResolve(name, out var s)) codes.Add(s.Code);
-            else errors.Add(Invalid("services", name, string.Join(", ", ServiceCatalog.Codes)));
+            else errors.Add(QueryParameters.Invalid("services", name, string.Join(", ", ServiceCatalog.Codes)));
         }
         return codes.Distinct().ToList();
     }
@@ -55,16 +56,23 @@ internal static class NearestParameters
     private static DateTimeOffset At(string text, DateTimeOffset now, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return now;
-        var hasOffset = System.Text.RegularExpressions.Regex.IsMatch(text, @"(Z|[+-]\d{2}:?\d{2})$");
-        if (hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-            return at;
-        // No offset written: the courier means Beijing time.
-        if (!hasOffset && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            return new DateTimeOffset(local, ShanghaiTime.Zone.GetUtcOffset(local));
-        errors.Add(FieldError.Of("at", "invalid_parameter", $"at 须为 ISO 8601 时间，如 2026-11-25T08:30+08:00：'{text}'",
-            $"at must be an ISO 8601 time such as 2026-11-25T08:30+08:00: '{text}'"));
+        if (Parse(text) is { } at && at >= EarliestAt && at < LatestAt) return at;
+        errors.Add(FieldError.Of("at", "invalid_parameter",
+            $"at 须为 1970 到 2199 年之间的 ISO 8601 时间，如 2026-11-25T08:30+08:00：'{text}'",
+            $"at must be an ISO 8601 time from 1970 to 2199, such as 2026-11-25T08:30+08:00: '{text}'"));
         return now;
     }
 
-    private static FieldError Invalid(string name, string value, string valid) => QueryParameters.Invalid(name, value, valid);
+    private static DateTimeOffset? Parse(string text)
+    {
+        if (OffsetSuffix().IsMatch(text))
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
+        // No offset written: the courier means Beijing time. Far-off years are refused before the zone is asked.
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || local.Year < EarliestAt.Year || local.Year >= LatestAt.Year) return null;
+        return new DateTimeOffset(local, ShanghaiTime.Zone.GetUtcOffset(local));
+    }
+
+    [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$")]
+    private static partial Regex OffsetSuffix();
 }

@@ -4,28 +4,34 @@ using StationMap.Stations;
 
 namespace StationMap.Api.Nearby;
 
+/// <summary>One station in a nearest answer.</summary>
 internal sealed record NearestResult(
     string Code, string Name, string Address, int DistanceM, int WalkMinutes, int EbikeMinutes,
     LocationDto Location, IReadOnlyList<string> Services, string Type, string? OpeningHours, bool? OpenNow,
     string? Phone, NavigationLinks Navigation);
 
+/// <summary>The nearest answer: the one model both the JSON and the GeoJSON forms are written from.</summary>
 internal sealed record NearestResponse(
     LocationDto Query, string Coordsys, DateTimeOffset At, string Path, string Estimate, IReadOnlyList<NearestResult> Results)
 {
     public const string EstimateNote = "直线距离估算：步行 1 公里 = 15 分钟，电动自行车 15 公里/小时 / straight-line estimates: walking 1 km = 15 min, e-bike 15 km/h";
 
-    public static NearestResponse From(IReadOnlyList<NearestHit> hits, NearestRequest request, Coordinate origin, CoordSys output, string path) =>
-        new(new LocationDto(origin.Lng, origin.Lat, origin.Sys.ToWire()), output.ToWire(),
-            TimeZoneInfo.ConvertTime(request.At, StationMap.Hours.ShanghaiTime.Zone), path, EstimateNote,
-            hits.Select(h => Result(h, request, origin, output)).ToList());
+    public static NearestResponse From(IReadOnlyList<NearestHit> hits, NearestRequest request, Coordinate origin, CoordSys output, string path)
+    {
+        var links = NavigationLinks.From(origin);
+        var results = new List<NearestResult>(hits.Count);
+        foreach (var hit in hits) results.Add(Result(hit, request, links, output));
+        return new(new LocationDto(origin.Lng, origin.Lat, origin.Sys.ToWire()), output.ToWire(),
+            TimeZoneInfo.ConvertTime(request.At, StationMap.Hours.ShanghaiTime.Zone), path, EstimateNote, results);
+    }
 
-    private static NearestResult Result(NearestHit hit, NearestRequest request, Coordinate origin, CoordSys output)
+    private static NearestResult Result(NearestHit hit, NearestRequest request, NavigationLinks.Origin links, CoordSys output)
     {
         var s = hit.Station;
-        var destination = Coordinate.Wgs84(s.Lng, s.Lat);
-        return new NearestResult(s.Code, s.Name, s.Address, (int)Math.Round(hit.DistanceM),
+        var name = s.Name;
+        return new NearestResult(s.Code, name, s.Address, (int)Math.Round(hit.DistanceM),
             TravelTime.WalkMinutes(hit.DistanceM), TravelTime.EbikeMinutes(hit.DistanceM),
             StationMapping.Locate(s.Lng, s.Lat, output), s.Services, EnumNames.Wire(s.Type), s.OpeningHoursText,
-            s.IsOpenAt(request.At), s.Phone, NavigationLinks.Walking(origin, destination, s.Name));
+            s.IsOpenAt(request.At), s.Phone, links.To(Coordinate.Wgs84(s.Lng, s.Lat), name));
     }
 }

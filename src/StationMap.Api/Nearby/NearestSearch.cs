@@ -3,14 +3,21 @@ using StationMap.Nearby;
 
 namespace StationMap.Api.Nearby;
 
-/// <summary>Chooses the path: the in-memory index when it is current, otherwise SQL.</summary>
+/// <summary>One nearest answer and where it came from.</summary>
+internal sealed record NearestAnswer(IReadOnlyList<NearestHit> Hits, string Path, bool Stale);
+
+/// <summary>
+/// Chooses the path: the in-memory index once it has been built (even when stale: the database is then
+/// away, so the SQL path could not answer either), otherwise SQL.
+/// </summary>
 internal sealed class NearestSearch(NearbyIndexHolder holder, SqlNearestSearch sql, IOptions<NearbyOptions> options)
 {
     public const string IndexPath = "index", SqlPath = "sql";
 
-    public async Task<(IReadOnlyList<NearestHit> Hits, string Path)> SearchAsync(NearestRequest request, CancellationToken ct)
+    public async Task<NearestAnswer> SearchAsync(NearestRequest request, CancellationToken ct)
     {
-        if (options.Value.UseIndex && holder.Current is { } index) return (index.Search(request), IndexPath);
-        return (await sql.SearchAsync(request, ct), SqlPath);
+        if (options.Value.UseIndex && holder.Current is { } current)
+            return new NearestAnswer(current.Index.Search(request), IndexPath, current.Stale);
+        return new NearestAnswer(await sql.SearchAsync(request, ct), SqlPath, Stale: false);
     }
 }

@@ -10,7 +10,10 @@ internal static class StationListParameters
 {
     public const int MaxPageSize = 500;
 
-    public static (StationFilter? Filter, CoordSys Output, List<FieldError> Errors) Parse(IQueryCollection q, bool isStaff)
+    /// <summary>Longer than any name or address search needs; longer text only costs the trigram index work.</summary>
+    public const int MaxTextLength = 100;
+
+    public static (StationFilter? Filter, CoordSys Output, List<FieldError> Errors) Parse(IQueryCollection q, global::StationMap.Auth.StaffIdentity? who)
     {
         var errors = new List<FieldError>();
         var output = QueryParameters.Coordsys(q, "coordsys", CoordSys.Wgs84, errors);
@@ -25,11 +28,15 @@ internal static class StationListParameters
         var page = QueryParameters.Int(q, "page", 1, 1, 1_000_000, errors);
         var pageSize = QueryParameters.Int(q, "pageSize", 50, 1, MaxPageSize, errors);
         var bbox = ParseBbox(q, output, errors);
+        var text = q["q"].ToString();
+        if (StationTextRules.CheckCharacters(text, "q", errors) && text.Trim().Length > MaxTextLength)
+            errors.Add(FieldError.Of("q", "too_long", $"搜索词不能超过{MaxTextLength}个字符", $"q must be at most {MaxTextLength} characters"));
 
         var filter = new StationFilter
         {
-            AdcodePrefix = adcode, Status = status, Type = type, Text = q["q"].ToString(), Bbox = bbox,
-            PublicOnly = !isStaff, Page = page, PageSize = pageSize,
+            AdcodePrefix = adcode, Status = status, Type = type, Text = text, Bbox = bbox,
+            PublicOnly = who is null, NonPublicScopePrefix = who is null ? null : Orgs.AdcodeScope.Prefix(who.OrgAdcode),
+            Page = page, PageSize = pageSize,
         };
         return (errors.Count == 0 ? filter : null, output, errors);
     }

@@ -1,9 +1,10 @@
+using StationMap.Api.Errors;
 using StationMap.Mapping;
 using StationMap.Stations;
 
 namespace StationMap.Api.Stations;
 
-/// <summary>Turns a write outcome into its HTTP answer (201/200, 400, 403, 404, 409).</summary>
+/// <summary>Turns a write outcome into its HTTP answer (201/200, 400, 403, 404, 409, 428).</summary>
 internal static class StationWriteResults
 {
     public static IResult ToHttp(StationWriteResult result, bool created = false) => result.Outcome switch
@@ -11,10 +12,12 @@ internal static class StationWriteResults
         WriteOutcome.Created => TypedResults.Created($"/api/v1/stations/{Uri.EscapeDataString(result.Station!.Code)}", result.Station.ToDto()),
         WriteOutcome.Ok => TypedResults.Ok(result.Station!.ToDto()),
         WriteOutcome.Invalid => Problems.Validation(result.Errors!),
-        WriteOutcome.NotFound => TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        WriteOutcome.NotFound => TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
             { Status = 404, Title = "站点不存在 / station not found" }),
         WriteOutcome.Forbidden => Problems.Status(403, "超出机构范围 / outside your organisation's area", result.Detail!),
         WriteOutcome.Conflict => Problems.Status(409, "版本冲突 / version conflict", result.Detail!, result.Station!.ToDto()),
+        WriteOutcome.Duplicate => FieldProblems.Of(409, "站点编码已存在 / code already exists", result.Errors!),
+        WriteOutcome.PreconditionRequired => FieldProblems.Of(428, "需要版本号 / version required", result.Errors!),
         _ => throw new InvalidOperationException($"unexpected outcome {result.Outcome}"),
     };
 }

@@ -23,27 +23,44 @@ internal static class StationsApi
 
     private static async Task<Results<Ok<StationPage>, ValidationProblem>> List(HttpContext http, StationQuery query, CancellationToken ct)
     {
-        var (filter, output, errors) = StationListParameters.Parse(http.Request.Query, isStaff: http.User.HasRole(StaffRole.Viewer));
+        var reader = StationReader.Of(http);
+        var (filter, output, errors) = StationListParameters.Parse(http.Request.Query, reader.Who);
         if (errors.Count > 0) return Problems.Validation(errors);
         var page = await query.ListAsync(filter!, ct);
-        return TypedResults.Ok(new StationPage(page.Items.Select(s => s.ToDto(output)).ToList(), page.Page, page.PageSize, page.Total, output.ToWire()));
+        return TypedResults.Ok(new StationPage(page.Items.Select(s => reader.View(s, output)).ToList(), page.Page, page.PageSize,
+            page.Total, output.ToWire(), page.TotalCapped));
     }
 
-    private static async Task<Results<Ok<StationDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> Get(
+    private static async Task<Results<Ok<StationDto>, ProblemHttpResult, ValidationProblem>> Get(
         string code, string? coordsys, HttpContext http, StationQuery query, CancellationToken ct)
     {
         if (!OutputCoordsys.TryParse(coordsys, out var output, out var error)) return error!;
+        if (!StationCodes.CouldExist(code)) return NotFound(code);
+        var reader = StationReader.Of(http);
         var station = await query.FindAsync(code, ct);
-        if (station is null || (!station.IsPublic && !http.User.HasRole(StaffRole.Viewer)))
-            return TypedResults.NotFound(NotFoundProblem(code));
-        return TypedResults.Ok(station.ToDto(output));
+        // A non-public station outside the reader's area answers exactly like a missing one: its existence is internal too.
+        if (station is null || !reader.MaySee(station)) return NotFound(code);
+        return TypedResults.Ok(reader.View(station, output));
     }
 
-    private static async Task<Results<Ok<List<HistoryDto>>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> History(
-        string code, StationQuery query, CancellationToken ct)
+    private static async Task<Results<Ok<List<HistoryDto>>, ProblemHttpResult>> History(
+        string code, HttpContext http, StationQuery query, CancellationToken ct)
     {
+        if (!StationCodes.CouldExist(code)) return NotFound(code);
+        var who = http.Staff();
+        var station = await query.FindAnyAsync(code, ct);
+        if (station is null) return NotFound(code);
+        if (!who.Covers(station.Adcode))
+        {
+            // History carries notes, actors and reasons: only the managing area reads it. Whether the station exists is
+            // public for a listed station (403 says "not yours"), internal for a non-public or deleted one (404).
+            if (station.IsPublic && station.DeletedAt is null)
+                return Problems.Status(403, "超出机构范围 / outside your organisation's area",
+                    $"站点历史仅对所属行政区 {station.Adcode} 的机构开放（您的机构范围：{who.OrgAdcode}） / only organisations covering {station.Adcode} may read this station's history (yours covers {who.OrgAdcode})");
+            return NotFound(code);
+        }
         var history = await query.HistoryAsync(code, ct);
-        if (history.Count == 0) return TypedResults.NotFound(NotFoundProblem(code));
+        if (history.Count == 0) return NotFound(code);
         return TypedResults.Ok(history.Select(HistoryDto.From).ToList());
     }
 
@@ -52,18 +69,30 @@ internal static class StationsApi
 
     private static async Task<IResult> Update(string code, StationInput input, HttpContext http, StationWriter writer, CancellationToken ct)
     {
+        if (!StationCodes.CouldExist(code)) return NotFound(code);
         // The version may come in the body or as If-Match (ETag from GET).
         var version = input.Version ?? IfMatch.Version(http.Request);
         return StationWriteResults.ToHttp(await writer.UpdateAsync(code, input with { Version = version }, http.Staff(), ct));
     }
 
-    private static async Task<IResult> Delete(string code, int? version, string? reason, HttpContext http, StationWriter writer, CancellationToken ct) =>
-        StationWriteResults.ToHttp(await writer.DeleteAsync(code, version ?? IfMatch.Version(http.Request), reason, http.Staff(), ct));
+    private static async Task<IResult> Delete(string code, int? version, string? reason, HttpContext http, StationWriter writer, CancellationToken ct)
+    {
+        if (!StationCodes.CouldExist(code)) return NotFound(code);
+        return StationWriteResults.ToHttp(await writer.DeleteAsync(code, version ?? IfMatch.Version(http.Request), reason, http.Staff(), ct));
+    }
+
+    /// <summary>404 as ProblemDetails (application/problem+json), like every other error.</summary>
+    private static ProblemHttpResult NotFound(string code) => TypedResults.Problem(NotFoundProblem(code));
 
     internal static Microsoft.AspNetCore.Mvc.ProblemDetails NotFoundProblem(string code) => new()
     {
-        Status = 404, Title = "站点不存在 / station not found", Detail = $"没有编码为 {code} 的站点 / no station with code {code}",
+        Status = 404, Title = "站点不存在 / station not found",
+        Detail = $"没有编码为 {StationTextRules.Echo(code)} 的站点 / no station with code {StationTextRules.Echo(code)}",
     };
 }
 
-internal sealed record StationPage(List<StationDto> Items, int Page, int PageSize, int Total, string Coordsys);
+/// <summary>
+/// One page of the list. <c>total</c> is exact unless <c>totalCapped</c> is true: then more than <c>total</c> stations
+/// match (the count stops there so a broad search stays cheap).
+/// </summary>
+internal sealed record StationPage(List<StationDto> Items, int Page, int PageSize, int Total, string Coordsys, bool TotalCapped);

@@ -19,16 +19,10 @@ internal static class ExportCommand
         var command = new Command("export", "导出地图报送文件 / export a map-provider feed") { profile, adcode, incremental, output };
         command.SetSafeAction(async (p, ct) =>
         {
-            FeedTimings.SinceProcessStart("start-up until command");
             var options = CliFeeds.Options();
             // The catalog (JSON, validation) loads on the other core while the data source and context are built:
-            // both are single-threaded start-up work (≈ 60 and 70 ms). A catalog error is still the one reported first.
-            var loading = Task.Run(() =>
-            {
-                using (FeedTimings.Measure("profile catalog (beside the data source)"))
-                    return CliFeeds.Catalog(options);
-            }, ct);
-            var phase = FeedTimings.Measure("data source");
+            // both are single-threaded start-up work. A catalog error is still the one reported first.
+            var loading = Task.Run(() => CliFeeds.Catalog(options), ct);
             Npgsql.NpgsqlDataSource ds;
             try
             {
@@ -40,16 +34,11 @@ internal static class ExportCommand
                 throw;
             }
             await using var dsScope = ds;
-            phase.Dispose();
-            FeedProfileCatalog catalog;
-            using (FeedTimings.Measure("profile catalog (rest)"))
-                catalog = await loading;
+            var catalog = await loading;
             var request = new ExportRequest(p.GetValue(profile)!, p.GetValue(adcode)!, p.GetValue(incremental) ? ExportKind.Incremental : ExportKind.Full);
             var result = await FeedExporter.OnDataSource(ds, catalog, options).ExportAsync(request, StaffIdentity.System("cli"), ct);
             if (result.Batch is not { } batch) throw new CliException(result.Message!);
-            using (FeedTimings.Measure("print"))
-                Print(batch, result.Outcome == ExportOutcome.Unchanged);
-            FeedTimings.Print(Console.Error);
+            Print(batch, result.Outcome == ExportOutcome.Unchanged);
             if (p.GetValue(output) is { } dir)
             {
                 Directory.CreateDirectory(dir);

@@ -17,6 +17,7 @@ public sealed class StationMapDb(DbContextOptions<StationMapDb> options) : DbCon
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");
+        modelBuilder.HasPostgresExtension("pg_trgm"); // trigram indexes for the list's q= search
         modelBuilder.HasSequence<long>("station_code_seq");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StationMapDb).Assembly);
     }

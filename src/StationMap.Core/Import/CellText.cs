@@ -64,6 +64,11 @@ public static partial class CellText
         Clean(text) is not { } s ? [] : s.Split(spacesSeparate ? ListAndSpace : ListSeparators,
             StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
+    /// <summary>Links (photos) in one cell: split like a list but never on '/', which every URL contains.</summary>
+    public static List<string> Links(string? text) =>
+        Clean(text) is not { } s ? [] : s.Split(LinkSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static readonly char[] LinkSeparators = ['、', '，', ',', ';', '；', '\n', '\r', '|', ' ', '\t', '\u3000'];
     private static readonly char[] ListSeparators = ['、', '，', ',', ';', '；', '／', '/', '\n', '\r', '|'];
     private static readonly char[] ListAndSpace = [.. ListSeparators, ' ', '\t', '\u3000'];
 }

@@ -60,7 +60,7 @@ public sealed class RowMapper(ColumnMap map, string? uploadCoordsys, IReadOnlyDi
             Type = Cell(ImportField.Type), AreaM2 = area, Services = Services(Cell(ImportField.Services)),
             OpeningHours = Cell(ImportField.Hours), Phone = Digits(ImportField.Phone),
             HostOrganization = Cell(ImportField.Host), HostKind = Cell(ImportField.HostKind), IsPublic = isPublic,
-            Status = Cell(ImportField.Status), Photos = CellText.List(Cell(ImportField.Photos), spacesSeparate: true),
+            Status = Cell(ImportField.Status), Photos = CellText.Links(Cell(ImportField.Photos)),
             Notes = notes.Count == 0 ? null : string.Join("；", notes),
         };
         return (input, orgId);

@@ -7,7 +7,7 @@ namespace StationMap.Import;
 
 /// <summary>
 /// Checks a mapped row with <see cref="StationValidator"/> (the same rules as the API), then what only an import
-/// needs: the adcode exists, the point is in (or near) that province, the caller's scope, codes unique in the file.
+/// needs: the caller's scope and codes unique in the file.
 /// Field names in the validator's errors are translated back to the file's own column headers.
 /// </summary>
 public sealed class RowValidator(ColumnMap map, StaffIdentity who, AdministrativeDivisions divisions, ImportOptions options)
@@ -18,7 +18,7 @@ public sealed class RowValidator(ColumnMap map, StaffIdentity who, Administrativ
     public StationFields? Validate(int row, StationInput input, List<ImportProblem> errors)
     {
         // Files repeat a handful of opening-hours texts thousands of times: apply the station rule once per text.
-        var (fields, fieldErrors) = StationValidator.Validate(input with { OpeningHours = null });
+        var (fields, fieldErrors) = StationValidator.Validate(input with { OpeningHours = null }, divisions, options.ProvinceMarginKm);
         var (hours, hoursErrors) = NormalizeHours(input.OpeningHours);
         fieldErrors.AddRange(hoursErrors);
         if (hoursErrors.Count > 0) fields = null;
@@ -29,26 +29,11 @@ public sealed class RowValidator(ColumnMap map, StaffIdentity who, Administrativ
             if (!(coordinateReported && e.Field is "lng" or "lat" && e.Code == "required"))
                 errors.Add(new ImportProblem(row, ColumnOf(e), e.Code, e.Message));
 
+        // Adcode existence, the province check and every length come with the shared rules above; scope is the import's own.
         var adcode = (input.Adcode ?? "").Trim();
-        var adcodeColumn = map.HeaderOf(ImportField.Adcode) ?? "";
-        if (adcode.Length == 6 && adcode.All(char.IsAsciiDigit))
-        {
-            if (!divisions.Exists(adcode))
-                errors.Add(ImportProblem.Of(row, adcodeColumn, "adcode_unknown", $"行政区划代码不存在：{adcode}", $"no such administrative division: {adcode}"));
-            else if (!who.Covers(adcode))
-                errors.Add(ImportProblem.Of(row, adcodeColumn, "out_of_scope", $"无权导入行政区 {adcode} 的站点（您的机构范围：{who.OrgAdcode}）",
-                    $"your organisation ({who.OrgAdcode}) may not import stations in {adcode}"));
-            else if (fields is not null && !divisions.IsNearProvince(adcode, fields.Wgs84.Lng, fields.Wgs84.Lat, options.ProvinceMarginKm))
-                errors.Add(ImportProblem.Of(row, CoordinateColumn(), "outside_province",
-                    $"坐标不在{divisions.ProvinceName(adcode) ?? "该行政区所属省份"}范围内（请核对经纬度、坐标系和区划代码）",
-                    $"the point is not in the province of adcode {adcode} (check the coordinates, coordinate system and adcode)"));
-        }
-
-        // Lengths the database enforces but the station rules leave open.
-        foreach (var (field, value, max) in new[] { (ImportField.Host, input.HostOrganization, 100), (ImportField.Notes, input.Notes, 2000), (ImportField.Phone, input.Phone, 60) })
-            if (value is { } v && v.Trim().Length > max)
-                errors.Add(ImportProblem.Of(row, map.HeaderOf(field) ?? "notes", "too_long", $"内容不能超过{max}个字符（现为{v.Trim().Length}，含未识别列）",
-                    $"at most {max} characters (has {v.Trim().Length}, unknown columns included)"));
+        if (adcode.Length == 6 && divisions.Exists(adcode) && !who.Covers(adcode))
+            errors.Add(ImportProblem.Of(row, map.HeaderOf(ImportField.Adcode) ?? "", "out_of_scope", $"无权导入行政区 {adcode} 的站点（您的机构范围：{who.OrgAdcode}）",
+                $"your organisation ({who.OrgAdcode}) may not import stations in {adcode}"));
 
         // Checked on every row, valid or not: the user should see all problems of a row at once.
         if (CellText.Clean(input.Code) is { } code && !_codeRows.TryAdd(code, row))
@@ -87,6 +72,10 @@ public sealed class RowValidator(ColumnMap map, StaffIdentity who, Administrativ
         "openingHours" => Header(ImportField.Hours, "hours"),
         "phone" => Header(ImportField.Phone, "phone"),
         "areaM2" => Header(ImportField.Area, "area"),
+        "location" => CoordinateColumn(),
+        "hostOrganization" => Header(ImportField.Host, "host"),
+        "notes" => Header(ImportField.Notes, "notes"),
+        _ when e.Field.StartsWith("photos", StringComparison.Ordinal) => Header(ImportField.Photos, "photos"),
         _ => e.Field,
     };
 

@@ -18,4 +18,8 @@ public static class Mappings
 
     public static StationDto ToDto(this Station station, CoordSys output = CoordSys.Wgs84) =>
         station.BuildAdapter(Config).AddParameters(StationMapping.CoordsysParameter, output).AdaptToType<StationDto>();
+
+    /// <summary>What anyone may see: no actor (a key's label and prefix), no internal notes, no managing organisation.</summary>
+    public static StationDto ToPublicDto(this Station station, CoordSys output = CoordSys.Wgs84) =>
+        station.ToDto(output) with { CreatedBy = null, UpdatedBy = null, Notes = null, ManagingOrgId = null };
 }

@@ -19,12 +19,6 @@ public static class ServiceMask
     public static IReadOnlyList<string> SharedCodes(int mask) =>
         SharedLists.GetOrAdd(mask, m => ServiceCatalog.All.Where((_, i) => (m & (1 << i)) != 0).Select(s => s.Code).ToArray());
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte[]> JsonArrays = new();
-
-    /// <summary>The combination as a JSON array of codes (UTF-8), what the serializer writes for <see cref="SharedCodes"/>.</summary>
-    public static byte[] JsonArray(int mask) =>
-        JsonArrays.GetOrAdd(mask, m => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(SharedCodes(m)));
-
     public static int Of(IEnumerable<string> codes)
     {
         var mask = 0;

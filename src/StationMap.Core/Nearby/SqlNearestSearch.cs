@@ -17,8 +17,8 @@ public sealed class SqlNearestSearch(NpgsqlDataSource db)
 
     /// <summary>
     /// The KNN statement. The row count is a literal, not a parameter: with LIMIT $n PostgreSQL's generic
-    /// plan is costed for an unknown (10 %) row count, so it re-plans every execution (planning ≈ 40 % of
-    /// the query); with a literal the cached generic plan is chosen after five runs, as pgbench does.
+    /// plan is costed for an unknown row count, so it re-plans every execution (and planning a KNN query costs
+    /// about as much as running it); with a literal the cached generic plan is chosen after five runs, as pgbench does.
     /// Placeholders are positional ($1 is the point, then the filters in this order), so Npgsql sends the
     /// text as it is instead of rewriting named ones on every execution.
     /// </summary>

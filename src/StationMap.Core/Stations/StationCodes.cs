@@ -18,6 +18,13 @@ public static class StationCodes
         ["63"] = "QH", ["64"] = "NX", ["65"] = "XJ", ["71"] = "TW", ["81"] = "HK", ["82"] = "MO",
     };
 
+    /// <summary>
+    /// Whether a code from a URL could name a stored station: new codes follow <see cref="StationTextRules.IsValidCode"/>,
+    /// older ones may not, but none is longer than the column or holds a control character (which PostgreSQL refuses).
+    /// </summary>
+    public static bool CouldExist(string code) =>
+        code.Length is > 0 and <= StationLimits.Code && StationTextRules.BadCharacterAt(code) < 0;
+
     /// <summary>The province letters as a SQL CASE over a 6-digit adcode column (for set-based imports).</summary>
     internal static string ProvinceSql(string column) =>
         $"(CASE left({column}, 2) {string.Concat(Province.Select(p => $"WHEN '{p.Key}' THEN '{p.Value}' "))}ELSE 'CN' END)";

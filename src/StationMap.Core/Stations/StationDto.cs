@@ -1,9 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace StationMap.Stations;
 
 /// <summary>A point with the coordinate system it is written in — never a bare pair.</summary>
 public sealed record LocationDto(double Lng, double Lat, string Coordsys);
 
-/// <summary>A station as the API and CLI return it.</summary>
+/// <summary>
+/// A station as the API and CLI return it. The internal fields (actors, notes, managing organisation) are null,
+/// and left out of the JSON, in the public view: see <see cref="Mapping.Mappings.ToPublicDto"/>.
+/// </summary>
 public sealed record StationDto
 {
     public required string Code { get; init; }
@@ -19,14 +24,18 @@ public sealed record StationDto
     public string? Phone { get; init; }
     public string? HostOrganization { get; init; }
     public required string HostKind { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? ManagingOrgId { get; init; }
     public bool IsPublic { get; init; }
     public required string Status { get; init; }
     public required List<string> Photos { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Notes { get; init; }
     public int Version { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
-    public required string CreatedBy { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CreatedBy { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
-    public required string UpdatedBy { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UpdatedBy { get; init; }
 }

@@ -9,8 +9,11 @@ public sealed record StationFilter
     public string? Text { get; init; }
     public (double MinLng, double MinLat, double MaxLng, double MaxLat)? Bbox { get; init; }
     public bool PublicOnly { get; init; }
+    /// <summary>Staff see non-public stations only inside their organisation's area (an adcode prefix; "" is the country).</summary>
+    public string? NonPublicScopePrefix { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
 }
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+/// <summary>A page of results. <see cref="Total"/> is exact unless <see cref="TotalCapped"/>: then there are more than that.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, bool TotalCapped = false);

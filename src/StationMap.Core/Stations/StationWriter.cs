@@ -18,7 +18,7 @@ public sealed class StationWriter(StationMapDb db)
         if (fields is null) return StationWriteResult.Invalid(errors);
         if (!who.Covers(fields.Adcode)) return OutOfScope(who, fields.Adcode);
         if (fields.Code is not null && await db.Stations.IgnoreQueryFilters().AnyAsync(s => s.Code == fields.Code, ct))
-            return StationWriteResult.Invalid([Common.FieldError.Of("code", "duplicate", $"站点编码已存在：{fields.Code}", $"code already exists: {fields.Code}")]);
+            return StationWriteResult.Duplicate(fields.Code);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = DateTimeOffset.UtcNow;
@@ -31,7 +31,18 @@ public sealed class StationWriter(StationMapDb db)
         Apply(station, fields);
         station.ManagingOrgId = (await Orgs.OrganizationDirectory.FindOrCreateAsync(db, fields.Adcode, ct)).Id;
         db.Stations.Add(station);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (StationDbErrors.Find(e) is { } pg && StationDbErrors.IsInputError(pg))
+        {
+            // Two creates of one new code: both passed the check above, the unique index lets one through.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation
+                ? StationWriteResult.Duplicate(station.Code) : StationWriteResult.Invalid([StationDbErrors.ToFieldError(pg)]);
+        }
         await RecordAsync(station, ChangeKind.Created, who, input.Reason, ct);
         await tx.CommitAsync(ct);
         return new StationWriteResult(WriteOutcome.Created, station);
@@ -64,7 +75,12 @@ public sealed class StationWriter(StationMapDb db)
         var station = await db.Stations.FirstOrDefaultAsync(s => s.Code == code, ct);
         if (station is null) return StationWriteResult.NotFound;
         if (!who.Covers(station.Adcode)) return OutOfScope(who, station.Adcode);
-        if (version is not null && version != station.Version) return Stale(station, version.Value);
+        // A delete without the version the caller saw could remove a station someone has just corrected.
+        if (version is null) return StationWriteResult.VersionRequired;
+        if (version != station.Version) return Stale(station, version.Value);
+        var reasonErrors = new List<Common.FieldError>();
+        StationTextRules.Optional(reason, "reason", "删除原因", StationLimits.Reason, reasonErrors, multiline: true);
+        if (reasonErrors.Count > 0) return StationWriteResult.Invalid(reasonErrors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         station.DeletedAt = DateTimeOffset.UtcNow;
@@ -89,6 +105,12 @@ public sealed class StationWriter(StationMapDb db)
             db.ChangeTracker.Clear();
             var current = await db.Stations.IgnoreQueryFilters().AsNoTracking().FirstAsync(s => s.Id == station.Id, ct);
             return StationWriteResult.Conflict(current, $"站点已被他人修改（当前版本 {current.Version}） / the station was changed by someone else (current version {current.Version})");
+        }
+        catch (DbUpdateException e) when (StationDbErrors.Find(e) is { } pg && StationDbErrors.IsInputError(pg))
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return StationWriteResult.Invalid([StationDbErrors.ToFieldError(pg)]);
         }
         await RecordAsync(station, kind, who, reason, ct);
         await tx.CommitAsync(ct);

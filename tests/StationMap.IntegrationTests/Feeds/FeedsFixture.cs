@@ -41,7 +41,8 @@ public class FeedsFixture : ApiFixture
     public async Task DeleteAsync(string code)
     {
         await using var db = NewDb();
-        await new StationWriter(db).DeleteAsync(code, null, "test", System);
+        var version = await new StationQuery(db).FindAsync(code) is { } s ? s.Version : 0;
+        await new StationWriter(db).DeleteAsync(code, version, "test", System);
     }
 
     public async Task<ExportResult> ExportAsync(string profile, string adcode, ExportKind kind, StaffIdentity? who = null)

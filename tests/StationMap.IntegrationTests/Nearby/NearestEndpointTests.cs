@@ -112,6 +112,11 @@ public class NearestEndpointTests(SeededApiFixture api) : IClassFixture<SeededAp
     [InlineData("lng=116.4&lat=39.9&type=huge", "type", "invalid_parameter")]
     [InlineData("lng=116.4&lat=39.9&openNow=maybe", "openNow", "invalid_parameter")]
     [InlineData("lng=116.4&lat=39.9&at=tomorrow", "at", "invalid_parameter")]
+    [InlineData("lng=116.4&lat=39.9&at=0001-01-01T00:00", "at", "invalid_parameter")]
+    [InlineData("lng=116.4&lat=39.9&at=0001-01-01T00:00%2B14:00", "at", "invalid_parameter")]
+    [InlineData("lng=116.4&lat=39.9&at=9999-12-31T23:59:59", "at", "invalid_parameter")]
+    [InlineData("lng=116.4&lat=39.9&at=9999-12-31T23:59:59-14:00", "at", "invalid_parameter")]
+    [InlineData("lng=116.4&lat=39.9&f=xml", "f", "invalid_parameter")]
     [InlineData("lng=116.4&lat=39.9&colour=red", "colour", "unknown_parameter")]
     public async Task Bad_parameters_get_400_naming_the_parameter(string query, string field, string code)
     {

@@ -63,7 +63,7 @@ public class PackedTableTests
         var index = holder.Apply([Station(2, "B2"), Station(4, "D")], [3]);
         var codes = Enumerable.Range(0, index.Count).Select(i => index.Table[i].Code).Order().ToList();
         Assert.Equal(["A", "B2", "D"], codes);
-        Assert.Same(index, holder.Current);
+        Assert.Same(index, holder.Current!.Index);
     }
 
     [Fact]

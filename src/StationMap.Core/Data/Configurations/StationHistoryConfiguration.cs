@@ -11,9 +11,9 @@ internal sealed class StationHistoryConfiguration : IEntityTypeConfiguration<Sta
         b.ToTable("station_history");
         b.HasIndex(h => new { h.StationId, h.Version }).IsUnique();
         b.HasIndex(h => h.Code);
-        b.Property(h => h.Code).HasMaxLength(32);
-        b.Property(h => h.ChangedBy).HasMaxLength(100);
-        b.Property(h => h.Reason).HasMaxLength(500);
+        b.Property(h => h.Code).HasMaxLength(StationLimits.Code);
+        b.Property(h => h.ChangedBy).HasMaxLength(StationLimits.Actor);
+        b.Property(h => h.Reason).HasMaxLength(StationLimits.Reason);
         b.Property(h => h.Snapshot).HasColumnType("jsonb");
         b.HasOne<Station>().WithMany().HasForeignKey(h => h.StationId).OnDelete(DeleteBehavior.Restrict);
     }

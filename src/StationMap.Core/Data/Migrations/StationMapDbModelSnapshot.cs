@@ -23,6 +23,7 @@ namespace StationMap.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -663,6 +664,12 @@ namespace StationMap.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_stations");
 
+                    b.HasIndex("Address")
+                        .HasDatabaseName("ix_stations_address_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Address"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Address"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_stations_code");
@@ -674,6 +681,12 @@ namespace StationMap.Data.Migrations
 
                     b.HasIndex("ManagingOrgId")
                         .HasDatabaseName("ix_stations_managing_org_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_stations_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Services")
                         .HasDatabaseName("ix_stations_services");

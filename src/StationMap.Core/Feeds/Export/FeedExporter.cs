@@ -35,6 +35,10 @@ public sealed class FeedExporter
 
     public async Task<ExportResult> ExportAsync(ExportRequest request, StaffIdentity who, CancellationToken ct = default)
     {
+        using var activity = StationMapMetrics.Source.StartActivity("feeds.export");
+        activity?.SetTag("profile", request.Profile);
+        activity?.SetTag("adcode", request.Adcode);
+        var started = TimeProvider.System.GetTimestamp();
         if (catalog.Find(request.Profile) is not { } profile)
             return ExportResult.Fail(ExportOutcome.ProfileNotFound, $"没有名为 {request.Profile} 的模板 / no profile named '{request.Profile}'");
         if (!FeedScope.IsAdcode(request.Adcode))
@@ -55,20 +59,14 @@ public sealed class FeedExporter
         // beside the stream. Both open at once, and the area's adcodes are read on the second while the submitted
         // states are read on this one.
         await using var reader = conn.CloneWith(conn.ConnectionString);
-        using (FeedTimings.Measure("open connections"))
-            await Task.WhenAll(own is not null ? own.OpenAsync(ct) : db!.Database.OpenConnectionAsync(ct), reader.OpenAsync(ct));
-        using (FeedTimings.Measure("submitted + adcodes"))
-        {
-            var submittedRead = StationStream.SubmittedAsync(conn, prefix, profile.Provider, ct);
-            // Only the workbook needs the area's adcodes (its summary sheet); the query is a parallel scan of the area.
-            var adcodesRead = profile.IsXlsx ? StationStream.AdcodesAsync(reader, prefix, includeDeleted: incremental, ct) : Task.FromResult(new List<string>());
-            await Task.WhenAll(submittedRead, adcodesRead);
-            (submitted, adcodes) = (submittedRead.Result, adcodesRead.Result);
-        }
-        using (FeedTimings.Measure("organisations"))
-            orgs = await StationStream.OrganizationNamesAsync(conn, ct);
-        using (FeedTimings.Measure("divisions"))
-            lookups = FeedLookups.Default(orgs);
+        await Task.WhenAll(own is not null ? own.OpenAsync(ct) : db!.Database.OpenConnectionAsync(ct), reader.OpenAsync(ct));
+        var submittedRead = StationStream.SubmittedAsync(conn, prefix, profile.Provider, ct);
+        // Only the workbook needs the area's adcodes (its summary sheet); the query is a parallel scan of the area.
+        var adcodesRead = profile.IsXlsx ? StationStream.AdcodesAsync(reader, prefix, includeDeleted: incremental, ct) : Task.FromResult(new List<string>());
+        await Task.WhenAll(submittedRead, adcodesRead);
+        (submitted, adcodes) = (submittedRead.Result, adcodesRead.Result);
+        orgs = await StationStream.OrganizationNamesAsync(conn, ct);
+        lookups = FeedLookups.Default(orgs);
 
         // Records are written beside the stream on this connection, in the export's transaction.
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -80,12 +78,10 @@ public sealed class FeedExporter
         IReadOnlyList<WrittenFile> files;
         try
         {
-            var ordered = FeedTimings.Timed("stream: db read", StationStream.Read(reader, prefix, includeDeleted: incremental));
+            var ordered = StationStream.Read(reader, prefix, includeDeleted: incremental);
             // Synchronous streaming: the rows go from the data reader straight into the writer.
-            using (FeedTimings.Measure("stream: total"))
-                files = await Task.Run(() => FeedWriters.Write(profile, lookups, FeedTimings.Timed("stream: db read + rows", selection.Items(ordered)), target), ct);
-            using (FeedTimings.Measure("record: publication records (rest)"))
-                await records.CompleteAsync();
+            files = await Task.Run(() => FeedWriters.Write(profile, lookups, selection.Items(ordered), target), ct);
+            await records.CompleteAsync();
         }
         catch
         {
@@ -95,29 +91,23 @@ public sealed class FeedExporter
         }
         var result = await RecordAsync(conn, profile, request, selection, records, files, pending, who, ct);
         await tx.CommitAsync(ct);
+        StationMapMetrics.ExportFinished(TimeProvider.System.GetElapsedTime(started), files.Sum(f => (long)f.Rows), profile.Id);
         return result;
     }
 
     private async Task<ExportResult> RecordAsync(Npgsql.NpgsqlConnection conn, FeedProfile profile, ExportRequest request, FeedSelection selection,
         SubmissionWriter records, IReadOnlyList<WrittenFile> files, string pending, StaffIdentity who, CancellationToken ct)
     {
-        var phase = FeedTimings.Measure("record: last batch");
         var last = await BatchRows.LatestAsync(conn, profile.Id, request.Adcode, request.Kind, ct);
         var same = last is not null && last.Rows == selection.Codes.Count && SameFiles(last.Files, files);
         var batch = same ? await BatchRows.FindAsync(conn, last!.Id, ct) : NewBatch(profile, request, selection, files, who);
-        phase.Dispose();
 
-        phase = FeedTimings.Measure("record: save batch");
         // A new batch takes the id reserved for its records, if one was.
         if (!same) await BatchRows.InsertAsync(conn, batch, records.Reserved ? records.BatchId : null, ct);
-        phase.Dispose();
-        phase = FeedTimings.Measure("record: audit");
         await BatchRows.AuditAsync(conn, AuditLog.Entry(who.Actor, same ? "export.repeated" : "export.created", $"{profile.Id}:{request.Adcode}",
             new { request.Kind, batch.Rows, selection.Added, selection.Changed, selection.Withdrawn, selection.Excluded }), ct);
         await records.MoveToAsync(batch.Id, ct);
-        phase.Dispose();
 
-        using (FeedTimings.Measure($"record: move folder ({records.Count} records)"))
         {
             var folder = ExportBatches.FolderOf(options, batch.Id);
             if (same) Directory.Delete(pending, recursive: true);

@@ -102,7 +102,6 @@ internal sealed class SubmissionWriter
     {
         await foreach (var chunk in _chunks.Reader.ReadAllAsync(ct))
         {
-            using var phase = FeedTimings.Measure("publication records (beside the stream)");
             if (BatchId is null)
             {
                 Reserved = _latest is null;

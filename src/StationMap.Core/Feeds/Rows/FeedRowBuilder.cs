@@ -43,9 +43,7 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
             }
             cells[i] = _neutralise ? SpreadsheetText.Neutralise(text) : text;
         }
-        string hash;
-        using (Export.FeedTimings.Measure("stream: rows: hash"))
-            hash = Hash(cells);
+        var hash = Hash(cells);
         return new FeedRowResult(new FeedRow(s.Id, s.Code, s.Name, s.Adcode, at.Lng, at.Lat, cells, hash), null, notes ?? (IReadOnlyList<string>)[]);
     }
 

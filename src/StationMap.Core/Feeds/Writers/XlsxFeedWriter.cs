@@ -32,8 +32,7 @@ internal sealed class XlsxFeedWriter(FeedProfile profile, FeedLookups lookups)
         MiniExcel.SaveAs(raw, sheets, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { AutoFilter = false });
         long bytes;
         string sha;
-        using (Export.FeedTimings.Measure("stream: xlsx re-pack (StableZip)"))
-            (bytes, sha) = StableZip.Rewrite(raw, Path.Combine(target.Folder, name));
+        (bytes, sha) = StableZip.Rewrite(raw, Path.Combine(target.Folder, name));
         File.Delete(raw);
         return [new WrittenFile(name, target.Incremental ? "mixed" : "all", tally.Values.Sum(t => t[0]), bytes, sha)];
     }

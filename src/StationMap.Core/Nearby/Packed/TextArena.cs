@@ -3,8 +3,8 @@ using System.Text;
 namespace StationMap.Nearby.Packed;
 
 /// <summary>
-/// Display strings as UTF-8 in one byte array: no object per string, and the bytes go straight into
-/// the JSON writer. An entry is a 7-bit length prefix and the bytes; an offset of -1 means null.
+/// Display strings as UTF-8 in one byte array: no object per string (1.5M stations would otherwise
+/// hold six million of them). An entry is a 7-bit length prefix and the bytes; an offset of -1 means null.
 /// </summary>
 public sealed class TextArena
 {

@@ -3,7 +3,9 @@ import { api, useStaffKey } from '../api.js';
 import { applyTranslations, bindLangSwitch, onLangChange, t } from '../i18n.js';
 import { loadMeta } from '../services.js';
 import './strings.js';
+import { initCoverage } from './coverage.js';
 import { initFeeds } from './feeds.js';
+import { initOverview } from './overview.js';
 import { initStations } from './stations.js';
 import { problemBox, show } from './ui.js';
 import { initUpload } from './upload.js';
@@ -24,7 +26,10 @@ function selectTab(name) {
     tab.tabIndex = on ? 0 : -1;
     $(tab.getAttribute('aria-controls')).hidden = !on;
   }
+  // Leaflet needs the map's box on screen to size it: the overview starts when first shown.
+  if (name === 'overview' && !overviewStarted) { overviewStarted = true; initOverview().catch((e) => show($('overview-legend'), problemBox(e))); }
 }
+let overviewStarted = false;
 
 async function enter(key) {
   useStaffKey(key);
@@ -40,6 +45,7 @@ async function enter(key) {
     initUpload();
     initStations(meta);
     initFeeds(me);
+    initCoverage(me);
   }
   selectTab('upload');
   document.body.dataset.signedIn = 'true';

@@ -29,7 +29,8 @@ async function searchStations() {
     s.adcode, enumLabel(s.status), formatTime(s.updatedAt),
   ]);
   const pager = el('div', { className: 'buttons' },
-    el('span', {}, t('totalFound', { n: result.total })),
+    // A broad search counts only so far: "1000+" rather than an exact count nobody needs.
+    el('span', {}, t('totalFound', { n: `${result.total}${result.totalCapped ? '+' : ''}` })),
     page > 1 ? el('button', { type: 'button', onclick: () => { page -= 1; searchStations(); } }, t('prevPage')) : null,
     page * result.pageSize < result.total ? el('button', { type: 'button', onclick: () => { page += 1; searchStations(); } }, t('nextPage')) : null);
   show($('station-list'), el('div', { className: 'table-wrap' },

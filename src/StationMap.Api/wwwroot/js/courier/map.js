@@ -1,6 +1,11 @@
 // Leaflet map. Every point handed to it is already in the tiles' coordinate system (config.tileCoordsys):
 // WGS-84 for OpenStreetMap-style tiles, GCJ-02 for Amap tiles. Without Leaflet (script blocked) the page
 // keeps working as a list.
+// Markers are built as DOM nodes, never HTML strings: a station's code or name is data, shown as text.
+import { el } from '../dom.js';
+
+import { api } from '../api.js';
+import { addStationLayer } from './tiles.js';
 
 export function createMap(element, config, { onTap, onSelect, youLabel }) {
   const L = window.L;
@@ -15,6 +20,7 @@ export function createMap(element, config, { onTap, onSelect, youLabel }) {
     subdomains: config.subdomains,
     attribution: config.attribution,
   }).addTo(map);
+  addStationLayer(map, element, config, api);
   map.on('click', (e) => onTap({ lng: e.latlng.lng, lat: e.latlng.lat, coordsys: config.tileCoordsys }));
 
   let user = null;
@@ -22,10 +28,11 @@ export function createMap(element, config, { onTap, onSelect, youLabel }) {
   const markers = new Map();
 
   function pin(result, index) {
-    const cls = result.openNow === false ? 'pin closed' : 'pin';
+    const node = el('div', { className: result.openNow === false ? 'pin closed' : 'pin' }, el('span', {}, String(index + 1)));
+    node.dataset.code = result.code;
     return L.divIcon({
       className: '',
-      html: `<div class="${cls}" data-code="${result.code}"><span>${index + 1}</span></div>`,
+      html: node,
       iconSize: [28, 28],
       iconAnchor: [14, 28],
     });
@@ -35,7 +42,7 @@ export function createMap(element, config, { onTap, onSelect, youLabel }) {
     showUser(point) {
       if (user) user.remove();
       user = L.marker([point.lat, point.lng], {
-        icon: L.divIcon({ className: '', html: '<div class="me"></div>', iconSize: [18, 18] }),
+        icon: L.divIcon({ className: '', html: el('div', { className: 'me' }), iconSize: [18, 18] }),
         title: youLabel(),
         keyboard: false,
       }).addTo(map);

@@ -1,0 +1,80 @@
+using Microsoft.Net.Http.Headers;
+using StationMap.Common;
+
+namespace StationMap.Api.Tiles;
+
+/// <summary>Vector tiles of public stations at /tiles/stations/{z}/{x}/{y}.mvt, described by TileJSON.</summary>
+internal static class TilesApi
+{
+    public const string MvtType = "application/vnd.mapbox-vector-tile";
+    private const string CacheControl = "public, max-age=60";
+
+    public static IEndpointRouteBuilder MapTilesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/tiles").WithTags("Tiles");
+        group.MapGet("/stations.json", TileJson);
+        group.MapGet("/stations/{z}/{x}/{y}.mvt", Tile);
+        return app;
+    }
+
+    private static async Task<IResult> Tile(string z, string x, string y, HttpContext http, StationTiles tiles, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var zoom = Coordinate(z, "z", StationTileSql.MaxZoom, errors);
+        var max = zoom is >= 0 and <= StationTileSql.MaxZoom ? (1 << zoom) - 1 : 0;
+        var (col, row) = (Coordinate(x, "x", max, errors), Coordinate(y, "y", max, errors));
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var tile = await tiles.GetAsync(zoom, col, row, ct);
+        var headers = http.Response.Headers;
+        headers.ETag = tile.ETag;
+        headers.CacheControl = CacheControl;
+        if (http.Request.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim() == tile.ETag || t.Trim() == "*"))
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        headers.Vary = "Accept-Encoding";
+        if (!AcceptsGzip(http.Request)) return Results.Bytes(tile.Bytes, MvtType);
+        headers.ContentEncoding = "gzip";
+        return Results.Bytes(tile.Gzipped, MvtType);
+    }
+
+    private static bool AcceptsGzip(HttpRequest request) =>
+        request.Headers.AcceptEncoding.Any(v => v is not null && v.Contains("gzip", StringComparison.OrdinalIgnoreCase));
+
+    private static int Coordinate(string text, string name, int max, List<FieldError> errors)
+    {
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) && v <= max) return v;
+        errors.Add(FieldError.Of(name, "out_of_range", $"{name} 须为 0 到 {max} 之间的整数：'{text}'", $"{name} must be a whole number from 0 to {max}: '{text}'"));
+        return -1;
+    }
+
+    private static IResult TileJson(HttpContext http)
+    {
+        var r = http.Request;
+        http.Response.Headers.CacheControl = CacheControl;
+        return TypedResults.Ok(new Dictionary<string, object>
+        {
+            ["tilejson"] = "3.0.0",
+            ["name"] = "stations",
+            ["description"] = "公开运行中的户外劳动者服务站点；z<10 为网格计数 / public active stations; below z10, counts per grid cell",
+            ["tiles"] = new[] { $"{r.Scheme}://{r.Host}{r.PathBase}/tiles/stations/{{z}}/{{x}}/{{y}}.mvt" },
+            ["minzoom"] = 0,
+            ["maxzoom"] = 16,
+            ["bounds"] = new[] { 73.0, 17.5, 135.5, 54.0 },
+            ["center"] = new[] { 116.3975, 39.9087, 10 },
+            ["vector_layers"] = new[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["id"] = StationTileSql.Layer,
+                    ["description"] = "z ≥ 10: one point per station; z < 10: count + online_<provider> per grid cell",
+                    ["minzoom"] = 0, ["maxzoom"] = 16,
+                    ["fields"] = new Dictionary<string, string>
+                    {
+                        ["code"] = "String", ["type"] = "String",
+                        ["online"] = "String (providers where it is online, comma-separated)", ["count"] = "Number (z < 10)",
+                    },
+                },
+            },
+        });
+    }
+}

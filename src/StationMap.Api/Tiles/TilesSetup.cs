@@ -1,0 +1,14 @@
+namespace StationMap.Api.Tiles;
+
+internal static class TilesSetup
+{
+    public static IServiceCollection AddTiles(this IServiceCollection services)
+    {
+        services.AddSingleton<StationDataVersion>();
+        services.AddSingleton<TileCache>();
+        services.AddSingleton<StationTiles>();
+        services.AddHostedService<StationChangeListener>();
+        services.AddHostedService<PublicationChangePoller>();
+        return services;
+    }
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+using StationMap.Common;
+using StationMap.Coverage;
+using StationMap.Coverage.Boundaries;
+using StationMap.Coverage.Grid;
+using StationMap.Coverage.Points;
+using StationMap.Coverage.Siting;
+using StationMap.Geo;
+
+namespace StationMap.Cli.Coverage;
+
+/// <summary>`stationmap siting --adcode 110108 --k 10 [--radius 1000] [--cell 100] [--candidates FILE] [--out DIR]`.</summary>
+internal static class SitingCommand
+{
+    public static Command Create()
+    {
+        var adcode = new Option<string>("--adcode") { Description = "行政区划代码 / area code", Required = true };
+        var k = new Option<int>("--k") { Description = "新增站点数 / stations to add", DefaultValueFactory = _ => 10 };
+        var radius = new Option<double>("--radius") { Description = "服务半径 m / service radius in metres", DefaultValueFactory = _ => 1000 };
+        var cell = new Option<double>("--cell") { Description = "六边形边长 m / hexagon edge in metres", DefaultValueFactory = _ => HexGrid.DefaultEdge };
+        var candidates = new Option<FileInfo?>("--candidates") { Description = "候选点文件 CSV/xlsx/GeoJSON (lng, lat, coordsys, label)" };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "输出目录 / output folder" };
+        var command = new Command("siting", "新站选址（贪心，最大化交叉覆盖）/ where the next stations should go") { adcode, k, radius, cell, candidates, output };
+        command.SetSafeAction(async (p, ct) =>
+        {
+            var (code, r, edge, count) = (p.GetValue(adcode)!, p.GetValue(radius), p.GetValue(cell), p.GetValue(k));
+            CoverageCommand.Validate(code, r, edge);
+            if (count is < 1 or > 500) throw new CliException("--k must be 1..500 / --k 须为 1..500");
+            var districts = DistrictBoundaries.LoadDefault().Within(code);
+            if (districts.Count == 0) throw new CliException($"no district boundaries for {code} / 没有 {code} 的边界数据");
+            List<SitingCandidate>? uploaded = null;
+            if (p.GetValue(candidates) is { } file)
+            {
+                var errors = new List<FieldError>();
+                using var stream = file.OpenRead();
+                var points = DemandPointFile.Read(stream, file.Name, CoordSys.Wgs84, errors)
+                    ?? throw new CliException(string.Join("\n", errors.Take(20).Select(e => $"{e.Field}: {e.Message}")));
+                uploaded = [.. Enumerable.Range(0, points.Count).Select(i => new SitingCandidate(points.Lng[i], points.Lat[i], points.Labels![i]))];
+            }
+
+            await using var ds = CliDatabase.OpenDataSource();
+            var clock = Stopwatch.StartNew();
+            var reach = new SpheroidRadius(r);
+            SitingResult result = null!;
+            await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
+                .StartAsync(async ctx =>
+                {
+                    var grid = ctx.AddTask("coverage", maxValue: districts.Count);
+                    var details = new List<DistrictResult>();
+                    foreach (var d in districts)
+                    {
+                        var stations = await CoverageStationReader.ReadAsync(ds, CoverageStationReader.Grow(d.Outline.EnvelopeInternal, r), ct);
+                        var coverage = DistrictCoverage.Build(d, edge, reach, stations);
+                        details.Add(new DistrictResult(coverage, coverage.Counts, [.. coverage.Stations], 0));
+                        grid.Increment(1);
+                    }
+                    var picks = ctx.AddTask($"siting k={count}", maxValue: count);
+                    var report = new CoverageReport(code, r, edge, null!, [], details);
+                    result = SitingRunner.Run(report, uploaded, r, count, new Progress<int>(n => picks.Value = n));
+                    picks.Value = count;
+                });
+            var table = new Table().AddColumns("#", "lng (wgs84)", "lat (wgs84)", "label", "gain m²", "≥1", "≥2");
+            table.AddRow("0", "", "", "today", "", result.BaseCovered1.ToString("P2", CultureInfo.InvariantCulture), result.BaseCovered2.ToString("P2", CultureInfo.InvariantCulture));
+            foreach (var s in result.Picks)
+                table.AddRow(s.Rank.ToString(CultureInfo.InvariantCulture), s.Lng.ToString("0.000000", CultureInfo.InvariantCulture), s.Lat.ToString("0.000000", CultureInfo.InvariantCulture),
+                    Markup.Escape(s.Label ?? ""), s.Gain.ToString("N0", CultureInfo.InvariantCulture), s.Covered1.ToString("P2", CultureInfo.InvariantCulture), s.Covered2.ToString("P2", CultureInfo.InvariantCulture));
+            AnsiConsole.Write(table);
+            var final = result.Picks.Count > 0 ? result.Picks[^1].Objective : result.BaseObjective;
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{result.Candidates:N0} candidates, {result.Picks.Count} picks in {clock.Elapsed.TotalSeconds:0.00} s; greedy is at least {final / result.OptimumUpperBound:P2} of the optimum");
+            if (p.GetValue(output) is { } dir)
+            {
+                dir.Create();
+                var path = Path.Combine(dir.FullName, $"siting-{code}.csv");
+                File.WriteAllLines(path, new[] { "rank,lng,lat,coordsys,label,gain_m2,covered1,covered2" }.Concat(result.Picks.Select(s =>
+                    string.Create(CultureInfo.InvariantCulture, $"{s.Rank},{s.Lng:0.0000000},{s.Lat:0.0000000},wgs84,\"{(s.Label ?? "").Replace("\"", "\"\"")}\",{s.Gain:0},{s.Covered1:0.000000},{s.Covered2:0.000000}"))));
+                AnsiConsole.MarkupLineInterpolated($"wrote {path}");
+            }
+            return 0;
+        });
+        return command;
+    }
+}
