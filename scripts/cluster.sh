@@ -74,8 +74,10 @@ api_start() {
   local n=$1 port=${api_ports[$(($1 - 1))]}
   if curl -fs -o /dev/null "http://127.0.0.1:$port/health/live"; then return; fi
   local instances=${#api_ports[@]}
-  # The public limit chosen at `start` (CLUSTER_PUBLIC_PERMITS, whole cluster) also applies to a restarted instance.
-  local permits=${CLUSTER_PUBLIC_PERMITS:-$(cat "$dir/public-permits" 2>/dev/null || echo 300)}
+  # Per-client limits live in each instance's memory: give each 1/N of the cluster-wide budget (docs/deployment.md).
+  # The budget chosen at `start` (CLUSTER_PUBLIC_PERMITS, 0 = off) also applies to a restarted instance.
+  local permits=${CLUSTER_PUBLIC_PERMITS:-$(cat "$dir/public-permits" 2>/dev/null || echo 6000)}
+  local search=${CLUSTER_SEARCH_PERMITS:-20}
   echo "$permits" > "$dir/public-permits"
   # Configuration by environment variables, as in a container.
   # (env and setsid exec in place: the recorded pid is the server's own)
@@ -83,6 +85,7 @@ api_start() {
     ConnectionStrings__StationMap="$(connection_string)" \
     Proxy__TrustedProxies__0=127.0.0.1 \
     RateLimits__PublicPermits=$(( permits / instances )) \
+    RateLimits__SearchPermits=$(( search / instances > 0 ? search / instances : 1 )) \
     setsid dotnet StationMap.Api.dll > "$dir/api$n.log" 2>&1 < /dev/null &
   echo $! > "$dir/api$n.pid"
   for _ in $(seq 1 120); do
@@ -131,7 +134,7 @@ haproxy_stop() {
 
 start() {
   mkdir -p "$dir"
-  echo "${CLUSTER_PUBLIC_PERMITS:-300}" > "$dir/public-permits"
+  echo "${CLUSTER_PUBLIC_PERMITS:-6000}" > "$dir/public-permits"
   ensure_haproxy
   start_databases
   publish_api
