@@ -9,7 +9,7 @@ CLI := dotnet run --project src/StationMap.Cli -c Release --no-build --
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: run test stop build db key
+.PHONY: run test stop build db key cluster cluster-stop cluster-status container
 
 build:
 	@scripts/web.sh
@@ -46,3 +46,20 @@ test:
 stop:
 	@scripts/pg.sh stop "$(PG_DIR)"
 	@scripts/pg.sh stop "$(PG_TEST_DIR)"
+
+## make cluster: PostgreSQL primary + hot standby, two API instances, HAProxy on http://127.0.0.1:5090 (docs/deployment.md)
+cluster: build
+	@scripts/cluster.sh start
+
+cluster-stop:
+	@scripts/cluster.sh stop
+
+cluster-status:
+	@scripts/cluster.sh status
+
+## make container: OCI image archive of the API by the .NET SDK (no Dockerfile, no daemon); CONTAINER_BASE=registry/aspnet:10.0 for a mirror
+CONTAINER_ARCHIVE ?= $(CURDIR)/.local/container/stationmap-api.tar.gz
+container: build
+	dotnet publish src/StationMap.Api -c Release --no-build -nologo -t:PublishContainer \
+	  -p:ContainerArchiveOutputPath=$(CONTAINER_ARCHIVE) $(if $(CONTAINER_BASE),-p:ContainerBaseImage=$(CONTAINER_BASE))
+	@echo "image archive: $(CONTAINER_ARCHIVE)  (docker load -i / podman load -i; run with -e ConnectionStrings__StationMap=… -p 8080:8080)"

@@ -71,7 +71,8 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             {
                 case PostgresException pg:
                     return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("53", StringComparison.Ordinal)
-                        || pg.SqlState.StartsWith("57P", StringComparison.Ordinal) || pg.SqlState == PostgresErrorCodes.QueryCanceled && !http.RequestAborted.IsCancellationRequested;
+                        || pg.SqlState.StartsWith("57P", StringComparison.Ordinal) || pg.SqlState == PostgresErrorCodes.QueryCanceled && !http.RequestAborted.IsCancellationRequested
+                        || pg.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction; // a write reached a standby mid-failover
                 case NpgsqlException:
                 case TimeoutException:
                 case SocketException:

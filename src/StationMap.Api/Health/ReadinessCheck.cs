@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StationMap.Api.Nearby;
+using StationMap.Data;
 using StationMap.Nearby;
 
 namespace StationMap.Api.Health;
@@ -9,9 +10,10 @@ namespace StationMap.Api.Health;
 /// <summary>
 /// Can this instance serve? Healthy: the database answers. Degraded (still 200, so a balancer keeps sending
 /// couriers here): the database is away but the nearest index built before the outage answers /nearest, stale.
-/// Unhealthy (503): neither.
+/// Unhealthy (503): neither. "The database" is the read side (a standby, else the primary): with the primary
+/// stopped or stalled an instance still serves nearest and public reads, so the balancer must keep it.
 /// </summary>
-internal sealed class ReadinessCheck(NpgsqlDataSource db, NearbyIndexHolder holder, IOptions<NearbyOptions> options, TimeProvider clock) : IHealthCheck
+internal sealed class ReadinessCheck([FromKeyedServices(StationMapDataSource.PublicReads)] NpgsqlDataSource db, NearbyIndexHolder holder, IOptions<NearbyOptions> options, TimeProvider clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.ResponseCompression;
 using Npgsql;
 using StationMap.Api.Auth;
+using StationMap.Api.Cluster;
 using StationMap.Api.Pages;
 using StationMap.Api.Feeds;
 using StationMap.Api.Health;
@@ -18,9 +19,7 @@ internal static class ServiceSetup
             throw new InvalidOperationException(
                 "ConnectionStrings:StationMap is not set (environment: ConnectionStrings__StationMap). `make run` sets it for the local cluster.");
 
-        services.AddSingleton(_ => StationMapDataSource.Create(connectionString));
-        services.AddDbContext<StationMapDb>((sp, o) => StationMapDataSource.Configure(o, sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddScoped<StationQuery>();
+        services.AddStationMapDataSources(connectionString); // read-write + prefer-standby views, EF, StationQuery
         services.AddScoped<StationWriter>();
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<Nearby.NearbyOptions>().BindConfiguration(Nearby.NearbyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -51,7 +50,7 @@ internal static class ServiceSetup
             o.EnableForHttps = true;
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json"]);
         });
-        services.AddReadiness();
+        services.AddReadiness(); // on the read side (a standby, else the primary): see ReadinessCheck
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         return services;
     }

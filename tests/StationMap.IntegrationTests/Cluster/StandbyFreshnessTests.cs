@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StationMap.Auth;
+using StationMap.Data;
+using StationMap.IntegrationTests.Infrastructure;
+
+namespace StationMap.IntegrationTests.Cluster;
+
+/// <summary>
+/// Two API instances over a primary and a streaming standby, as behind the balancer: public reads come from the
+/// standby, and a station committed on the primary reaches both instances' in-memory nearest index.
+/// </summary>
+public class StandbyFreshnessTests(StandbyPairFixture pair) : IClassFixture<StandbyPairFixture>
+{
+    // A quiet spot in Yanqing, far from the dense centre, so a new station there is unambiguously first.
+    private const string Spot = "lng=115.7512&lat=40.5987";
+
+    [Fact]
+    public async Task A_station_committed_on_the_primary_is_in_nearest_on_both_instances_within_two_seconds()
+    {
+        using var first = pair.NewInstance();
+        using var second = pair.NewInstance();
+        var clients = new[] { first.CreateClient(), second.CreateClient() };
+        foreach (var client in clients) await WaitForIndexAsync(client);
+
+        var editor = await pair.StaffAsync(first, StaffRole.Editor, "110119");
+        var input = SampleInputs.Haidian("YQ-CLUSTER-1") with { Adcode = "110119", Address = "北京市延庆区测试路2号", Lng = 115.7512, Lat = 40.5987 };
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostJsonAsync("/api/v1/stations", input)).StatusCode);
+
+        var watch = Stopwatch.StartNew();
+        var seen = new bool[clients.Length];
+        while (watch.Elapsed < TimeSpan.FromSeconds(2) && !seen.All(s => s))
+        {
+            for (var i = 0; i < clients.Length; i++)
+                seen[i] |= await FirstNearestCodeAsync(clients[i]) == "YQ-CLUSTER-1";
+            await Task.Delay(20);
+        }
+        Assert.True(seen.All(s => s), $"not in /nearest within 2 s on instance(s) {string.Join(",", seen.Select((s, i) => s ? null : (int?)i + 1).OfType<int>())}");
+
+        // The editor reads back from the primary at once; an anonymous reader gets it from the standby once replayed.
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/api/v1/stations/YQ-CLUSTER-1")).StatusCode);
+        Assert.True(await EventuallyAsync(async () => (await clients[1].GetAsync("/api/v1/stations/YQ-CLUSTER-1")).StatusCode == HttpStatusCode.OK));
+    }
+
+    [Fact]
+    public async Task Public_reads_use_the_standby_while_writes_and_notifications_use_the_primary()
+    {
+        using var instance = pair.NewInstance();
+        await WaitForIndexAsync(instance.CreateClient());
+
+        Assert.True(await InRecoveryAsync(instance.Services.GetRequiredKeyedService<NpgsqlDataSource>(StationMapDataSource.PublicReads)));
+        Assert.False(await InRecoveryAsync(instance.Services.GetRequiredService<NpgsqlDataSource>()));
+        // The index listens on the primary: NOTIFY is not delivered on a standby.
+        Assert.True(await StandbyPairFixture.ScalarAsync<long>(pair.PrimaryOnly,
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'stationmap-nearby-listener'") >= 1);
+
+        // An anonymous list is answered from the standby: its query shows up in the standby's statistics.
+        var before = await StandbyScansAsync();
+        Assert.Equal(HttpStatusCode.OK, (await instance.CreateClient().GetAsync("/api/v1/stations?adcode=110108")).StatusCode);
+        // (a backend reports its counts when idle, at most once a second: wait for them)
+        Assert.True(await EventuallyAsync(async () => await StandbyScansAsync() > before), "the anonymous list did not read from the standby");
+    }
+
+    [Fact]
+    public async Task The_sql_nearest_path_reads_from_the_standby()
+    {
+        using var instance = pair.NewInstance(("Nearby:UseIndex", "false"));
+        var r = await instance.CreateClient().GetAsync($"/api/v1/stations/nearest?{Spot}");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal("sql", r.Headers.GetValues("X-Nearest-Path").Single());
+        Assert.True(await StandbyPairFixture.ScalarAsync<long>(pair.StandbyOnly,
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE '%" + StationMapDataSource.NearestSuffix + "'") >= 1);
+    }
+
+    private async Task<long> StandbyScansAsync()
+    {
+        // Statistics of a standby count its own reads; a fresh snapshot each time.
+        await using var conn = new NpgsqlConnection(pair.StandbyOnly);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT pg_stat_clear_snapshot(); SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0) FROM pg_stat_user_tables WHERE relname = 'stations'", conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        return reader.GetInt64(0);
+    }
+
+    private static async Task<bool> InRecoveryAsync(NpgsqlDataSource source)
+    {
+        await using var cmd = source.CreateCommand("SELECT pg_is_in_recovery()");
+        return (bool)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<string?> FirstNearestCodeAsync(HttpClient client)
+    {
+        var body = await (await client.GetAsync($"/api/v1/stations/nearest?{Spot}&limit=1")).JsonAsync();
+        return body.GetProperty("results")[0].GetProperty("code").GetString();
+    }
+
+    private static async Task WaitForIndexAsync(HttpClient client) =>
+        Assert.True(await EventuallyAsync(async () =>
+        {
+            var r = await client.GetAsync("/api/v1/stations/nearest?lng=116.4&lat=39.9&limit=1");
+            return r.Headers.TryGetValues("X-Nearest-Path", out var v) && v.Single() == "index";
+        }, seconds: 20), "the nearest index did not load");
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, int seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return true;
+            await Task.Delay(50);
+        }
+        return false;
+    }
+}
