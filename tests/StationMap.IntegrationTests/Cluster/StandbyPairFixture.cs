@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -37,8 +36,8 @@ public sealed class StandbyPairFixture : IAsyncLifetime
         }
         else
         {
-            (PrimaryPort, StandbyPort) = (FreePort(), FreePort());
-            while (StandbyPort == PrimaryPort) StandbyPort = FreePort();
+            (PrimaryPort, StandbyPort) = (RepoScripts.FreePort(), RepoScripts.FreePort());
+            while (StandbyPort == PrimaryPort) StandbyPort = RepoScripts.FreePort();
         }
     }
 
@@ -53,7 +52,7 @@ public sealed class StandbyPairFixture : IAsyncLifetime
     {
         await StopAsync();
         if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-        await ScriptAsync("pg.sh", "start", PrimaryDir, PrimaryPort.ToString(), "throwaway");
+        await RepoScripts.RunAsync("pg.sh", "start", PrimaryDir, PrimaryPort.ToString(), "throwaway");
         await using (var server = new NpgsqlConnection($"Host=127.0.0.1;Port={PrimaryPort};Username=postgres;Database=postgres"))
         {
             await server.OpenAsync();
@@ -66,18 +65,9 @@ public sealed class StandbyPairFixture : IAsyncLifetime
             await using (var db = StationMapDataSource.CreateDb(ds)) await db.Database.MigrateAsync();
             await SampleSeeder.LoadAsync(ds, SampleStationGenerator.Beijing());
         }
-        await ScriptAsync("pg-standby.sh", "start", PrimaryDir, PrimaryPort.ToString(), StandbyDir, StandbyPort.ToString());
+        await RepoScripts.RunAsync("pg-standby.sh", "start", PrimaryDir, PrimaryPort.ToString(), StandbyDir, StandbyPort.ToString());
         await ExpectOwnServerAsync(PrimaryOnly, PrimaryDir);
         await ExpectOwnServerAsync(StandbyOnly, StandbyDir);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>Fails with a clear message when another server answers on the port instead of the one started here.</summary>
@@ -124,20 +114,7 @@ public sealed class StandbyPairFixture : IAsyncLifetime
 
     private async Task StopAsync()
     {
-        await ScriptAsync("pg.sh", "stop", StandbyDir);
-        await ScriptAsync("pg.sh", "stop", PrimaryDir);
-    }
-
-    private static async Task ScriptAsync(string script, params string[] args)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(PagePaths.RepoRoot, "scripts", script));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"scripts/{script} {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}");
+        await RepoScripts.RunAsync("pg.sh", "stop", StandbyDir);
+        await RepoScripts.RunAsync("pg.sh", "stop", PrimaryDir);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,25 +17,18 @@ namespace StationMap.IntegrationTests.Nearby;
 public sealed class DatabaseOutageTests : IAsyncLifetime
 {
     private const string Spot = "lng=116.3975&lat=39.9087";
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"stationmap-outage-{Guid.NewGuid():N}"[..32]);
-    private readonly int _port = new NpgsqlConnectionStringBuilder(TestDatabase.ServerConnectionString).Port + 1000;
+    private ThrowawayCluster _cluster = null!;
     private string _connectionString = "";
 
     public async Task InitializeAsync()
     {
-        await Cluster("start", _dir, _port.ToString(), "throwaway");
-        _connectionString = (await Cluster("ensure-db", _dir, _port.ToString(), "outage")).Trim() + ";Timeout=3";
+        _cluster = await ThrowawayCluster.StartAsync("outage");
+        _connectionString = _cluster.ConnectionString("outage");
         await using var ds = StationMapDataSource.Create(_connectionString);
-        await using (var db = StationMapDataSource.CreateDb(ds)) await db.Database.MigrateAsync();
         await SampleSeeder.LoadAsync(ds, SampleStationGenerator.Beijing().Take(300));
     }
 
-    public async Task DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await Cluster("stop", _dir);
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task Nearest_answers_from_the_stale_index_while_the_database_is_down_and_recovers_without_a_restart()
@@ -52,7 +44,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var fresh = await client.GetAsync($"/api/v1/stations/nearest?{Spot}");
         Assert.False(fresh.Headers.Contains("X-Data-Stale"));
 
-        await Cluster("stop", _dir);
+        await _cluster.StopAsync();
         Assert.True(await Eventually(async () => (await client.GetAsync($"/api/v1/stations/nearest?{Spot}")).Headers.Contains("X-Data-Stale")),
             "never marked stale");
         var stale = await client.GetAsync($"/api/v1/stations/nearest?{Spot}&limit=3");
@@ -67,7 +59,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal("down", serving.GetProperty("data").GetProperty("database").GetString());
         Assert.True(serving.GetProperty("data").GetProperty("indexStale").GetBoolean());
 
-        await Cluster("start", _dir, _port.ToString(), "throwaway");
+        await _cluster.StartAsync();
         Assert.True(await Eventually(async () => !(await client.GetAsync($"/api/v1/stations/nearest?{Spot}")).Headers.Contains("X-Data-Stale")),
             "still stale after the database came back");
         var back = await (await client.GetAsync("/health/ready")).JsonAsync();
@@ -85,26 +77,5 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             await Task.Delay(100);
         }
         return false;
-    }
-
-    /// <summary>Runs scripts/pg.sh, the same script `make run` and `make test` use.</summary>
-    private static async Task<string> Cluster(params string[] args)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script());
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"pg.sh {string.Join(' ', args)} failed: {error}");
-        return output;
-    }
-
-    private static string Script()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "scripts", "pg.sh"))) return Path.Combine(dir.FullName, "scripts", "pg.sh");
-        throw new FileNotFoundException("scripts/pg.sh not found above the test output folder");
     }
 }

@@ -1,12 +1,9 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using StationMap.Data;
 using StationMap.IntegrationTests.Pages;
 
-namespace StationMap.IntegrationTests.Hardening;
+namespace StationMap.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A PostgreSQL cluster of its own (scripts/pg.sh, a free port, a folder under .local) for tests that stop the
@@ -25,7 +22,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     /// <summary>Starts a new cluster and creates one migrated database in it.</summary>
     public static async Task<ThrowawayCluster> StartAsync(string database)
     {
-        var cluster = new ThrowawayCluster(Path.Combine(PagePaths.RepoRoot, ".local", $"pg-throwaway-{Guid.NewGuid():N}"[..28]), FreePort());
+        var cluster = new ThrowawayCluster(Path.Combine(PagePaths.RepoRoot, ".local", $"pg-throwaway-{Guid.NewGuid():N}"[..28]), RepoScripts.FreePort());
         await cluster.StartAsync();
         await using (var conn = new NpgsqlConnection(cluster.ConnectionString("postgres")))
         {
@@ -39,35 +36,14 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         return cluster;
     }
 
-    public Task StartAsync() => PgAsync("start", _dir, _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "throwaway");
+    public Task StartAsync() => RepoScripts.RunAsync("pg.sh", "start", _dir, _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "throwaway");
 
-    public Task StopAsync() => PgAsync("stop", _dir);
+    public Task StopAsync() => RepoScripts.RunAsync("pg.sh", "stop", _dir);
 
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
         await StopAsync();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    private static async Task PgAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("bash", [Path.Combine(PagePaths.RepoRoot, "scripts", "pg.sh"), .. args])
-            { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"scripts/pg.sh {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}");
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
