@@ -22,11 +22,11 @@ internal sealed class PublicationRecordConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.ProviderPoiId).HasMaxLength(100);
         b.Property(x => x.Reason).HasMaxLength(500);
         b.Property(x => x.UpdatedBy).HasMaxLength(100);
-        // No foreign keys, by measurement: a national export writes ≈ 140k records in one statement stream, and
-        // - the key to stations checks (and FOR KEY SHARE-locks, i.e. writes) every referenced station row: ≈ 0.5 s.
+        // No foreign keys, by measurement: a national export writes a record per station in one statement stream, and
+        // - the key to stations checks (and FOR KEY SHARE-locks, i.e. writes) every referenced station row.
         //   Stations are soft-deleted only, and station_history's key (every station has history) already refuses a
         //   hard delete; records are written from the stations the export itself just read.
-        // - the key to export_batches (and its index) cost ≈ 0.6 s; batches are never deleted, and the id is reserved
+        // - the key to export_batches (and its index) costs as much; batches are never deleted, and the id is reserved
         //   before the batch row is written so the records can be written while the files still stream (SubmissionWriter).
         // No index on (provider, station_code) either: no query looks records up by code.
     }

@@ -17,7 +17,7 @@ internal sealed class StationConfiguration : IEntityTypeConfiguration<Station>
         b.HasIndex(s => s.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_stations_name_trgm");
         b.HasIndex(s => s.Address).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_stations_address_trgm");
         b.Property(s => s.Adcode).HasMaxLength(StationLimits.Adcode).IsFixedLength();
-        // (adcode, code): feeds stream stations in this order without a sort (≈ 0.4 s at 150k); still serves adcode look-ups.
+        // (adcode, code): feeds stream stations in this order without a sort; still serves adcode look-ups.
         b.HasIndex(s => new { s.Adcode, s.Code });
         b.Property(s => s.Location).HasColumnType("geography (Point, 4326)");
         b.HasIndex(s => s.Location).HasMethod("gist");

@@ -7,8 +7,8 @@ namespace StationMap.Feeds.Export;
 
 /// <summary>
 /// The batch rows an export reads and writes, in plain SQL on the exporter's connection (column names follow the
-/// snake_case EF mapping). EF's model, query compilation and update pipeline cost a fresh CLI process ≈ 0.5 s of
-/// CPU for these three statements, on the cores the stream and PostgreSQL need.
+/// snake_case EF mapping). EF's model, query compilation and update pipeline would cost a fresh CLI process more CPU
+/// for these three statements than the statements themselves, on the cores the stream and PostgreSQL need.
 /// </summary>
 internal static class BatchRows
 {
@@ -90,7 +90,7 @@ internal static class BatchRows
             cmd.Parameters.AddWithValue("withdrawn", batch.Withdrawn);
             cmd.Parameters.AddWithValue("excluded", batch.Excluded);
             // 139k codes as one text split by the server: a text[] parameter costs a length and a conversion per
-            // element on both sides (≈ 0.1 s national). The separator (U+001F) cannot be in a code; if it were, the array goes as is.
+            // element on both sides. The separator (U+001F) cannot be in a code; if it were, the array goes as is.
             var joinable = batch.StationCodes.Count > 0 && !batch.StationCodes.Any(c => c.Contains('\x1f'));
             cmd.Parameters.AddWithValue("codes", NpgsqlDbType.Array | NpgsqlDbType.Text, joinable ? DBNull.Value : (object)batch.StationCodes);
             cmd.Parameters.AddWithValue("joined", NpgsqlDbType.Text, joinable ? string.Join('\x1f', batch.StationCodes) : (object)DBNull.Value);

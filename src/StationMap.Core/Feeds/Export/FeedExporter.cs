@@ -29,7 +29,7 @@ public sealed class FeedExporter
 
     /// <summary>
     /// An exporter on plain connections from the data source, without a DbContext: the export path is plain SQL, and
-    /// EF's services cost a fresh CLI process ≈ 50 ms before the first connection opens.
+    /// EF's services would make a fresh CLI process wait before the first connection opens.
     /// </summary>
     public static FeedExporter OnDataSource(Npgsql.NpgsqlDataSource dataSource, FeedProfileCatalog catalog, FeedOptions options) => new(dataSource, catalog, options);
 

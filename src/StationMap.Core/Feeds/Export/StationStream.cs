@@ -15,7 +15,7 @@ internal static class StationStream
     public static IEnumerable<Station> Read(NpgsqlConnection conn, string prefix, bool includeDeleted)
     {
         // The (adcode, code) index delivers the rows in order, so they stream from the first one instead of after a
-        // sort of the whole area (≈ 0.4 s national). The stations are in memory: with the default random_page_cost
+        // sort of the whole area. The stations are in memory: with the default random_page_cost
         // (4, spinning disks) the planner would still pick seq scan + sort. work_mem: a sort, if any, stays in memory.
         using (var setup = new NpgsqlCommand("SET random_page_cost = 1.1; SET work_mem = '64MB'", conn)) setup.ExecuteNonQuery();
         using var cmd = new NpgsqlCommand($"""

@@ -9,21 +9,21 @@ namespace StationMap.Feeds.Export;
 /// <summary>
 /// Writes a batch's publication records while its rows are still streaming: submissions are handed over in chunks
 /// and a background task upserts each chunk (one INSERT … SELECT FROM unnest(arrays) … ON CONFLICT, touching only
-/// records that really change) on the exporter's connection, inside its transaction. PostgreSQL's share (≈ 1 s at
-/// 140k records: heap and two indexes) then runs on the other core beside the row building
+/// records that really change) on the exporter's connection, inside its transaction. PostgreSQL's share (heap and two
+/// indexes) then runs on the other core beside the row building
 /// and file writing instead of after it. Chunks keep the stream's (adcode, code) order, so concurrent exports lock
 /// records in one global order.
 /// </summary>
 /// <remarks>
 /// The batch row can only be written once the files are known (files equal to the latest batch of the same profile,
 /// scope and kind return that batch), so the records point to a guess: that latest batch when there is one (a
-/// re-export after status changes then needs no second write of ≈ 140k records), else an id reserved from the batch
+/// re-export after status changes then needs no second write of every record), else an id reserved from the batch
 /// sequence with the first chunk. <see cref="MoveToAsync"/> re-points this transaction's records when the guess was
 /// wrong. No submissions (a plain repeat) reserve nothing.
 /// </remarks>
 internal sealed class SubmissionWriter
 {
-    // 4096: the last full chunk, written after the stream ends, costs ≈ 30 ms instead of ≈ 65 at 8192; no more in total.
+    // Small enough that the last chunk, written after the stream ends, is short; large enough that chunks add no cost.
     private const int ChunkSize = 4096;
     // The state text as before (enum name in lower case), computed once per state instead of once per row.
     private static readonly string[] WireNames = Enum.GetValues<PublicationState>().Select(v => v.ToString().ToLowerInvariant()).ToArray();
