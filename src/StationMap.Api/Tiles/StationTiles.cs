@@ -6,10 +6,9 @@ namespace StationMap.Api.Tiles;
 
 /// <summary>Makes station tiles with PostGIS and keeps them per data version.</summary>
 internal sealed class StationTiles(
-    [FromKeyedServices(Data.StationMapDataSource.ServingReads)] NpgsqlDataSource db, StationDataVersion version, TileCache cache, IConfiguration config)
+    [FromKeyedServices(Data.StationMapDataSource.ServingReads)] NpgsqlDataSource db, StationDataVersion version, TileCache cache, Microsoft.Extensions.Options.IOptions<TilesOptions> options)
 {
-    /// <summary>Tiles:Cache=false makes every tile afresh (bench/ogc.sh measures the making against pgbench).</summary>
-    private readonly bool _useCache = config.GetValue("Tiles:Cache", true);
+    private readonly bool _useCache = options.Value.Cache;
 
     public async Task<Tile> GetAsync(int z, int x, int y, CancellationToken ct)
     {

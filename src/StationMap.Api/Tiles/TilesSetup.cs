@@ -4,6 +4,7 @@ internal static class TilesSetup
 {
     public static IServiceCollection AddTiles(this IServiceCollection services)
     {
+        services.AddOptions<TilesOptions>().BindConfiguration(TilesOptions.Section).ValidateOnStart();
         services.AddSingleton<StationDataVersion>();
         services.AddSingleton<TileCache>();
         services.AddSingleton<StationTiles>();
