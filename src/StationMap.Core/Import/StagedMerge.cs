@@ -59,17 +59,19 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
     /// and leave the staging table (so skipInvalid skips them); with it they are warnings and are written.</summary>
     public async Task<(List<ImportConflict> Conflicts, List<ImportProblem> Problems)> ConflictsAsync(bool overwrite, string versionColumn, CancellationToken ct)
     {
-        var (conflicts, problems) = (new List<ImportConflict>(), new List<ImportProblem>());
+        var (conflicts, problems, rows) = (new List<ImportConflict>(), new List<ImportProblem>(), new List<int>());
         await using (var cmd = Command(MergeSql.Conflicts))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {
                 var c = new ImportConflict(r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.IsDBNull(4) ? null : r.GetString(4),
                     r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetFieldValue<string[]>(6), overwrite);
-                conflicts.Add(c);
+                // The report keeps as many as it keeps problems; every conflicting row is still an error or warning.
+                if (conflicts.Count < options.MaxReportedProblems) conflicts.Add(c);
+                rows.Add(c.Row);
                 problems.Add(ConflictProblem(c, versionColumn));
             }
-        if (!overwrite && conflicts.Count > 0) await ExecAsync(MergeSql.DropRows, ct, ("rows", conflicts.Select(c => c.Row).ToArray()));
+        if (!overwrite && rows.Count > 0) await ExecAsync(MergeSql.DropRows, ct, ("rows", rows.ToArray()));
         return (conflicts, problems);
     }
 
