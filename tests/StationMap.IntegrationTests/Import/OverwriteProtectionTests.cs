@@ -131,6 +131,11 @@ public class OverwriteProtectionTests(ImportApiFixture api) : IClassFixture<Impo
         var rows = await ErrorRowsAsync(client, bad.GetProperty("jobId").GetInt64());
         Assert.Equal(["2", null], rows.Select(r => r["版本"]?.ToString()));
 
+        // A version that is not a whole number rejects the row, naming the column.
+        var invalid = await ReportAsync(await client.UploadAsync(Versioned(Row("OW-4", "原名驿站", 4) + ",第二版"), "coordsys=wgs84"));
+        var problem = Assert.Single(invalid.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("version_invalid", "版本"), (problem.GetProperty("code").GetString(), problem.GetProperty("column").GetString()));
+
         // A file with 版本 keeps its own values (the version the user worked from).
         var own = await ReportAsync(await client.UploadAsync(Versioned(Row("OW-4", "原名驿站", 4, adcode: "999999") + ",1"), "coordsys=wgs84&dryRun=false&skipInvalid=true"));
         Assert.Equal("1", Assert.Single(await ErrorRowsAsync(client, own.GetProperty("jobId").GetInt64()))["版本"]?.ToString());
