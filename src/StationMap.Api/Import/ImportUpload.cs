@@ -5,7 +5,7 @@ namespace StationMap.Api;
 
 /// <summary>The multipart upload and its parameters (query or form), read by hand so that an oversize or
 /// malformed body becomes a 413/400 ProblemDetails rather than an exception.</summary>
-internal sealed record ImportUpload(IFormFile File, string? Coordsys, bool DryRun, bool SkipInvalid, string? Sheet)
+internal sealed record ImportUpload(IFormFile File, string? Coordsys, bool DryRun, bool SkipInvalid, string? Sheet, bool OverwriteNewer = false)
 {
     /// <summary>Multipart framing and the small form fields on top of the file itself.</summary>
     public const long Overhead = 1024 * 1024;
@@ -41,8 +41,9 @@ internal sealed record ImportUpload(IFormFile File, string? Coordsys, bool DryRu
         string? Value(string name) => request.Query[name].FirstOrDefault() ?? form[name].FirstOrDefault();
         var (dryRun, dryError) = Flag(Value("dryRun"), true, "dryRun");
         var (skip, skipError) = Flag(Value("skipInvalid"), false, "skipInvalid");
-        if ((dryError ?? skipError) is { } error) return (null, error);
-        return (new ImportUpload(file, Value("coordsys"), dryRun, skip, Value("sheet")), null);
+        var (overwrite, overwriteError) = Flag(Value("overwriteNewer"), false, "overwriteNewer");
+        if ((dryError ?? skipError ?? overwriteError) is { } error) return (null, error);
+        return (new ImportUpload(file, Value("coordsys"), dryRun, skip, Value("sheet"), overwrite), null);
     }
 
     private static (bool, IResult?) Flag(string? text, bool fallback, string name)

@@ -38,7 +38,7 @@ internal static class ImportsApi
             temp.Position = 0;
             var sha = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(temp, ct));
             temp.Position = 0;
-            var request = new ImportRequest(upload.File.FileName, temp, http.Staff(), upload.Coordsys, upload.DryRun, upload.SkipInvalid, upload.Sheet);
+            var request = new ImportRequest(upload.File.FileName, temp, http.Staff(), upload.Coordsys, upload.DryRun, upload.SkipInvalid, upload.Sheet, OverwriteNewer: upload.OverwriteNewer);
             var job = await jobs.StartAsync(request, sha, temp.Length, ct, ImportStatus.Queued);
             if (!queue.TryEnqueue(new QueuedImport(job.Id, request, path)))
             {

@@ -16,13 +16,14 @@ internal static class ImportCommand
         var coordsys = new Option<string?>("--coordsys") { Description = "文件中坐标的坐标系 / coordinate system of the file: wgs84 | gcj02 | bd09" };
         var dryRun = new Option<bool>("--dry-run") { Description = "只检查，不写入 / check only, write nothing" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "写入有效行，跳过有错误的行 / write the valid rows, skip rejected ones" };
+        var overwriteNewer = new Option<bool>("--overwrite-newer") { Description = "确认覆盖文件版本之后的修改（版本冲突的行）/ confirm overwriting edits made after the rows' 版本 (conflicting rows)" };
         var json = new Option<bool>("--json") { Description = "以 JSON 输出报告 / print the report as JSON" };
         var sheet = new Option<string?>("--sheet") { Description = "工作表名称（默认第一个）/ worksheet name (default: the first)" };
         var scope = new Option<string?>("--as") { Description = "以该行政区机构的权限导入，如 110108 / import with the scope of this area's organisation" };
         var template = new Option<FileInfo?>("--template") { Description = "把导入模板写到该文件 / write the import template to FILE" };
         var errorsOut = new Option<FileInfo?>("--errors") { Description = "把被拒绝的行写到该 .xlsx / write rejected rows to this .xlsx" };
         var command = new Command("import", "批量导入站点 / bulk import stations from .xlsx or .csv")
-            { file, coordsys, dryRun, skipInvalid, json, sheet, scope, template, errorsOut };
+            { file, coordsys, dryRun, skipInvalid, overwriteNewer, json, sheet, scope, template, errorsOut };
 
         command.SetSafeAction(async (p, ct) =>
         {
@@ -43,7 +44,7 @@ internal static class ImportCommand
             await using var db = CliDatabase.OpenDb(ds);
             await using var stream = new FileStream(input.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             ImportRequest Request(IProgress<ImportProgress>? progress) => new(input.Name, stream, who, p.GetValue(coordsys),
-                p.GetValue(dryRun), p.GetValue(skipInvalid), p.GetValue(sheet), progress);
+                p.GetValue(dryRun), p.GetValue(skipInvalid), p.GetValue(sheet), progress, p.GetValue(overwriteNewer));
             var importer = new StationImporter(ds, db, options);
             var report = p.GetValue(json) || !AnsiConsole.Profile.Capabilities.Interactive
                 ? await importer.RunAsync(Request(null), ct)

@@ -24,6 +24,8 @@ internal static class ImportReportOutput
             .AddRow($"{c.Total}", $"{c.Inserted}", $"{c.Updated}", $"{c.Unchanged}", c.Rejected > 0 ? $"[red]{c.Rejected}[/]" : "0"));
         Problems("errors 错误", "red", report.Errors);
         Problems("warnings 警告", "yellow", report.Warnings);
+        if (report.Conflicts.Any(c => !c.Overwritten))
+            AnsiConsole.MarkupLine("[yellow]rows based on an older version were not written; after checking them, pass --overwrite-newer to overwrite / 版本冲突的行未写入，确认后可加 --overwrite-newer 覆盖[/]");
         if (!report.DryRun && !report.Committed && report.Errors.Count > 0)
             AnsiConsole.MarkupLine("[red]nothing was written: fix the rows above, or pass --skip-invalid / 有错误，未写入任何数据[/]");
     }

@@ -4,7 +4,7 @@ namespace StationMap.Import;
 public enum ImportField
 {
     Code, Name, Address, Lng, Lat, LngLat, Coordsys, Adcode, Type, Services, Hours, Phone,
-    Host, HostKind, Org, Public, Status, Area, Photos, Notes, OtherServices, Accessible,
+    Host, HostKind, Org, Public, Status, Area, Photos, Notes, OtherServices, Accessible, Version,
 }
 
 /// <summary>Header names staff write, Chinese or English, mapped to fields. Matching ignores case, spaces,
@@ -36,6 +36,8 @@ public static class ImportHeaders
         (ImportField.Notes, ["备注", "notes", "note", "remark"]),
         (ImportField.Accessible, ["无障碍", "无障碍通道", "无障碍设施", "无台阶", "accessible", "step_free", "wheelchair"]),
         (ImportField.OtherServices, ["其他服务", "其它服务", "other_services"]),
+        // The station's version the row was based on (template, export, error workbook): guards against overwriting a newer edit.
+        (ImportField.Version, ["版本", "版本号", "version", "row_version", "base_version"]),
     ];
 
     private static readonly Dictionary<string, ImportField> ByAlias = Fields

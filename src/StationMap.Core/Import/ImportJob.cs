@@ -21,6 +21,8 @@ public sealed class ImportJob
     public string? Coordsys { get; set; }
     public bool DryRun { get; set; }
     public bool SkipInvalid { get; set; }
+    /// <summary>The user confirmed overwriting stations changed after the rows' 版本.</summary>
+    public bool OverwriteNewer { get; set; }
     public bool Committed { get; set; }
     public int Total { get; set; }
     public int Inserted { get; set; }
@@ -31,6 +33,8 @@ public sealed class ImportJob
     /// <summary>List of <see cref="ImportProblem"/> (jsonb).</summary>
     public JsonDocument? Errors { get; set; }
     public JsonDocument? Warnings { get; set; }
+    /// <summary>List of <see cref="ImportConflict"/> (jsonb): rows based on an older version than the stored station.</summary>
+    public JsonDocument? Conflicts { get; set; }
     /// <summary>The rejected rows as read ({headers, rows: [{row, cells, errors}]}), for the error workbook.</summary>
     public JsonDocument? RejectedRows { get; set; }
 }

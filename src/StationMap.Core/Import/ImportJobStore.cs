@@ -21,7 +21,7 @@ public sealed class ImportJobStore(StationMapDb db)
             Status = status,
             CreatedAt = DateTimeOffset.UtcNow, Actor = request.Who.Actor, OrgAdcode = request.Who.OrgAdcode,
             FileName = Path.GetFileName(request.FileName) is { Length: > 0 and <= 260 } n ? n : "upload", Sha256 = sha256,
-            FileBytes = bytes, Coordsys = request.Coordsys, DryRun = request.DryRun, SkipInvalid = request.SkipInvalid, Sheet = request.Sheet,
+            FileBytes = bytes, Coordsys = request.Coordsys, DryRun = request.DryRun, SkipInvalid = request.SkipInvalid, OverwriteNewer = request.OverwriteNewer, Sheet = request.Sheet,
         };
         db.ImportJobs().Add(job);
         await db.SaveChangesAsync(ct);
@@ -70,6 +70,7 @@ public sealed class ImportJobStore(StationMapDb db)
         job.Truncated = report.Truncated;
         job.Errors = JsonSerializer.SerializeToDocument(report.Errors, Json);
         job.Warnings = JsonSerializer.SerializeToDocument(report.Warnings, Json);
+        job.Conflicts = report.Conflicts.Count == 0 ? null : JsonSerializer.SerializeToDocument(report.Conflicts, Json);
         job.RejectedRows = rejected is null ? null : JsonSerializer.SerializeToDocument(rejected, Json);
         await db.SaveChangesAsync(ct);
     }
@@ -84,6 +85,7 @@ public sealed class ImportJobStore(StationMapDb db)
         Counts = new ImportCounts(job.Total, job.Inserted, job.Updated, job.Unchanged, job.Rejected),
         Errors = job.Errors?.Deserialize<List<ImportProblem>>(Json) ?? [],
         Warnings = job.Warnings?.Deserialize<List<ImportProblem>>(Json) ?? [],
+        Conflicts = job.Conflicts?.Deserialize<List<ImportConflict>>(Json) ?? [],
     };
 
     public static RejectedRows? RejectedOf(ImportJob job) => job.RejectedRows?.Deserialize<RejectedRows>(Json);

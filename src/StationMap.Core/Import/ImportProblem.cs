@@ -44,9 +44,18 @@ public sealed record ImportReport
     public required ImportCounts Counts { get; init; }
     public List<ImportProblem> Warnings { get; init; } = [];
     public List<ImportProblem> Errors { get; init; } = [];
+    /// <summary>Rows based on an older version than the stored station (who changed what since, and when).</summary>
+    public List<ImportConflict> Conflicts { get; init; } = [];
     /// <summary>True when more problems existed than the report keeps (see ImportOptions.MaxReportedProblems).</summary>
     public bool Truncated { get; init; }
 
     /// <summary>The file as a whole was refused (format, size, limits, a missing column): nothing was even checked row by row.</summary>
     [JsonIgnore] public bool Refused => Errors.Any(e => e.Row == 0 || e.Code == "missing_column");
 }
+
+/// <summary>A row whose 版本 is older than the stored station's: <see cref="ChangedBy"/> and <see cref="ChangedAt"/> are
+/// the edits after the row's version, <see cref="Fields"/> the fields (snapshot names) that differ between the row's
+/// version and the stored one (null when that version's history is missing). <see cref="Overwritten"/>: the user
+/// confirmed with overwriteNewer, so the row is (or in a dry run would be) written anyway.</summary>
+public sealed record ImportConflict(int Row, string Code, int FileVersion, int StoredVersion, string? ChangedBy,
+    DateTimeOffset? ChangedAt, IReadOnlyList<string>? Fields, bool Overwritten);

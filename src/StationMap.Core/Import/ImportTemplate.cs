@@ -12,7 +12,7 @@ public static class ImportTemplate
 {
     private static readonly (string Header, bool Text, string? List)[] Columns =
     [
-        ("站点编码", true, null), ("站点名称*", false, null), ("地址*", false, null), ("经度*", false, null), ("纬度*", false, null),
+        ("站点编码", true, null), ("版本", true, null), ("站点名称*", false, null), ("地址*", false, null), ("经度*", false, null), ("纬度*", false, null),
         ("坐标系*", false, "wgs84,gcj02,bd09"), ("行政区划代码*", true, null), ("站点类型", false, "标准,微型,流动"),
         ("服务内容", false, string.Join(",", ServiceCatalog.All.Select(s => s.Chinese.Replace("/", "／")))), ("其他服务", false, null), ("开放时间", false, null),
         ("联系电话", true, null), ("依托单位", false, null), ("依托单位类型", false, "邮政,银行,加油站,通信,社区,政府,企业,工会,其他"),
@@ -61,6 +61,7 @@ public static class ImportTemplate
             "户外劳动者服务站点导入模板 / StationMap import template",
             "带 * 的列必填。第 1 行为表头，请勿修改；从第 2 行开始每行一个站点。",
             "站点编码：已有站点填原编码即更新该站点；留空则自动生成（如 BJ110108-000123）。",
+            "版本：来自导出或错误文件的站点版本号，请勿修改；新站点留空。若该站点在此版本之后被人修改过，导入会报告冲突，确认后才覆盖。",
             "经度、纬度：十进制度（116.397428）或度分秒（116°23′50.7″）；也可用一列“经纬度”填“116.397428,39.90923”。",
             "坐标系：wgs84（GPS）、gcj02（高德、腾讯）、bd09（百度）。必须填写，或上传时指定；系统不会猜测。",
             "行政区划代码：6 位区县代码，如 110108（北京市海淀区）。请保持为文本格式，避免 Excel 变成科学计数法。",
@@ -68,7 +69,7 @@ public static class ImportTemplate
             "开放时间：如“24小时”“周一至周五 8:00-18:00”或“Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00”。",
             "名称不超过 45 个字（百度上图限制），地址不超过 200 个字。未识别的列会保留到备注中。",
             "上传后先“预检”（dry run）查看每一处问题的行号和列名，修改后再提交；有错误时默认不写入任何数据。",
-            "示例：站点编码 留空 | 中关村街道工会驿站 | 北京市海淀区中关村大街27号 | 116.3162 | 39.9834 | wgs84 | 110108 | 标准 | 饮水、手机充电、卫生间 | 24小时 | 010-62561234",
+            "示例：站点编码 留空 | 版本 留空 | 中关村街道工会驿站 | 北京市海淀区中关村大街27号 | 116.3162 | 39.9834 | wgs84 | 110108 | 标准 | 饮水、手机充电、卫生间 | 24小时 | 010-62561234",
         ];
         var data = new SheetData(lines.Select((l, i) => new Row(TextCell($"A{i + 1}", l, i == 0 ? 2U : 0U)) { RowIndex = (uint)i + 1 }));
         return new Worksheet(new DocumentFormat.OpenXml.Spreadsheet.Columns(new Column { Min = 1, Max = 1, Width = 120, CustomWidth = true }), data);

@@ -53,6 +53,45 @@ internal static class MergeSql
         FROM import_staging st LEFT JOIN stations s ON s.code = st.code
         """;
 
+    /// <summary>Locks the stored stations that versioned rows name, so no edit slips in between the conflict check and
+    /// the merge (the API's UPDATE waits for the import's commit, then finds a new version).</summary>
+    public const string LockVersioned = """
+        WITH l AS (SELECT s.id FROM import_staging st JOIN stations s ON s.code = st.code
+                   WHERE st.base_version IS NOT NULL FOR NO KEY UPDATE OF s)
+        SELECT count(*) FROM l
+        """;
+
+    /// <summary>Snapshot keys that change with every write: not "what changed".</summary>
+    private const string Bookkeeping = "('version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deletedAt', 'deletedBy')";
+
+    /// <summary>Rows based on an older version than the stored one that would change the station: who edited it since
+    /// (history after the row's version), when last, and which fields differ between the row's version and the stored
+    /// one (history snapshots; null when the row's version has no history row).</summary>
+    public static readonly string Conflicts = $"""
+        SELECT st.row_no, s.code, st.base_version, s.version,
+            (SELECT string_agg(DISTINCT h.changed_by, ', ') FROM station_history h WHERE h.station_id = s.id AND h.version > st.base_version),
+            (SELECT max(h.changed_at) FROM station_history h WHERE h.station_id = s.id AND h.version > st.base_version),
+            CASE WHEN base.snapshot IS NULL OR cur.snapshot IS NULL THEN NULL ELSE ARRAY(
+                SELECT c.key FROM jsonb_each(cur.snapshot) c
+                WHERE c.key NOT IN {Bookkeeping} AND c.value IS DISTINCT FROM base.snapshot -> c.key ORDER BY c.key) END
+        FROM import_staging st JOIN stations s ON s.code = st.code AND s.deleted_at IS NULL
+        LEFT JOIN station_history base ON base.station_id = s.id AND base.version = st.base_version
+        LEFT JOIN station_history cur ON cur.station_id = s.id AND cur.version = s.version
+        WHERE st.base_version < s.version AND {Stored} IS DISTINCT FROM {Staged}
+        ORDER BY st.row_no
+        """;
+
+    /// <summary>Version-less rows that would change a station whose latest change was a hand edit (API or console: an
+    /// update or restore, not an import or the initial load), with that edit's actor and time and the last import's time.</summary>
+    public static readonly string HandEdited = $"""
+        SELECT st.row_no, s.code, h.changed_by, h.changed_at,
+            (SELECT max(i.changed_at) FROM station_history i WHERE i.station_id = s.id AND i.kind = 'imported')
+        FROM import_staging st JOIN stations s ON s.code = st.code AND s.deleted_at IS NULL
+        JOIN station_history h ON h.station_id = s.id AND h.version = s.version
+        WHERE st.base_version IS NULL AND h.kind IN ('updated', 'restored') AND {Stored} IS DISTINCT FROM {Staged}
+        ORDER BY st.row_no
+        """;
+
     /// <summary>New codes for the rest, from the same sequence and format as <c>StationCodes</c>.</summary>
     public static string GenerateCodes(string provinceCase) => $"""
         UPDATE import_staging SET generated = true,
@@ -66,13 +105,15 @@ internal static class MergeSql
     public const string CountExisting = "SELECT count(*), count(s.id) FROM import_staging st LEFT JOIN stations s ON s.code = st.code";
 
     /// <summary>Changed stations only: version + 1, who and when, and a history row with the new snapshot.
-    /// The comparison sits in the WHERE so it reads the row as locked, not as seen earlier.</summary>
+    /// The comparison sits in the WHERE so it reads the row as locked, not as seen earlier; so does the version guard
+    /// (a row based on an older version never overwrites without @overwrite).</summary>
     public static readonly string Update = $"""
         WITH upd AS (
             UPDATE stations s SET {string.Join(", ", StationColumns.All.Select(c => $"{c.Db} = {c.Merged}"))},
                 version = s.version + 1, updated_at = @now, updated_by = @actor
             FROM import_staging st
             WHERE s.code = st.code AND s.deleted_at IS NULL AND {Stored} IS DISTINCT FROM {Staged}
+                AND (@overwrite OR st.base_version IS NULL OR st.base_version >= s.version)
             RETURNING s.*)
         {StationSnapshot.InsertHistory("upd", "imported", "FROM upd")}
         """;

@@ -22,4 +22,34 @@ public sealed record RejectedRows(List<string> Headers, List<RejectedRow> Rows)
     }
 }
 
+/// <summary>The error workbook carries each row's 版本 so that the fixed file is checked for conflicts like an export.</summary>
+internal static class RejectedRowVersions
+{
+    /// <summary>A file without a 版本 column gets one, holding the stored version of each row's station (empty for new
+    /// codes); a file with one keeps its own values (the version the user worked from).</summary>
+    public static async Task<RejectedRows> AddAsync(RejectedRows rejected, Npgsql.NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        if (rejected.Headers.Any(h => ImportHeaders.Find(h) == ImportField.Version)) return rejected;
+        var codeAt = rejected.Headers.FindIndex(h => ImportHeaders.Find(h) == ImportField.Code);
+        string? CodeOf(RejectedRow r) => codeAt >= 0 && codeAt < r.Cells.Length ? CellText.Digits(CellText.Clean(r.Cells[codeAt]), out _, out _) : null;
+        var codes = rejected.Rows.Select(CodeOf).OfType<string>().Distinct().ToArray();
+        var versions = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (codes.Length > 0)
+        {
+            await using var cmd = dataSource.CreateCommand("SELECT code, version FROM stations WHERE code = ANY(@codes) AND deleted_at IS NULL");
+            cmd.Parameters.AddWithValue("codes", codes);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) versions[r.GetString(0)] = r.GetInt32(1);
+        }
+        var width = rejected.Headers.Count;
+        return new RejectedRows([.. rejected.Headers, ImportHeaders.TemplateHeader(ImportField.Version)], rejected.Rows.Select(r =>
+        {
+            var cells = new string?[width + 1];
+            Array.Copy(r.Cells, cells, Math.Min(width, r.Cells.Length));
+            cells[width] = CodeOf(r) is { } code && versions.TryGetValue(code, out var v) ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+            return r with { Cells = cells };
+        }).ToList());
+    }
+}
+
 public sealed record RejectedRow(int Row, string?[] Cells, string Errors);

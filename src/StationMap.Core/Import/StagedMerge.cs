@@ -55,6 +55,56 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
         return warnings;
     }
 
+    /// <summary>Rows based on an older version than the stored station. Without <paramref name="overwrite"/> they are errors
+    /// and leave the staging table (so skipInvalid skips them); with it they are warnings and are written.</summary>
+    public async Task<(List<ImportConflict> Conflicts, List<ImportProblem> Problems)> ConflictsAsync(bool overwrite, string versionColumn, CancellationToken ct)
+    {
+        var (conflicts, problems, rows) = (new List<ImportConflict>(), new List<ImportProblem>(), new List<int>());
+        await using (var cmd = Command(MergeSql.Conflicts))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+            {
+                var c = new ImportConflict(r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.IsDBNull(4) ? null : r.GetString(4),
+                    r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetFieldValue<string[]>(6), overwrite);
+                // The report keeps as many as it keeps problems; every conflicting row is still an error or warning.
+                if (conflicts.Count < options.MaxReportedProblems) conflicts.Add(c);
+                rows.Add(c.Row);
+                problems.Add(ConflictProblem(c, versionColumn));
+            }
+        if (!overwrite && rows.Count > 0) await ExecAsync(MergeSql.DropRows, ct, ("rows", rows.ToArray()));
+        return (conflicts, problems);
+    }
+
+    private static ImportProblem ConflictProblem(ImportConflict c, string column)
+    {
+        var when = c.ChangedAt is { } at ? at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "?";
+        var fields = c.Fields is null ? "?" : string.Join(", ", c.Fields);
+        var (zh, en) = c.Overwritten
+            ? ("已确认覆盖：", "overwrite confirmed: ")
+            : ("未写入，确认覆盖请勾选“覆盖较新的修改”（overwriteNewer=true）：", "not written; to overwrite, confirm with overwriteNewer=true: ");
+        return ImportProblem.Of(c.Row, column, "version_conflict",
+            $"{zh}站点 {c.Code} 已由 {c.ChangedBy ?? "?"} 于 {when}（北京时间）修改（文件版本 {c.FileVersion}，当前版本 {c.StoredVersion}；改动字段：{fields}）",
+            $"{en}station {c.Code} was changed by {c.ChangedBy ?? "?"} at {when} (UTC+8) after this file's version {c.FileVersion} (now {c.StoredVersion}; fields changed: {fields})");
+    }
+
+    /// <summary>Version-less rows that would change a station edited by hand since its last import: warnings.</summary>
+    public async Task<List<ImportProblem>> HandEditedAsync(string codeColumn, CancellationToken ct)
+    {
+        var warnings = new List<ImportProblem>();
+        await using var cmd = Command(MergeSql.HandEdited);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            static string Time(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            var (code, by, at) = (r.GetString(1), r.GetString(2), Time(r.GetFieldValue<DateTimeOffset>(3)));
+            var lastImport = r.IsDBNull(4) ? null : Time(r.GetFieldValue<DateTimeOffset>(4));
+            warnings.Add(ImportProblem.Of(r.GetInt32(0), codeColumn, "hand_edited",
+                $"站点 {code} 在{(lastImport is null ? "" : $"上次导入（{lastImport}）之后")}由 {by} 于 {at}（北京时间）手工修改过，本行没有版本号，将覆盖该修改",
+                $"station {code} was edited by hand by {by} at {at} (UTC+8){(lastImport is null ? "" : $" after its last import ({lastImport})")}; this row has no version and will overwrite that edit"));
+        }
+        return warnings;
+    }
+
     /// <summary>What a merge would do, without doing it.</summary>
     public async Task<MergeCounts> ClassifyAsync(CancellationToken ct)
     {
@@ -67,7 +117,7 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
     /// <summary>The final pass: generates missing codes, updates changed stations, inserts new ones, a history row for each.
     /// <paramref name="codeless"/>: whether any staged row came without a code (a re-upload of coded rows has none, and
     /// skips the code generation).</summary>
-    public async Task<MergeCounts> MergeAsync(bool codeless, CancellationToken ct)
+    public async Task<MergeCounts> MergeAsync(bool codeless, bool overwrite, CancellationToken ct)
     {
         var generate = MergeSql.GenerateCodes(StationCodes.ProvinceSql("adcode"));
         if (codeless)
@@ -78,7 +128,7 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
         (string, object)[] common = [("now", _now), ("actor", who.Actor), ("reason", Reason)];
         // A chunk of new stations (the usual first import) skips the update's join against every stored station, and a
         // re-upload of stored stations skips the insert's anti join and sort of every staged row.
-        var updated = existing == 0 ? 0 : await ExecAsync(MergeSql.Update, ct, common);
+        var updated = existing == 0 ? 0 : await ExecAsync(MergeSql.Update, ct, [.. common, ("overwrite", overwrite)]);
         var inserted = staged == existing ? 0 : await ExecAsync(MergeSql.Insert, ct, common);
         return new(inserted, updated, (int)existing - updated);
     }
@@ -94,21 +144,32 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
 
     /// <summary>After the reader has finished (its problems are in the log): scope and duplicate checks, then the merge
     /// and commit, or only the counts and a rollback (dry run, or rejected rows without skipInvalid).</summary>
-    public async Task<(MergeCounts Counts, bool Committed)> FinishAsync(ProblemLog log, bool dryRun, bool skipInvalid, int codeless,
-        string codeColumn, string nameColumn, CancellationToken ct)
+    public async Task<(MergeCounts Counts, bool Committed, List<ImportConflict> Conflicts)> FinishAsync(ProblemLog log, ImportRequest request,
+        int codeless, int versioned, int valid, ColumnMap map, CancellationToken ct)
     {
+        var codeColumn = map.HeaderOf(ImportField.Code) ?? "code";
         if (codeless > 0) await MatchCodelessAsync(ct);
         log.AddErrors(await RejectForbiddenAsync(codeColumn, ct));
-        if (codeless > 0) log.AddWarnings(await NearStoredAsync(nameColumn, ct));
-        var write = !dryRun && (log.RejectedRows.Count == 0 || skipInvalid);
-        var counts = write ? await MergeAsync(codeless > 0, ct) : await ClassifyAsync(ct);
+        if (codeless > 0) log.AddWarnings(await NearStoredAsync(map.HeaderOf(ImportField.Name) ?? "name", ct));
+        List<ImportConflict> conflicts = [];
+        if (versioned > 0)
+        {
+            // A commit holds the versioned stations from here to COMMIT: an edit made after the dry run is caught now,
+            // and one made during the merge waits for it (and then meets a new version).
+            if (!request.DryRun) await ScalarAsync(MergeSql.LockVersioned, ct);
+            (conflicts, var problems) = await ConflictsAsync(request.OverwriteNewer, map.HeaderOf(ImportField.Version) ?? "版本", ct);
+            if (request.OverwriteNewer) log.AddWarnings(problems); else log.AddErrors(problems);
+        }
+        if (versioned < valid) log.AddWarnings(await HandEditedAsync(codeColumn, ct));
+        var write = !request.DryRun && (log.RejectedRows.Count == 0 || request.SkipInvalid);
+        var counts = write ? await MergeAsync(codeless > 0, request.OverwriteNewer, ct) : await ClassifyAsync(ct);
         if (write)
         {
             await AuditAsync(counts, ct);
             await tx.CommitAsync(ct);
         }
         else await tx.RollbackAsync(ct);
-        return (counts, write);
+        return (counts, write, conflicts);
     }
 
     private NpgsqlCommand Command(string sql, params (string Name, object Value)[] parameters)

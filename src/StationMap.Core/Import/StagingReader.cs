@@ -14,6 +14,9 @@ internal sealed class StagingReader(ImportRequest request, ColumnMap map, Dictio
     /// <summary>Rows that came without a code (the merge then matches them to stored stations and generates codes).</summary>
     public int Codeless { get; private set; }
 
+    /// <summary>Staged rows with a code and a 版本 (the merge checks them for conflicts).</summary>
+    public int Versioned { get; private set; }
+
     /// <summary>Rows that passed validation (and were staged).</summary>
     public int Valid { get; private set; }
 
@@ -41,6 +44,7 @@ internal sealed class StagingReader(ImportRequest request, ColumnMap map, Dictio
             warnings.Clear();
             var (input, orgId) = mapper.Map(row, errors, warnings);
             var fields = validator.Validate(row.Number, input, errors);
+            var baseVersion = RowVersion.Read(map, row, errors);
             if (fields is not null && near.Add(row.Number, fields.Wgs84.Lng, fields.Wgs84.Lat, fields.Name) is { } first)
                 warnings.Add(ImportProblem.Of(row.Number, nameColumn, "probable_duplicate", $"疑似重复：与第 {first} 行相距不到 {options.DuplicateRadiusMetres:0} 米且名称相近",
                     $"probable duplicate of row {first}: within {options.DuplicateRadiusMetres:0} m with a similar name"));
@@ -52,8 +56,9 @@ internal sealed class StagingReader(ImportRequest request, ColumnMap map, Dictio
             if (fields is not null && errors.Count == 0)
             {
                 if (fields.Code is null) Codeless++;
+                else if (baseVersion is not null) Versioned++;
                 Valid++;
-                StagingTable.Write(copy, row.Number, new StationRow(fields, orgId));
+                StagingTable.Write(copy, row.Number, new StationRow(fields, orgId), fields.Code is null ? null : baseVersion);
             }
             if (total % 1000 == 0)
             {

@@ -74,6 +74,9 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         }
 
         var rejected = log.RejectedRows.Count > 0 && !failed ? RejectedRows.Collect(request, log, options) : null;
+        if (rejected is not null)
+            try { rejected = await RejectedRowVersions.AddAsync(rejected, dataSource, CancellationToken.None); }
+            catch (NpgsqlException) { } // the database went away after the import: the rows are still worth keeping
         await jobs.FinishAsync(job, report, rejected, CancellationToken.None);
         return report;
     }
@@ -117,10 +120,9 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
             return Report(job, format, sheet.Encoding, sheet.Sheet, log, new(total, 0, 0, 0, 0), false, request);
 
         request.Progress?.Report(new(total, 1, "merge", reader.Valid));
-        var (c, committed) = await merge.FinishAsync(log, request.DryRun, request.SkipInvalid, reader.Codeless,
-            map.HeaderOf(ImportField.Code) ?? "code", map.HeaderOf(ImportField.Name) ?? "name", ct);
+        var (c, committed, conflicts) = await merge.FinishAsync(log, request, reader.Codeless, reader.Versioned, reader.Valid, map, ct);
         request.Progress?.Report(new(total, 1, "done", reader.Valid, committed ? c.Inserted + c.Updated : 0));
-        return Report(job, format, sheet.Encoding, sheet.Sheet, log, new ImportCounts(total, c.Inserted, c.Updated, c.Unchanged, log.RejectedRows.Count), committed, request);
+        return Report(job, format, sheet.Encoding, sheet.Sheet, log, new ImportCounts(total, c.Inserted, c.Updated, c.Unchanged, log.RejectedRows.Count), committed, request) with { Conflicts = conflicts };
     }
 
     /// <summary>The database's own error, also when EF or a cancelled read wraps it.</summary>

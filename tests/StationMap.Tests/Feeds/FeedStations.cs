@@ -27,7 +27,7 @@ internal static class FeedStations
         var s = new Station
         {
             Id = id, Code = code, Name = name, Address = address, Adcode = adcode, Location = new Point(lng, lat) { SRID = 4326 },
-            CreatedBy = "test", UpdatedBy = "test", Status = StationStatus.Active, IsPublic = true,
+            CreatedBy = "test", UpdatedBy = "test", Status = StationStatus.Active, IsPublic = true, Version = (int)id + 1,
         };
         more?.Invoke(s);
         return s;

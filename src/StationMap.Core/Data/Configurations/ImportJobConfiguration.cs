@@ -21,6 +21,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         b.Property(j => j.Errors).HasColumnType("jsonb");
         b.Property(j => j.Warnings).HasColumnType("jsonb");
         b.Property(j => j.RejectedRows).HasColumnType("jsonb");
+        b.Property(j => j.Conflicts).HasColumnType("jsonb");
         b.HasIndex(j => j.CreatedAt);
         b.HasIndex(j => j.Sha256);
     }

@@ -282,6 +282,10 @@ namespace StationMap.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("committed");
 
+                    b.Property<JsonDocument>("Conflicts")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("conflicts");
+
                     b.Property<string>("Coordsys")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -333,6 +337,10 @@ namespace StationMap.Data.Migrations
                         .HasColumnType("character(6)")
                         .HasColumnName("org_adcode")
                         .IsFixedLength();
+
+                    b.Property<bool>("OverwriteNewer")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overwrite_newer");
 
                     b.Property<int>("Rejected")
                         .HasColumnType("integer")

@@ -19,7 +19,7 @@ internal static class StationStream
         // (4, spinning disks) the planner would still pick seq scan + sort. work_mem: a sort, if any, stays in memory.
         using (var setup = new NpgsqlCommand("SET random_page_cost = 1.1; SET work_mem = '64MB'", conn)) setup.ExecuteNonQuery();
         using var cmd = new NpgsqlCommand($"""
-            SELECT s.id, s.code, s.deleted_at, {StationColumns.Selected("s")}
+            SELECT s.id, s.code, s.deleted_at, s.version, {StationColumns.Selected("s")}
             FROM stations s WHERE adcode BETWEEN @first AND @last AND adcode LIKE @prefix {(includeDeleted ? "" : "AND deleted_at IS NULL")}
             ORDER BY adcode, code
             """, conn);
@@ -32,10 +32,10 @@ internal static class StationStream
         {
             var station = new Station
             {
-                Id = r.GetInt64(0), Code = r.GetString(1), DeletedAt = r.IsDBNull(2) ? null : r.GetFieldValue<DateTimeOffset>(2),
+                Id = r.GetInt64(0), Code = r.GetString(1), DeletedAt = r.IsDBNull(2) ? null : r.GetFieldValue<DateTimeOffset>(2), Version = r.GetInt32(3),
                 Name = "", Address = "", Adcode = "", Location = Point.Empty, CreatedBy = "", UpdatedBy = "",
             };
-            StationColumns.ReadInto(station, r, 3);
+            StationColumns.ReadInto(station, r, 4);
             yield return station;
         }
     }

@@ -78,13 +78,17 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
         return [.. parts];
     }
 
-    /// <summary>SHA-256 over exactly what the profile emits: a change anywhere in the row changes the hash.</summary>
+    /// <summary>SHA-256 over what the profile emits, except the 版本 column (<c>version</c>): a change anywhere in the row
+    /// changes the hash, while a version bump from a field the provider never sees (internal notes) does not make the
+    /// station "changed" for the provider.</summary>
     /// <remarks>Each cell's UTF-8 then 0x1F (the UTF-8 of U+001F), encoded cell by cell into one reused buffer.</remarks>
     private string Hash(object[] cells)
     {
         _hashInput.ResetWrittenCount();
-        foreach (var c in cells)
+        for (var i = 0; i < cells.Length; i++)
         {
+            if (profile.Columns[i].Source == "version") continue;
+            var c = cells[i];
             var text = c is double d ? StationFieldText.Number(d, profile.Decimals) : (string)c;
             var span = _hashInput.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length) + 1);
             var length = Encoding.UTF8.GetBytes(text, span);

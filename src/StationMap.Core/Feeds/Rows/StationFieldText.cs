@@ -32,6 +32,7 @@ internal static class StationFieldText
         "manager" => lookups.Organization(s.ManagingOrgId) ?? s.HostOrganization ?? "",
         "photos" => string.Join(" ", s.Photos),
         "photo" => s.Photos.FirstOrDefault() ?? "",
+        "version" => s.Version.ToString(CultureInfo.InvariantCulture),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "unknown feed field"),
     };
 

@@ -14,6 +14,7 @@ function form(dryRun) {
   data.append('coordsys', $('upload-coordsys').value);
   data.append('dryRun', String(dryRun));
   data.append('skipInvalid', String($('upload-skip').checked));
+  data.append('overwriteNewer', String(!$('upload-overwrite-label').hidden && $('upload-overwrite').checked));
   return data;
 }
 
@@ -26,6 +27,25 @@ function counts(c) {
 function problemTable(problems) {
   return el('div', { className: 'table-wrap' },
     table([t('row'), t('column'), t('problem')], problems.map((p) => [String(p.row || ''), p.column, p.message]), 'grid problems'));
+}
+
+/** Rows based on an older version than the stored station: who changed it, when, and which fields. */
+function conflictList(conflicts) {
+  const when = (at) => (at ? new Date(at).toLocaleString('zh-CN', { hour12: false }) : '');
+  return el('div', { className: 'conflicts' },
+    el('h3', {}, t('conflictsHeading')),
+    conflicts.some((c) => !c.overwritten) ? el('p', { className: 'help' }, t('conflictsHelp')) : null,
+    el('div', { className: 'table-wrap' },
+      table([t('row'), t('code'), t('conflictVersions'), t('conflictBy'), t('conflictAt'), t('conflictFields')],
+        conflicts.map((c) => [String(c.row), c.code, `${c.fileVersion} → ${c.storedVersion}`, c.changedBy ?? '', when(c.changedAt), (c.fields ?? []).join(', ')]),
+        'grid conflicts')));
+}
+
+/** The overwrite checkbox appears once a dry run reports conflicts (and stays while they are being confirmed). */
+function offerOverwrite(report) {
+  const has = (report.conflicts?.length ?? 0) > 0;
+  $('upload-overwrite-label').hidden = !has;
+  if (!has) $('upload-overwrite').checked = false;
 }
 
 function canCommit(report, skip) {
@@ -49,6 +69,7 @@ function renderReport(report, skip) {
     n > 0 ? problemTable(report.errors) : null,
     report.truncated ? el('p', { className: 'help' }, t('truncated')) : null,
     errorFile,
+    report.conflicts?.length ? conflictList(report.conflicts) : null,
     report.warnings?.length ? el('h3', {}, t('warnings')) : null,
     report.warnings?.length ? problemTable(report.warnings) : null);
 }
@@ -60,7 +81,9 @@ function invalidate() {
 }
 
 export function initUpload() {
-  for (const id of ['upload-file', 'upload-coordsys', 'upload-skip']) $(id).addEventListener('change', invalidate);
+  for (const id of ['upload-file', 'upload-coordsys', 'upload-skip', 'upload-overwrite']) $(id).addEventListener('change', invalidate);
+  // A confirmation is about the conflicts of one file: another file starts unconfirmed.
+  $('upload-file').addEventListener('change', () => offerOverwrite({}));
 
   $('upload-form').addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -71,6 +94,7 @@ export function initUpload() {
     const report = await busy($('upload-check'), $('upload-result'), () => runImportJob(form(true), progress.update));
     if (!report) return;
     checked = { report, skip };
+    offerOverwrite(report);
     renderReport(report, skip);
     $('upload-commit').disabled = !canCommit(report, skip);
   });
