@@ -58,11 +58,11 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
         await page.Locator("body[data-signed-in=true]").WaitForAsync();
         await page.ClickAsync("#tab-coverage");
 
-        // A square around 中关村 in GCJ-02, as a Chinese map tool exports it.
+        // A square from 中关村 west to the hills (with gaps to draw), in GCJ-02 as a Chinese map tool exports it.
         var ring = new[] { (-1, -1), (1, -1), (1, 1), (-1, 1), (-1, -1) }
-            .Select(d => Coordinate.Wgs84(116.3162 + d.Item1 * 0.0235, 39.9834 + d.Item2 * 0.0235).To(CoordSys.Gcj02)).ToList();
+            .Select(d => Coordinate.Wgs84(116.27 + d.Item1 * 0.06, 40.0 + d.Item2 * 0.06).To(CoordSys.Gcj02)).ToList();
         var coordinates = string.Join(" ", ring.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Lng},{c.Lat},0")));
-        var kml = $"<?xml version=\"1.0\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\"><Placemark><name>中关村<b>方块</b></name><Polygon><outerBoundaryIs><LinearRing><coordinates>{coordinates}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></kml>";
+        var kml = $"<?xml version=\"1.0\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\"><Placemark><name>中关村&lt;b&gt;方块&lt;/b&gt;</name><Polygon><outerBoundaryIs><LinearRing><coordinates>{coordinates}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></kml>";
         await page.SetInputFilesAsync("#coverage-region-file", new FilePayload { Name = "zgc.kml", MimeType = "application/vnd.google-earth.kml+xml", Buffer = Encoding.UTF8.GetBytes(kml) });
         Assert.True(await page.IsDisabledAsync("#coverage-adcode"));
         await page.SelectOptionAsync("#coverage-coordsys", "gcj02");
@@ -70,7 +70,7 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
         await page.ClickAsync("#coverage-run");
         await page.Locator("body[data-coverage-ready=true]").WaitForAsync(new() { Timeout = 60_000 });
         var table = await page.Locator(".coverage-table").InnerTextAsync();
-        Assert.Contains("中关村", table);
+        Assert.Contains("中关村<b>方块</b>", table);
         Assert.True(await page.Locator(".coverage-map polygon").CountAsync() > 0);
         Assert.Equal(0, await page.Locator(".coverage-table b").CountAsync()); // the name's markup stays text
 
