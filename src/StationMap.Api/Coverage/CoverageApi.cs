@@ -37,7 +37,7 @@ internal static class CoverageApi
     internal static (CoverageParameters? P, WhatIfChanges WhatIf, IResult? Error) Prepare(HttpContext http, Func<string, string?> get, CoverageBody? body)
     {
         var errors = new List<FieldError>();
-        var p = CoverageParameters.Parse(get, errors, body?.Region is { ValueKind: not System.Text.Json.JsonValueKind.Null } r ? r : null, body?.RegionName);
+        var p = CoverageParameters.Parse(get, errors, UploadedRegion.From(body));
         var whatIf = body?.WhatIf(p?.In ?? CoordSys.Wgs84, errors) ?? WhatIfChanges.None;
         if (p is null || errors.Count > 0) return (null, whatIf, Problems.Validation(errors));
         // An uploaded polygon reads only public station data: any staff key may analyse one.

@@ -9,12 +9,13 @@ namespace StationMap.Api.Coverage;
 /// <summary>
 /// POST body of /coverage, /coverage/cells and /coverage/siting: the same parameters as the query string plus
 /// hypothetical changes (closed station ids, moved and added places) and, for siting, k and candidates.
-/// Places are in <c>coordsys</c>; <c>region</c> (a GeoJSON polygon, also in <c>coordsys</c>) replaces <c>adcode</c>.
+/// Places are in <c>coordsys</c>; <c>region</c> (a GeoJSON polygon) or <c>regionKml</c> (a KML file's text, its name in
+/// <c>regionFile</c>), also in <c>coordsys</c>, replaces <c>adcode</c>.
 /// </summary>
 internal sealed record CoverageBody(
     string? Adcode, double? Radius, double? Cell, string? Coordsys, string? OutCoordsys, int? Critical, int? Max,
     long[]? Closed, PlaceBody[]? Moved, PlaceBody[]? Added, int? K, PlaceBody[]? Candidates,
-    System.Text.Json.JsonElement? Region = null, string? RegionName = null)
+    System.Text.Json.JsonElement? Region = null, string? RegionName = null, string? RegionKml = null, string? RegionFile = null)
 {
     public string? Get(string name) => name switch
     {

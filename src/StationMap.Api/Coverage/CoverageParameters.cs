@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using StationMap.Common;
 using StationMap.Coverage;
 using StationMap.Coverage.Grid;
@@ -16,7 +15,7 @@ internal sealed record CoverageParameters(CoverageRegion Region, double Radius, 
     /// <summary>Beijing at 100 m is ~0.63 M cells; more than this in one request is refused with a hint.</summary>
     public const long MaxCells = 3_000_000;
 
-    public static CoverageParameters? Parse(Func<string, string?> get, List<FieldError> errors, JsonElement? uploaded = null, string? uploadedName = null)
+    public static CoverageParameters? Parse(Func<string, string?> get, List<FieldError> errors, UploadedRegion? uploaded = null)
     {
         var adcode = get("adcode")?.Trim() ?? "";
         if (uploaded is null) CheckAdcode(adcode, errors); // an uploaded region replaces the adcode
@@ -26,7 +25,7 @@ internal sealed record CoverageParameters(CoverageRegion Region, double Radius, 
         var inSys = Sys(get, "coordsys", errors);
         var outSys = get("outCoordsys") is null ? inSys : Sys(get, "outCoordsys", errors);
         if (errors.Count > 0) return null;
-        var region = uploaded is { } json ? UploadedRegion.Parse(json, inSys, uploadedName, errors) : CoverageRegion.Of(adcode);
+        var region = uploaded is not null ? uploaded.Parse(inSys, errors) : CoverageRegion.Of(adcode);
         if (region is null) return null;
         var area = region.Districts.Sum(d => HexGrid.RegionArea(d.Outline));
         if (area / (1.5 * Math.Sqrt(3) * cell * cell) > MaxCells)

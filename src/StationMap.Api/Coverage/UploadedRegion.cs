@@ -9,12 +9,31 @@ using StationMap.Geo;
 namespace StationMap.Api.Coverage;
 
 /// <summary>
-/// A polygon the user sends instead of an adcode ("inside the 5th ring road"): a GeoJSON Polygon or MultiPolygon in
+/// A polygon the user sends instead of an adcode ("inside the 5th ring road"): a GeoJSON Polygon or MultiPolygon
+/// (<c>region</c>) or a KML file's polygons (<c>regionKml</c>, with its file name in <c>regionFile</c>), in
 /// <c>coordsys</c>, converted to WGS-84 vertex by vertex and repaired if it self-intersects.
 /// </summary>
-internal static class UploadedRegion
+internal sealed record UploadedRegion(JsonElement? GeoJson, string? Kml, string? File, string? Name)
 {
-    public static CoverageRegion? Parse(JsonElement json, CoordSys sys, string? name, List<FieldError> errors)
+    public static UploadedRegion? From(CoverageBody? body)
+    {
+        var geojson = body?.Region is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } r ? r : (JsonElement?)null;
+        return geojson is null && string.IsNullOrEmpty(body?.RegionKml) ? null : new UploadedRegion(geojson, body!.RegionKml, body.RegionFile, body.RegionName);
+    }
+
+    public CoverageRegion? Parse(CoordSys sys, List<FieldError> errors)
+    {
+        if (GeoJson is not null && !string.IsNullOrEmpty(Kml))
+        {
+            errors.Add(FieldError.Of("region", "one_region", "region 与 regionKml 只能给一个", "give region or regionKml, not both"));
+            return null;
+        }
+        if (GeoJson is { } geojson) return FromGeoJson(geojson, sys, Name, errors);
+        var (geometry, kmlName) = KmlRegion.Parse(Kml!, File, errors);
+        return geometry is null ? null : Finish(geometry, sys, Name ?? kmlName ?? File, KmlRegion.Field, errors);
+    }
+
+    private static CoverageRegion? FromGeoJson(JsonElement json, CoordSys sys, string? name, List<FieldError> errors)
     {
         Geometry? geometry = null;
         try { geometry = json.Deserialize<Geometry>(DistrictBoundaries.GeoJsonOptions); }
@@ -24,9 +43,14 @@ internal static class UploadedRegion
             errors.Add(FieldError.Of("region", "invalid_region", "region 须为 GeoJSON Polygon 或 MultiPolygon", "region must be a GeoJSON Polygon or MultiPolygon"));
             return null;
         }
+        return Finish(geometry, sys, name, "region", errors);
+    }
+
+    private static CoverageRegion? Finish(Geometry geometry, CoordSys sys, string? name, string field, List<FieldError> errors)
+    {
         if (geometry.Coordinates.Any(c => c.X is < -180 or > 180 || c.Y is < -90 or > 90))
         {
-            errors.Add(FieldError.Of("region", "invalid_coordinate", "region 的坐标超出范围", "region has coordinates out of range"));
+            errors.Add(FieldError.Of(field, "invalid_coordinate", $"{field} 的坐标超出范围（须为 经度,纬度）", $"{field} has coordinates out of range (they must be lng,lat)"));
             return null;
         }
         geometry.Apply(new ToWgs84(sys));

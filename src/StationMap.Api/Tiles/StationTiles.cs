@@ -20,7 +20,7 @@ internal sealed class StationTiles(
         return tile;
     }
 
-    private static byte[] Gzip(byte[] bytes)
+    internal static byte[] Gzip(byte[] bytes)
     {
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal)) gzip.Write(bytes);

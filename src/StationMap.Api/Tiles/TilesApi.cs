@@ -3,17 +3,24 @@ using StationMap.Common;
 
 namespace StationMap.Api.Tiles;
 
-/// <summary>Vector tiles of public stations at /tiles/stations/{z}/{x}/{y}.mvt, described by TileJSON.</summary>
+/// <summary>
+/// Vector tiles of public stations at /tiles/stations/{z}/{x}/{y}.mvt and of district boundaries at
+/// /tiles/districts/{z}/{x}/{y}.mvt, each described by TileJSON.
+/// </summary>
 internal static class TilesApi
 {
     public const string MvtType = "application/vnd.mapbox-vector-tile";
     private const string CacheControl = "public, max-age=60";
+    /// <summary>District outlines change only with a new build (and the ETag is the content's hash).</summary>
+    private const string StaticCacheControl = "public, max-age=86400";
 
     public static IEndpointRouteBuilder MapTilesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/tiles").WithTags("Tiles");
         group.MapGet("/stations.json", TileJson);
         group.MapGet("/stations/{z}/{x}/{y}.mvt", Tile);
+        group.MapGet("/districts.json", DistrictTileJson);
+        group.MapGet("/districts/{z}/{x}/{y}.mvt", DistrictTile);
         return app;
     }
 
@@ -25,10 +32,24 @@ internal static class TilesApi
         var (col, row) = (Coordinate(x, "x", max, errors), Coordinate(y, "y", max, errors));
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        var tile = await tiles.GetAsync(zoom, col, row, ct);
+        return Send(http, await tiles.GetAsync(zoom, col, row, ct), CacheControl);
+    }
+
+    private static async Task<IResult> DistrictTile(string z, string x, string y, HttpContext http, DistrictTiles tiles, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var zoom = Coordinate(z, "z", StationTileSql.MaxZoom, errors);
+        var max = zoom is >= 0 and <= StationTileSql.MaxZoom ? (1 << zoom) - 1 : 0;
+        var (col, row) = (Coordinate(x, "x", max, errors), Coordinate(y, "y", max, errors));
+        if (errors.Count > 0) return Problems.Validation(errors);
+        return Send(http, await tiles.GetAsync(zoom, col, row, ct), StaticCacheControl);
+    }
+
+    private static IResult Send(HttpContext http, Tile tile, string cacheControl)
+    {
         var headers = http.Response.Headers;
         headers.ETag = tile.ETag;
-        headers.CacheControl = CacheControl;
+        headers.CacheControl = cacheControl;
         if (http.Request.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim() == tile.ETag || t.Trim() == "*"))
             return Results.StatusCode(StatusCodes.Status304NotModified);
         headers.Vary = "Accept-Encoding";
@@ -45,6 +66,33 @@ internal static class TilesApi
         if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) && v <= max) return v;
         errors.Add(FieldError.Of(name, "out_of_range", $"{name} 须为 0 到 {max} 之间的整数：'{text}'", $"{name} must be a whole number from 0 to {max}: '{text}'"));
         return -1;
+    }
+
+    private static IResult DistrictTileJson(HttpContext http)
+    {
+        var r = http.Request;
+        http.Response.Headers.CacheControl = StaticCacheControl;
+        return TypedResults.Ok(new Dictionary<string, object>
+        {
+            ["tilejson"] = "3.0.0",
+            ["name"] = DistrictTiles.Layer,
+            ["description"] = "主要城市市辖区边界（GB/T 2260 代码） / urban district boundaries of the main cities with their GB/T 2260 codes",
+            ["tiles"] = new[] { $"{r.Scheme}://{r.Host}{r.PathBase}/tiles/districts/{{z}}/{{x}}/{{y}}.mvt" },
+            ["minzoom"] = 0,
+            ["maxzoom"] = 16,
+            ["bounds"] = new[] { 73.0, 17.5, 135.5, 54.0 },
+            ["center"] = new[] { 116.3975, 39.9087, 10 },
+            ["vector_layers"] = new[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["id"] = DistrictTiles.Layer,
+                    ["description"] = "区县多边形 / district polygons, simplified to about a pixel per zoom",
+                    ["minzoom"] = 0, ["maxzoom"] = 16,
+                    ["fields"] = new Dictionary<string, string> { ["adcode"] = "String (GB/T 2260)", ["name"] = "String" },
+                },
+            },
+        });
     }
 
     private static IResult TileJson(HttpContext http)

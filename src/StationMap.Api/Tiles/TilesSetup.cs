@@ -8,6 +8,7 @@ internal static class TilesSetup
         services.AddSingleton<StationDataVersion>();
         services.AddSingleton<TileCache>();
         services.AddSingleton<StationTiles>();
+        services.AddSingleton<DistrictTiles>();
         services.AddHostedService<StationChangeListener>();
         services.AddHostedService<PublicationChangePoller>();
         return services;

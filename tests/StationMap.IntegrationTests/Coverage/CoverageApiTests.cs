@@ -177,4 +177,66 @@ public class CoverageApiTests(SeededApiFixture api) : IClassFixture<SeededApiFix
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await bad.JsonAsync()).GetProperty("errors").TryGetProperty("region", out _));
     }
+
+    [Fact]
+    public async Task A_kml_polygon_gives_the_same_figures_as_the_equivalent_geojson_region()
+    {
+        var haidian = await api.StaffAsync(StaffRole.Viewer, "110108");
+        // Central Beijing around 中关村, written in GCJ-02 as Chinese map tools export KML; one hole to check inner rings.
+        var outer = Ring(116.3162, 39.9834, 0.0235);
+        var hole = Ring(116.3162, 39.9834, 0.005).Reverse().ToArray();
+        var kml = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>文档</name>
+              <Placemark><name>中关村 KML</name><Polygon>
+                <outerBoundaryIs><LinearRing><coordinates>{Kml(outer)}</coordinates></LinearRing></outerBoundaryIs>
+                <innerBoundaryIs><LinearRing><coordinates>{Kml(hole)}</coordinates></LinearRing></innerBoundaryIs>
+              </Polygon></Placemark>
+            </Document></kml>
+            """;
+        var fromKml = await haidian.PostJsonAsync("/api/v1/coverage", new { regionKml = kml, regionFile = "zgc.kml", coordsys = "gcj02", cell = 100 });
+        Assert.Equal(HttpStatusCode.OK, fromKml.StatusCode);
+        var kmlRegion = (await fromKml.JsonAsync()).GetProperty("region");
+        var geojson = new { type = "Polygon", coordinates = new[] { outer, hole } };
+        var fromGeoJson = await haidian.PostJsonAsync("/api/v1/coverage", new { region = geojson, coordsys = "gcj02", cell = 100 });
+        var geoRegion = (await fromGeoJson.JsonAsync()).GetProperty("region");
+        Assert.Equal("中关村 KML", kmlRegion.GetProperty("name").GetString());
+        foreach (var figure in new[] { "area", "covered1", "covered2" })
+            Assert.Equal(geoRegion.GetProperty(figure).GetDouble(), kmlRegion.GetProperty(figure).GetDouble());
+        Assert.InRange(kmlRegion.GetProperty("area").GetDouble() / 1e6, 19.5, 21.0); // 20.9 km² less the 0.9 km² hole
+
+        var cells = await haidian.PostJsonAsync("/api/v1/coverage/cells", new { regionKml = kml, coordsys = "gcj02", cell = 100, max = 1 });
+        Assert.Equal(HttpStatusCode.OK, cells.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_kml_with_an_external_entity_is_refused_naming_the_file()
+    {
+        var haidian = await api.StaffAsync(StaffRole.Viewer, "110108");
+        const string xxe = """
+            <?xml version="1.0"?>
+            <!DOCTYPE kml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+            <kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&xxe;</name><Polygon><outerBoundaryIs><LinearRing>
+              <coordinates>116.30,39.97 116.33,39.97 116.33,40.00 116.30,39.97</coordinates>
+            </LinearRing></outerBoundaryIs></Polygon></Placemark></kml>
+            """;
+        var response = await haidian.PostJsonAsync("/api/v1/coverage", new { regionKml = xxe, regionFile = "evil.kml" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("root:", text);
+        var error = (await response.JsonAsync()).GetProperty("errors").GetProperty("regionKml")[0].GetString()!;
+        Assert.Contains("evil.kml", error);
+        Assert.Contains("DTD", error);
+
+        var noPolygon = await haidian.PostJsonAsync("/api/v1/coverage", new { regionKml = "<kml><Placemark><Point><coordinates>116.3,39.9</coordinates></Point></Placemark></kml>", regionFile = "point.kml" });
+        Assert.Equal(HttpStatusCode.BadRequest, noPolygon.StatusCode);
+        Assert.Contains("point.kml", (await noPolygon.JsonAsync()).GetProperty("errors").GetProperty("regionKml")[0].GetString());
+    }
+
+    private static double[][] Ring(double lng, double lat, double d) =>
+        [.. new[] { (lng - d, lat - d), (lng + d, lat - d), (lng + d, lat + d), (lng - d, lat + d), (lng - d, lat - d) }
+            .Select(p => Coordinate.Wgs84(p.Item1, p.Item2).To(CoordSys.Gcj02)).Select(c => new[] { c.Lng, c.Lat })];
+
+    private static string Kml(double[][] ring) =>
+        string.Join(" ", ring.Select(p => FormattableString.Invariant($"{p[0]:R},{p[1]:R},0")));
 }

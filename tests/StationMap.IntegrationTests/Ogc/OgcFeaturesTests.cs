@@ -46,8 +46,9 @@ public class OgcFeaturesTests(OgcServerFixture api) : IClassFixture<OgcServerFix
     {
         var stored = await ReadAsync(api.DataSource);
         var all = await (await api.Client().GetAsync("/ogc/collections")).JsonAsync();
-        var c = Assert.Single(all.GetProperty("collections").EnumerateArray());
-        Assert.Equal("stations", c.GetProperty("id").GetString());
+        var collections = all.GetProperty("collections").EnumerateArray().ToList();
+        Assert.Equal(["stations", "districts"], collections.Select(e => e.GetProperty("id").GetString()));
+        var c = collections[0];
         Assert.Equal("feature", c.GetProperty("itemType").GetString());
         Assert.Contains("http://www.opengis.net/def/crs/OGC/1.3/CRS84", c.GetProperty("crs").EnumerateArray().Select(e => e.GetString()));
         var bbox = c.GetProperty("extent").GetProperty("spatial").GetProperty("bbox")[0].EnumerateArray().Select(e => e.GetDouble()).ToArray();
@@ -151,7 +152,7 @@ public class OgcFeaturesTests(OgcServerFixture api) : IClassFixture<OgcServerFix
     public async Task Unknown_collection_or_feature_answers_404_problem()
     {
         var client = api.Client();
-        foreach (var url in new[] { "/ogc/collections/districts", "/ogc/collections/districts/items", "/ogc/collections/stations/items/NO-SUCH-CODE" })
+        foreach (var url in new[] { "/ogc/collections/parks", "/ogc/collections/parks/items", "/ogc/collections/stations/items/NO-SUCH-CODE", "/ogc/collections/districts/items/999999" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

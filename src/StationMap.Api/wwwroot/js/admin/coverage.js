@@ -1,6 +1,7 @@
 // 覆盖分析: ≥1/≥2 rates per district (table + bars), gap cells on a plain SVG map (0 red, 1 amber), the critical
 // stations, and a siting run (suggested sites on the map, coverage curve). Every value goes in as text or an
-// SVG attribute; no HTML strings, no inline handlers.
+// SVG attribute; no HTML strings, no inline handlers. The region is an adcode or an uploaded GeoJSON/KML file
+// (read in the browser and sent as region / regionKml with the file's coordsys).
 import { api } from '../api.js';
 import { el, table } from '../dom.js';
 import { t } from '../i18n.js';
@@ -20,6 +21,28 @@ function svg(tag, attrs = {}, ...children) {
 
 function params() {
   return { adcode: $('coverage-adcode').value.trim(), radius: $('coverage-radius').value, cell: $('coverage-cell').value };
+}
+
+/** GeoJSON polygons of a geometry, Feature or FeatureCollection, as one Polygon/MultiPolygon; null when there are none. */
+function polygonOf(json) {
+  const geometries = json?.type === 'FeatureCollection' ? (json.features ?? []).map((f) => f?.geometry)
+    : json?.type === 'Feature' ? [json.geometry] : [json];
+  const polygons = geometries.flatMap((g) => g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : []);
+  if (polygons.length === 0) return null;
+  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
+}
+
+/** The uploaded region file as body fields (the server converts from the chosen coordsys), or null for the adcode. */
+async function uploadedRegion() {
+  const file = $('coverage-region-file').files[0];
+  if (!file) return null;
+  const text = await file.text();
+  const coordsys = $('coverage-coordsys').value;
+  if (/\.kml$/i.test(file.name) || text.trimStart().startsWith('<')) return { regionKml: text, regionFile: file.name, coordsys };
+  let region = null;
+  try { region = polygonOf(JSON.parse(text)); } catch { region = null; }
+  if (!region) throw new Error(t('covRegionBad', { file: file.name }));
+  return { region, regionName: file.name.replace(/\.(geo)?json$/i, ''), coordsys };
 }
 
 function bars(districts) {
@@ -87,12 +110,20 @@ function curve(result) {
 
 let lastCells = null, lastReport = null;
 
+let lastRegion = null;
+
 async function run() {
   const p = params();
-  const report = await api('/api/v1/coverage', { query: { ...p, outCoordsys: 'wgs84' } });
+  const region = await uploadedRegion();
+  const body = region && { ...region, radius: Number(p.radius), cell: Number(p.cell), outCoordsys: 'wgs84' };
+  const report = region
+    ? await api('/api/v1/coverage', { method: 'POST', json: body })
+    : await api('/api/v1/coverage', { query: { ...p, outCoordsys: 'wgs84' } });
   const mapCell = report.districts.length > 1 ? Math.max(Number(p.cell), 1000) : p.cell;
-  const cells = await api('/api/v1/coverage/cells', { query: { ...p, cell: mapCell, max: 1, outCoordsys: 'wgs84' } });
-  lastCells = cells; lastReport = report;
+  const cells = region
+    ? await api('/api/v1/coverage/cells', { method: 'POST', json: { ...body, cell: Number(mapCell), max: 1 } })
+    : await api('/api/v1/coverage/cells', { query: { ...p, cell: mapCell, max: 1, outCoordsys: 'wgs84' } });
+  lastCells = cells; lastReport = report; lastRegion = region;
   show($('coverage-result'),
     el('h3', {}, t('covRates')), summary(report), bars(report.districts),
     el('h3', {}, t('covMap')), el('p', { className: 'help' }, t('covLegend')), el('div', { id: 'coverage-map' }, map(cells, report)),
@@ -103,7 +134,8 @@ async function run() {
 
 async function siting() {
   const p = params();
-  const result = await api('/api/v1/coverage/siting', { method: 'POST', json: { adcode: p.adcode, radius: Number(p.radius), cell: Number(p.cell), k: Number($('coverage-k').value), outCoordsys: 'wgs84' } });
+  const where = lastRegion ?? { adcode: p.adcode };
+  const result = await api('/api/v1/coverage/siting', { method: 'POST', json: { ...where, radius: Number(p.radius), cell: Number(p.cell), k: Number($('coverage-k').value), outCoordsys: 'wgs84' } });
   show($('coverage-map'), map(lastCells, lastReport, result.picks));
   show($('siting-result'),
     el('div', { className: 'table-wrap' }, table([t('covRank'), t('covLng'), t('covLat'), t('covGain'), t('covAtLeast1'), t('covAtLeast2')],
@@ -114,6 +146,10 @@ async function siting() {
 
 export function initCoverage(me) {
   $('coverage-adcode').value = me.orgAdcode === '000000' ? '110000' : me.orgAdcode;
+  // A chosen file replaces the adcode (which then need not be filled in).
+  $('coverage-region-file').addEventListener('change', () => {
+    $('coverage-adcode').disabled = $('coverage-region-file').files.length > 0;
+  });
   $('coverage-form').addEventListener('submit', (e) => {
     e.preventDefault();
     busy($('coverage-run'), $('coverage-result'), run);
