@@ -47,7 +47,7 @@ public class NearestExactnessTests(SeededApiFixture api) : IClassFixture<SeededA
         await using var reader = await cmd.ExecuteReaderAsync();
         var hours = new HoursCache();
         while (await reader.ReadAsync())
-            all.Add((NearbyStationReader.Read(reader, hours), reader.GetDouble(10)));
+            all.Add((NearbyStationReader.Read(reader, hours), reader.GetDouble(NearbyStationReader.FieldCount)));
         return all.Where(a => r.Accepts(a.Station) && (r.RadiusM is null || a.Metres <= r.RadiusM))
             .OrderBy(a => a.Metres).Take(r.Limit).Select(a => (a.Station.Code, a.Metres)).ToList();
     }
