@@ -8,7 +8,7 @@ namespace StationMap.Api.Nearby;
 internal sealed record NearestResult(
     string Code, string Name, string Address, int DistanceM, int WalkMinutes, int EbikeMinutes,
     LocationDto Location, IReadOnlyList<string> Services, string Type, string? OpeningHours, bool? OpenNow,
-    string? Phone, NavigationLinks Navigation);
+    string? Phone, bool? Accessible, NavigationLinks Navigation);
 
 /// <summary>The nearest answer: the one model both the JSON and the GeoJSON forms are written from.</summary>
 internal sealed record NearestResponse(
@@ -32,6 +32,6 @@ internal sealed record NearestResponse(
         return new NearestResult(s.Code, name, s.Address, (int)Math.Round(hit.DistanceM),
             TravelTime.WalkMinutes(hit.DistanceM), TravelTime.EbikeMinutes(hit.DistanceM),
             StationMapping.Locate(s.Lng, s.Lat, output), s.Services, EnumNames.Wire(s.Type), s.OpeningHoursText,
-            s.IsOpenAt(request.At), s.Phone, links.To(Coordinate.Wgs84(s.Lng, s.Lat), name));
+            s.IsOpenAt(request.At), s.Phone, s.Accessible, links.To(Coordinate.Wgs84(s.Lng, s.Lat), name));
     }
 }
