@@ -18,8 +18,8 @@ internal static class QueryParameters
     /// <summary>Names every parameter the endpoint does not know.</summary>
     public static void RejectUnknown(IQueryCollection q, IReadOnlySet<string> known, List<FieldError> errors)
     {
-        foreach (var key in q.Keys.Where(k => !known.Contains(k)))
-            errors.Add(FieldError.Of(key, "unknown_parameter", $"未知参数 {key}，可用：{string.Join(", ", known)}",
+        foreach (var key in q.Keys)
+            if (!known.Contains(key)) errors.Add(FieldError.Of(key, "unknown_parameter", $"未知参数 {key}，可用：{string.Join(", ", known)}",
                 $"unknown parameter {key}; valid: {string.Join(", ", known)}"));
     }
 

@@ -46,6 +46,7 @@ internal static partial class NearestParameters
     private static List<string> Services(string text, List<FieldError> errors)
     {
         var codes = new List<string>();
+        if (text.Length == 0) return codes;
         foreach (var name in text.Split([',', '，', '、', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
             if (ServiceCatalog.TryResolve(name, out var s)) codes.Add(s.Code);
