@@ -16,6 +16,9 @@ internal static class BenchTools
             case "nearest-wrk-lua":
                 Console.Write(NearestQueryPoints.WrkLua(args[1]));
                 return true;
+            case "nearest-request-parts":
+                exitCode = NearestRequestParts.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 150_000);
+                return true;
             case "nearest-index-build":
                 exitCode = NearestIndexBuild.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
                 return true;

@@ -10,7 +10,7 @@ internal static class NearestPgbenchScript
 {
     public static string Text()
     {
-        var sql = SqlNearestSearch.Sql(services: false, type: false, radius: false, limit: 20)
+        var sql = SqlNearestSearch.Sql(services: false, type: false, accessible: false, radius: false, limit: 20)
             .Replace("$1", "ST_SetSRID(ST_MakePoint(:lng, :lat), 4326)::geography");
         return NearestQueryPoints.PgbenchSets() + sql + ";\n";
     }

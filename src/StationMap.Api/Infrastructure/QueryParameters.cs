@@ -18,8 +18,8 @@ internal static class QueryParameters
     /// <summary>Names every parameter the endpoint does not know.</summary>
     public static void RejectUnknown(IQueryCollection q, IReadOnlySet<string> known, List<FieldError> errors)
     {
-        foreach (var key in q.Keys.Where(k => !known.Contains(k)))
-            errors.Add(FieldError.Of(key, "unknown_parameter", $"未知参数 {key}，可用：{string.Join(", ", known)}",
+        foreach (var key in q.Keys)
+            if (!known.Contains(key)) errors.Add(FieldError.Of(key, "unknown_parameter", $"未知参数 {key}，可用：{string.Join(", ", known)}",
                 $"unknown parameter {key}; valid: {string.Join(", ", known)}"));
     }
 
@@ -71,6 +71,19 @@ internal static class QueryParameters
     }
 
     /// <summary>One of a fixed set of words (case-insensitive), or the fallback when absent.</summary>
+    /// <summary>An area as an adcode prefix of 1 to 6 digits; a full 6-digit code means its whole area (trailing zeros dropped). Null when absent.</summary>
+    public static string? AdcodePrefix(IQueryCollection q, string name, List<FieldError> errors)
+    {
+        var adcode = q[name].ToString().Trim();
+        if (adcode.Length == 0) return null;
+        if (adcode.Length > 6 || !adcode.All(char.IsAsciiDigit))
+        {
+            errors.Add(FieldError.Of(name, "invalid_parameter", $"{name} 须为1到6位数字（前缀）", $"{name} must be 1 to 6 digits (a prefix)"));
+            return null;
+        }
+        return adcode.Length == 6 ? Orgs.AdcodeScope.Prefix(adcode) : adcode;
+    }
+
     public static string OneOf(IQueryCollection q, string name, string fallback, IReadOnlyList<string> valid, List<FieldError> errors)
     {
         var text = q[name].ToString();

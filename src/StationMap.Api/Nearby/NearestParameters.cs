@@ -12,7 +12,7 @@ namespace StationMap.Api.Nearby;
 internal static partial class NearestParameters
 {
     private static readonly HashSet<string> Known =
-        ["lng", "lat", "coordsys", "limit", "radius", "services", "type", "openNow", "at", "f", "outCoordsys"];
+        ["lng", "lat", "coordsys", "limit", "radius", "services", "type", "openNow", "accessible", "at", "f", "outCoordsys"];
 
     /// <summary>Times a courier could mean: wider than any schedule question, narrow enough for every time-zone conversion.</summary>
     private static readonly DateTimeOffset EarliestAt = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero), LatestAt = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -33,18 +33,20 @@ internal static partial class NearestParameters
         var services = Services(q["services"].ToString(), errors);
         var type = QueryParameters.Enum<StationType>(q, "type", errors);
         var openNow = QueryParameters.Bool(q, "openNow", false, errors);
+        var accessible = QueryParameters.Bool(q, "accessible", false, errors);
         QueryParameters.OneOf(q, "f", "json", ["json", "geojson"], errors);
         var at = At(q["at"].ToString(), now, errors);
 
         if (errors.Count > 0) return (null, default, output, errors);
         var origin = point.Value.In(input);
         var wgs = origin.To(CoordSys.Wgs84);
-        return (new NearestRequest(wgs.Lng, wgs.Lat, limit, radius, services, type, openNow, at), origin, output, errors);
+        return (new NearestRequest(wgs.Lng, wgs.Lat, limit, radius, services, type, openNow, at, accessible), origin, output, errors);
     }
 
     private static List<string> Services(string text, List<FieldError> errors)
     {
         var codes = new List<string>();
+        if (text.Length == 0) return codes;
         foreach (var name in text.Split([',', '，', '、', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
             if (ServiceCatalog.TryResolve(name, out var s)) codes.Add(s.Code);

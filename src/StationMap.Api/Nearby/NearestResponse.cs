@@ -8,7 +8,7 @@ namespace StationMap.Api.Nearby;
 internal sealed record NearestResult(
     string Code, string Name, string Address, int DistanceM, int WalkMinutes, int EbikeMinutes,
     LocationDto Location, IReadOnlyList<string> Services, string Type, string? OpeningHours, bool? OpenNow,
-    string? Phone, NavigationLinks Navigation);
+    string? Phone, bool? Accessible, NavigationLinks Navigation);
 
 /// <summary>The nearest answer: the one model both the JSON and the GeoJSON forms are written from.</summary>
 internal sealed record NearestResponse(
@@ -19,19 +19,20 @@ internal sealed record NearestResponse(
     public static NearestResponse From(IReadOnlyList<NearestHit> hits, NearestRequest request, Coordinate origin, CoordSys output, string path)
     {
         var links = NavigationLinks.From(origin);
+        // Beijing time once per answer: each station's "open now" reads it as wall-clock time.
+        var at = TimeZoneInfo.ConvertTime(request.At, StationMap.Hours.ShanghaiTime.Zone);
         var results = new List<NearestResult>(hits.Count);
-        foreach (var hit in hits) results.Add(Result(hit, request, links, output));
-        return new(new LocationDto(origin.Lng, origin.Lat, origin.Sys.ToWire()), output.ToWire(),
-            TimeZoneInfo.ConvertTime(request.At, StationMap.Hours.ShanghaiTime.Zone), path, EstimateNote, results);
+        foreach (var hit in hits) results.Add(Result(hit, at.DateTime, links, output));
+        return new(new LocationDto(origin.Lng, origin.Lat, origin.Sys.ToWire()), output.ToWire(), at, path, EstimateNote, results);
     }
 
-    private static NearestResult Result(NearestHit hit, NearestRequest request, NavigationLinks.Origin links, CoordSys output)
+    private static NearestResult Result(NearestHit hit, DateTime shanghaiAt, NavigationLinks.Origin links, CoordSys output)
     {
         var s = hit.Station;
         var name = s.Name;
         return new NearestResult(s.Code, name, s.Address, (int)Math.Round(hit.DistanceM),
             TravelTime.WalkMinutes(hit.DistanceM), TravelTime.EbikeMinutes(hit.DistanceM),
             StationMapping.Locate(s.Lng, s.Lat, output), s.Services, EnumNames.Wire(s.Type), s.OpeningHoursText,
-            s.IsOpenAt(request.At), s.Phone, links.To(Coordinate.Wgs84(s.Lng, s.Lat), name));
+            s.IsOpenAtShanghai(shanghaiAt), s.Phone, s.Accessible, links.To(Coordinate.Wgs84(s.Lng, s.Lat), name));
     }
 }

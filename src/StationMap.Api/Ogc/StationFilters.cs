@@ -10,10 +10,7 @@ internal sealed record StationFilters(string? AdcodePrefix, string? Type, string
 
     public static StationFilters Parse(IQueryCollection q, List<FieldError> errors)
     {
-        var adcode = q["adcode"].ToString().Trim();
-        if (adcode.Length > 0 && (adcode.Length > 6 || !adcode.All(char.IsAsciiDigit)))
-            errors.Add(FieldError.Of("adcode", "invalid_parameter", "adcode 须为1到6位数字（前缀）", "adcode must be 1 to 6 digits (a prefix)"));
-        else if (adcode.Length == 6) adcode = Orgs.AdcodeScope.Prefix(adcode);
+        var adcode = QueryParameters.AdcodePrefix(q, "adcode", errors);
 
         var type = QueryParameters.Enum<StationType>(q, "type", errors);
         var status = QueryParameters.Enum<StationStatus>(q, "status", errors);
@@ -26,7 +23,7 @@ internal sealed record StationFilters(string? AdcodePrefix, string? Type, string
             if (services.Length == 0 || services.Any(s => s is null))
                 errors.Add(QueryParameters.Invalid("services", text, string.Join(", ", ServiceCatalog.Codes)));
         }
-        return new StationFilters(adcode.Length > 0 ? adcode : null,
+        return new StationFilters(adcode,
             type is { } t ? EnumNames.Wire(t) : null, status is { } s2 ? EnumNames.Wire(s2) : null, services);
     }
 }

@@ -18,10 +18,7 @@ internal static class StationListParameters
         var errors = new List<FieldError>();
         var output = QueryParameters.Coordsys(q, "coordsys", CoordSys.Wgs84, errors);
 
-        var adcode = q["adcode"].ToString().Trim();
-        if (adcode.Length > 0 && (adcode.Length > 6 || !adcode.All(char.IsAsciiDigit)))
-            errors.Add(FieldError.Of("adcode", "invalid_parameter", "adcode 须为1到6位数字（前缀）", "adcode must be 1 to 6 digits (a prefix)"));
-        else if (adcode.Length == 6) adcode = Orgs.AdcodeScope.Prefix(adcode);
+        var adcode = QueryParameters.AdcodePrefix(q, "adcode", errors);
 
         var status = QueryParameters.Enum<StationStatus>(q, "status", errors);
         var type = QueryParameters.Enum<StationType>(q, "type", errors);

@@ -6,7 +6,7 @@ using StationMap.Stations;
 
 namespace StationMap.Cli.Nearby;
 
-/// <summary>`stationmap nearest --lng 116.3975 --lat 39.9087 [--coordsys gcj02] [--limit 5] [--services microwave]` (SQL path).</summary>
+/// <summary>`stationmap nearest --lng 116.3975 --lat 39.9087 [--coordsys gcj02] [--limit 5] [--services microwave] [--open-now] [--accessible]` (SQL path).</summary>
 internal static class NearestCommand
 {
     public static Command Create()
@@ -17,7 +17,8 @@ internal static class NearestCommand
         var limit = new Option<int>("--limit") { Description = "1..50", DefaultValueFactory = _ => NearestRequest.DefaultLimit };
         var services = new Option<string[]>("--services") { Description = "须全部具备的服务 / services that must all be present", AllowMultipleArgumentsPerToken = true };
         var openNow = new Option<bool>("--open-now") { Description = "只要现在开放的 / only stations open now" };
-        var command = new Command("nearest", "最近的站点（数据库路径）/ nearest stations (database path)") { lng, lat, coordsys, limit, services, openNow };
+        var accessible = new Option<bool>("--accessible") { Description = "只要无障碍（无台阶入口）的 / only stations with a step-free entrance" };
+        var command = new Command("nearest", "最近的站点（数据库路径）/ nearest stations (database path)") { lng, lat, coordsys, limit, services, openNow, accessible };
         command.SetSafeAction(async (p, ct) =>
         {
             if (!CoordSysNames.TryParse(p.GetValue(coordsys), out var sys) || sys == CoordSys.Bd09Mc)
@@ -29,14 +30,16 @@ internal static class NearestCommand
                 codes.Add(ServiceCatalog.TryResolve(name, out var s) ? s.Code
                     : throw new CliException($"unknown service '{name}'; valid: {string.Join(", ", ServiceCatalog.Codes)}"));
             var point = new Coordinate(p.GetValue(lng), p.GetValue(lat), sys).To(CoordSys.Wgs84);
-            var request = new NearestRequest(point.Lng, point.Lat, limitValue, null, codes, null, p.GetValue(openNow), DateTimeOffset.UtcNow);
+            var request = new NearestRequest(point.Lng, point.Lat, limitValue, null, codes, null, p.GetValue(openNow), DateTimeOffset.UtcNow,
+                AccessibleOnly: p.GetValue(accessible));
 
             await using var ds = CliDatabase.OpenDataSource();
             var hits = await new SqlNearestSearch(ds).SearchAsync(request, ct);
-            var table = new Table().AddColumns("code", "name", "m", "walk min", "open now", "phone");
+            var table = new Table().AddColumns("code", "name", "m", "walk min", "open now", "step-free", "phone");
             foreach (var h in hits)
                 table.AddRow(h.Station.Code, Markup.Escape(h.Station.Name), $"{h.DistanceM:0}", $"{TravelTime.WalkMinutes(h.DistanceM)}",
-                    h.Station.IsOpenAt(request.At) switch { true => "yes", false => "no", null => "?" }, h.Station.Phone ?? "");
+                    h.Station.IsOpenAt(request.At) switch { true => "yes", false => "no", null => "?" },
+                    h.Station.Accessible switch { true => "yes", false => "no", null => "?" }, h.Station.Phone ?? "");
             AnsiConsole.Write(table);
             return 0;
         });

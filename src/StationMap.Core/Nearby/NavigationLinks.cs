@@ -22,24 +22,30 @@ public sealed record NavigationLinks(string AmapApp, string AmapWeb, string Baid
 
         internal Origin(Coordinate from)
         {
-            var (gcj, bd) = (from.To(CoordSys.Gcj02), from.To(CoordSys.Bd09));
-            _amapApp = $"amapuri://route/plan/?sourceApplication=stationmap&slat={F(gcj.Lat)}&slon={F(gcj.Lng)}&sname={Me}";
-            _amapWeb = $"https://uri.amap.com/navigation?from={F(gcj.Lng)},{F(gcj.Lat)},{Me}";
-            _baiduRoute = $"?origin=latlng:{F(bd.Lat)},{F(bd.Lng)}|name:{Me}";
+            var (gcj, bd) = Ends(from);
+            _amapApp = string.Create(Invariant, $"amapuri://route/plan/?sourceApplication=stationmap&slat={gcj.Lat:F6}&slon={gcj.Lng:F6}&sname={Me}");
+            _amapWeb = string.Create(Invariant, $"https://uri.amap.com/navigation?from={gcj.Lng:F6},{gcj.Lat:F6},{Me}");
+            _baiduRoute = string.Create(Invariant, $"?origin=latlng:{bd.Lat:F6},{bd.Lng:F6}|name:{Me}");
         }
 
         public NavigationLinks To(Coordinate to, string name)
         {
-            var (gcj, bd) = (to.To(CoordSys.Gcj02), to.To(CoordSys.Bd09));
+            var (gcj, bd) = Ends(to);
+            // Each number is formatted once for the links that share it (formatting is most of a link's cost).
+            var (gLat, gLng, bLat, bLng) = (F(gcj.Lat), F(gcj.Lng), F(bd.Lat), F(bd.Lng));
             var n = Uri.EscapeDataString(name);
-            var baiduRoute = $"{_baiduRoute}&destination=latlng:{F(bd.Lat)},{F(bd.Lng)}|name:{n}&coord_type=bd09ll&mode=walking";
+            var baiduRoute = $"{_baiduRoute}&destination=latlng:{bLat},{bLng}|name:{n}&coord_type=bd09ll&mode=walking";
             return new NavigationLinks(
-                $"{_amapApp}&dlat={F(gcj.Lat)}&dlon={F(gcj.Lng)}&dname={n}&dev=0&t=2",
-                $"{_amapWeb}&to={F(gcj.Lng)},{F(gcj.Lat)},{n}&mode=walk&coordinate=gaode&callnative=1&src=stationmap",
+                $"{_amapApp}&dlat={gLat}&dlon={gLng}&dname={n}&dev=0&t=2",
+                $"{_amapWeb}&to={gLng},{gLat},{n}&mode=walk&coordinate=gaode&callnative=1&src=stationmap",
                 $"baidumap://map/direction{baiduRoute}&src=stationmap",
                 $"https://api.map.baidu.com/direction{baiduRoute}&region=&output=html&src=stationmap");
         }
     }
 
-    private static string F(double v) => v.ToString("F6", CultureInfo.InvariantCulture);
+    private static (Coordinate Gcj, Coordinate Bd) Ends(Coordinate c) => (c.To(CoordSys.Gcj02), c.To(CoordSys.Bd09));
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private static string F(double v) => v.ToString("F6", Invariant);
 }

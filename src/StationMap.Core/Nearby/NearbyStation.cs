@@ -15,7 +15,8 @@ public sealed record NearbyStation(
     IReadOnlyList<string> Services,
     string? OpeningHoursText,
     OpeningHours? Hours,
-    string? Phone)
+    string? Phone,
+    bool? Accessible = null)
 {
     public int ServiceBits { get; } = ServiceMask.Of(Services);
 

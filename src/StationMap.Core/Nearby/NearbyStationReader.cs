@@ -8,13 +8,34 @@ namespace StationMap.Nearby;
 /// <summary>Reads stations with plain Npgsql (no change tracking): as records, or straight into a packed table.</summary>
 public static class NearbyStationReader
 {
-    /// <summary>Columns every nearest path selects, in this order.</summary>
-    public const string Columns =
-        "id, code, name, address, ST_X(location::geometry), ST_Y(location::geometry), type, array_to_string(services, ','), opening_hours, phone";
+    // The selected columns: the row's id and code, then the station columns a nearest answer needs, each selected
+    // as StationColumns describes it. Field initialisers run in textual order, so each ordinal is where its column lands.
+    private static readonly List<string> Selects = ["id", "code"];
+    private static int _fields = Selects.Count;
+
+    private static readonly int NameAt = Select("name"), AddressAt = Select("address"), LocationAt = Select("location"),
+        TypeAt = Select("type"), ServicesAt = Select("services"), HoursAt = Select("opening_hours"), PhoneAt = Select("phone"),
+        AccessibleAt = Select("accessible");
+
+    /// <summary>Columns every nearest path selects from <c>stations</c>, in this order.</summary>
+    public static readonly string Columns = string.Join(", ", Selects);
+
+    /// <summary>How many fields <see cref="Columns"/> reads (a caller may select more after them).</summary>
+    public static readonly int FieldCount = _fields;
 
     public const string ServedCondition = "deleted_at IS NULL AND status = 'active' AND is_public";
 
-    private const string AllServedSql = $"SELECT {Columns} FROM stations WHERE {ServedCondition}";
+    private static readonly string AllServedSql = $"SELECT {Columns} FROM stations WHERE {ServedCondition}";
+
+    private static int Select(string db)
+    {
+        var column = StationColumns.Named(db);
+        // Services as one comma-joined string: reading it spares the per-row text[] decoding on the SQL path.
+        Selects.Add(db == "services" ? "array_to_string(stations.services, ',')" : column.Select("stations"));
+        var at = _fields;
+        _fields += column.Fields;
+        return at;
+    }
 
     public static async Task<List<NearbyStation>> AllServedAsync(NpgsqlDataSource db, CancellationToken ct)
     {
@@ -31,7 +52,8 @@ public static class NearbyStationReader
     {
         await using var cmd = db.CreateCommand(AllServedSql);
         var rows = new StationTableBuilder(1024, new HoursCache());
-        await ReadIntoAsync(cmd, rows, ct);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) AddWithText(r, ReadNumbers(r), rows);
         return rows;
     }
 
@@ -48,43 +70,33 @@ public static class NearbyStationReader
         return (served, ids.Where(id => !servedIds.Contains(id)).ToList());
     }
 
-    private static async Task ReadIntoAsync(NpgsqlCommand cmd, StationTableBuilder rows, CancellationToken ct)
-    {
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) AddWithText(r, ReadNumbers(r), rows);
-    }
-
-    public static (double Lng, double Lat) ReadPosition(NpgsqlDataReader r) => (r.GetDouble(4), r.GetDouble(5));
+    public static (double Lng, double Lat) ReadPosition(NpgsqlDataReader r) => (r.GetDouble(LocationAt), r.GetDouble(LocationAt + 1));
 
     /// <summary>The current row's columns other than its display text (enough to filter and measure it).</summary>
     public static RowNumbers ReadNumbers(NpgsqlDataReader r) =>
-        new(r.GetInt64(0), r.GetDouble(4), r.GetDouble(5), TypeOf(r.GetString(6)), ServiceMask.OfJoined(r.GetString(7)),
-            r.IsDBNull(8) ? null : r.GetString(8));
+        new(r.GetInt64(0), r.GetDouble(LocationAt), r.GetDouble(LocationAt + 1), StoredEnum<StationType>.Parse(r.GetString(TypeAt)),
+            ServiceMask.OfJoined(r.GetString(ServicesAt)), Text(r, HoursAt), Flag(r, AccessibleAt));
 
     /// <summary>Adds the current row, whose other columns are <paramref name="n"/>, with its code, name, address and phone.</summary>
     public static void AddWithText(NpgsqlDataReader r, RowNumbers n, StationTableBuilder rows) =>
-        rows.Add(n.Id, r.GetString(1), r.GetString(2), r.GetString(3), n.Lng, n.Lat, n.Type, n.ServiceBits, n.HoursText,
-            r.IsDBNull(9) ? null : r.GetString(9));
+        rows.Add(n.Id, r.GetString(1), r.GetString(NameAt), r.GetString(AddressAt), n.Lng, n.Lat, n.Type, n.ServiceBits, n.HoursText,
+            Text(r, PhoneAt), n.Accessible);
 
     public static NearbyStation Read(NpgsqlDataReader r, HoursCache hours)
     {
-        var (hoursText, parsed) = hours.Get(r.IsDBNull(8) ? null : r.GetString(8));
-        return new NearbyStation(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetDouble(5),
-            TypeOf(r.GetString(6)), ServiceMask.SharedCodes(ServiceMask.OfJoined(r.GetString(7))),
-            hoursText, parsed, r.IsDBNull(9) ? null : r.GetString(9));
+        var n = ReadNumbers(r);
+        var (hoursText, parsed) = hours.Get(n.HoursText);
+        return new NearbyStation(n.Id, r.GetString(1), r.GetString(NameAt), r.GetString(AddressAt), n.Lng, n.Lat,
+            n.Type, ServiceMask.SharedCodes(n.ServiceBits), hoursText, parsed, Text(r, PhoneAt), n.Accessible);
     }
 
-    private static StationType TypeOf(string wire) => wire switch
-    {
-        "standard" => StationType.Standard,
-        "micro" => StationType.Micro,
-        "mobile" => StationType.Mobile,
-        _ => Enum.Parse<StationType>(wire, ignoreCase: true),
-    };
+    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static bool? Flag(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetBoolean(i);
 }
 
-/// <summary>A row's columns other than its display text, in <see cref="NearbyStationReader.Columns"/> order.</summary>
-public readonly record struct RowNumbers(long Id, double Lng, double Lat, StationType Type, int ServiceBits, string? HoursText);
+/// <summary>A row's columns other than its display text.</summary>
+public readonly record struct RowNumbers(long Id, double Lng, double Lat, StationType Type, int ServiceBits, string? HoursText, bool? Accessible);
 
 /// <summary>Most stations share a handful of hour texts ("24/7"): parse each once and keep one copy of the text.</summary>
 public sealed class HoursCache

@@ -27,7 +27,7 @@ public static class ServiceMask
         return mask;
     }
 
-    /// <summary>The mask of a comma-joined code list (what <see cref="NearbyStationReader.Columns"/> selects): a string
+    /// <summary>The mask of a comma-joined code list (what the nearby reader selects): a string
     /// instead of a text[] spares the per-row array decoding on the SQL path.</summary>
     public static int OfJoined(string joined)
     {

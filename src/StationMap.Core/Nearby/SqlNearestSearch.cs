@@ -13,7 +13,7 @@ namespace StationMap.Nearby;
 /// </summary>
 public sealed class SqlNearestSearch(NpgsqlDataSource db)
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(bool, bool, bool, int), string> Statements = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(bool, bool, bool, bool, int), string> Statements = new();
 
     /// <summary>
     /// The KNN statement. The row count is a literal, not a parameter: with LIMIT $n PostgreSQL's generic
@@ -22,12 +22,13 @@ public sealed class SqlNearestSearch(NpgsqlDataSource db)
     /// Placeholders are positional ($1 is the point, then the filters in this order), so Npgsql sends the
     /// text as it is instead of rewriting named ones on every execution.
     /// </summary>
-    public static string Sql(bool services, bool type, bool radius, int limit)
+    public static string Sql(bool services, bool type, bool accessible, bool radius, int limit)
     {
         var next = 2;
         return $"SELECT {NearbyStationReader.Columns} FROM stations WHERE {NearbyStationReader.ServedCondition}"
             + (services ? $" AND services @> ${next++}" : "")
             + (type ? $" AND type = ${next++}" : "")
+            + (accessible ? " AND accessible" : "")
             + (radius ? $" AND ST_DWithin(location, $1, ${next++})" : "")
             + $" ORDER BY location <-> $1 LIMIT {limit}";
     }
@@ -55,7 +56,8 @@ public sealed class SqlNearestSearch(NpgsqlDataSource db)
     private async Task<Fetched> FetchAsync(NearestRequest r, int n, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        var sql = Statements.GetOrAdd((r.Services.Count > 0, r.Type is not null, r.RadiusM is not null, n), k => Sql(k.Item1, k.Item2, k.Item3, k.Item4));
+        var sql = Statements.GetOrAdd((r.Services.Count > 0, r.Type is not null, r.AccessibleOnly, r.RadiusM is not null, n),
+            k => Sql(k.Item1, k.Item2, k.Item3, k.Item4, k.Item5));
         await using var cmd = new NpgsqlCommand(sql, conn);
         cmd.Parameters.Add(new NpgsqlParameter<Point> { TypedValue = new Point(r.Lng, r.Lat) { SRID = 4326 } });
         if (r.Services.Count > 0) cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = r.Services.ToArray() });
@@ -98,5 +100,5 @@ public sealed class SqlNearestSearch(NpgsqlDataSource db)
     }
 
     private static bool Accepts(NearestFilter filter, RowNumbers s) =>
-        filter.Accepts(s.ServiceBits, s.Type, HoursCache.Shared.Get(s.HoursText).Hours);
+        filter.Accepts(s.ServiceBits, s.Type, HoursCache.Shared.Get(s.HoursText).Hours, s.Accessible);
 }

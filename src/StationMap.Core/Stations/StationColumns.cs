@@ -95,6 +95,10 @@ public static class StationColumns
         new("notes", "varchar(2000)", NpgsqlDbType.Varchar, r => r.Fields.Notes, (s, r, i) => s.Notes = Text(r, i)),
     ];
 
+    /// <summary>The column stored as <paramref name="db"/>.</summary>
+    public static StationColumn Named(string db) =>
+        All.FirstOrDefault(c => c.Db == db) ?? throw new ArgumentException($"no station column '{db}'", nameof(db));
+
     /// <summary>"name, address, …" (optionally prefixed with a table alias).</summary>
     public static string Names(string? alias = null) => string.Join(", ", All.Select(c => alias is null ? c.Db : $"{alias}.{c.Db}"));
 

@@ -90,6 +90,30 @@ public class NearestEndpointTests(SeededApiFixture api) : IClassFixture<SeededAp
     }
 
     [Fact]
+    public async Task Accessible_true_returns_only_step_free_stations_and_both_forms_say_so()
+    {
+        var client = api.Anonymous();
+        await api.MarkStepFreeAsync(client);
+        var near = $"/api/v1/stations/nearest?lng={TiananmenLng}&lat={TiananmenLat}&limit=20";
+        var all = (await (await client.GetAsync(near)).JsonAsync()).GetProperty("results").EnumerateArray().ToList();
+        Assert.Contains(all, r => r.GetProperty("accessible").ValueKind == JsonValueKind.Null); // unknown is written as null
+        Assert.Contains(all, r => r.GetProperty("accessible").ValueKind == JsonValueKind.False);
+
+        var stepFree = (await (await client.GetAsync(near + "&accessible=true")).JsonAsync()).GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(20, stepFree.Count);
+        Assert.All(stepFree, r => Assert.True(r.GetProperty("accessible").GetBoolean()));
+        // The step-free ones among the unfiltered answer come first in the filtered one, in the same order.
+        var expected = all.Where(r => r.GetProperty("accessible").ValueKind == JsonValueKind.True).Select(r => r.GetProperty("code").GetString());
+        Assert.Equal(expected, stepFree.Take(expected.Count()).Select(r => r.GetProperty("code").GetString()));
+
+        var geo = await (await client.GetAsync(near + "&accessible=true&f=geojson")).JsonAsync();
+        Assert.All(geo.GetProperty("features").EnumerateArray(), f => Assert.True(f.GetProperty("properties").GetProperty("accessible").GetBoolean()));
+        // accessible=false means "no filter", not "only stations without one".
+        Assert.Equal(all.Select(r => r.GetProperty("code").GetString()),
+            Codes(await (await client.GetAsync(near + "&accessible=false")).JsonAsync()));
+    }
+
+    [Fact]
     public async Task GeoJson_is_an_rfc7946_feature_collection_in_wgs84_even_when_gcj02_was_asked()
     {
         var json = await (await api.Anonymous().GetAsync($"/api/v1/stations/nearest?lng={TiananmenLng}&lat={TiananmenLat}&limit=3&f=geojson&outCoordsys=gcj02")).JsonAsync();
@@ -111,6 +135,7 @@ public class NearestEndpointTests(SeededApiFixture api) : IClassFixture<SeededAp
     [InlineData("lng=116.4&lat=39.9&radius=50001", "radius", "out_of_range")]
     [InlineData("lng=116.4&lat=39.9&type=huge", "type", "invalid_parameter")]
     [InlineData("lng=116.4&lat=39.9&openNow=maybe", "openNow", "invalid_parameter")]
+    [InlineData("lng=116.4&lat=39.9&accessible=perhaps", "accessible", "invalid_parameter")]
     [InlineData("lng=116.4&lat=39.9&at=tomorrow", "at", "invalid_parameter")]
     [InlineData("lng=116.4&lat=39.9&at=0001-01-01T00:00", "at", "invalid_parameter")]
     [InlineData("lng=116.4&lat=39.9&at=0001-01-01T00:00%2B14:00", "at", "invalid_parameter")]

@@ -15,6 +15,7 @@ public class NearestExactnessTests(SeededApiFixture api) : IClassFixture<SeededA
     public async Task Both_paths_return_the_true_k_nearest_by_spheroid_distance_for_random_queries_and_filters()
     {
         await using var db = StationMapDataSource.Create(api.ConnectionString);
+        await db.CreateCommand(SeededApiFixture.MarkStepFreeSql).ExecuteNonQueryAsync();
         var index = new NearbyIndex(await NearbyStationReader.AllServedAsync(db, default));
         var sql = new SqlNearestSearch(db);
         var rng = new Random(7);
@@ -25,7 +26,8 @@ public class NearestExactnessTests(SeededApiFixture api) : IClassFixture<SeededA
                 Lng: 115.9 + rng.NextDouble() * 1.2, Lat: 39.6 + rng.NextDouble() * 0.9,
                 Limit: rng.Next(1, 21), RadiusM: rng.Next(3) == 0 ? rng.Next(500, 8000) : null,
                 Services: serviceSets[rng.Next(serviceSets.Length)], Type: rng.Next(4) == 0 ? StationType.Standard : null,
-                OpenNowOnly: rng.Next(3) == 0, At: new DateTimeOffset(2026, 11, 28 + rng.Next(3), rng.Next(24), 0, 0, TimeSpan.FromHours(8)));
+                OpenNowOnly: rng.Next(3) == 0, At: new DateTimeOffset(2026, 11, 28 + rng.Next(3), rng.Next(24), 0, 0, TimeSpan.FromHours(8)),
+                AccessibleOnly: rng.Next(3) == 0);
 
             var truth = await BruteForceAsync(db, request);
             var fromIndex = index.Search(request);
@@ -47,7 +49,7 @@ public class NearestExactnessTests(SeededApiFixture api) : IClassFixture<SeededA
         await using var reader = await cmd.ExecuteReaderAsync();
         var hours = new HoursCache();
         while (await reader.ReadAsync())
-            all.Add((NearbyStationReader.Read(reader, hours), reader.GetDouble(10)));
+            all.Add((NearbyStationReader.Read(reader, hours), reader.GetDouble(NearbyStationReader.FieldCount)));
         return all.Where(a => r.Accepts(a.Station) && (r.RadiusM is null || a.Metres <= r.RadiusM))
             .OrderBy(a => a.Metres).Take(r.Limit).Select(a => (a.Station.Code, a.Metres)).ToList();
     }
@@ -63,6 +65,7 @@ public class NearestPathsAgreeTests : IAsyncLifetime
         _cs = await TestDatabase.CreateAsync("paths150k");
         await using var db = StationMapDataSource.Create(_cs);
         await SampleSeeder.LoadAsync(db, SampleStationGenerator.China(150_000, seed: 11));
+        await db.CreateCommand(SeededApiFixture.MarkStepFreeSql).ExecuteNonQueryAsync();
     }
 
     public Task DisposeAsync() => TestDatabase.DropAsync(_cs);
@@ -83,7 +86,7 @@ public class NearestPathsAgreeTests : IAsyncLifetime
                 near.Lng + (rng.NextDouble() - 0.5) * 0.2, near.Lat + (rng.NextDouble() - 0.5) * 0.2,
                 rng.Next(1, 51), rng.Next(4) == 0 ? rng.Next(200, 50_000) : null,
                 rng.Next(2) == 0 ? [] : ["microwave", "water"], null, rng.Next(3) == 0,
-                new DateTimeOffset(2026, 11, 25, rng.Next(24), 30, 0, TimeSpan.FromHours(8)));
+                new DateTimeOffset(2026, 11, 25, rng.Next(24), 30, 0, TimeSpan.FromHours(8)), AccessibleOnly: rng.Next(3) == 0);
             var a = index.Search(request);
             var b = await sql.SearchAsync(request);
             Assert.Equal(b.Select(h => (h.Station.Code, Math.Round(h.DistanceM))), a.Select(h => (h.Station.Code, Math.Round(h.DistanceM))));

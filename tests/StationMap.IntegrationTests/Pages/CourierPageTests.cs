@@ -80,6 +80,28 @@ public sealed class CourierPageTests(PageFixture app) : IClassFixture<PageFixtur
     }
 
     [Fact]
+    public async Task The_step_free_box_lists_the_APIs_step_free_stations_each_with_a_step_free_badge()
+    {
+        await app.MarkStepFreeAsync(app.Anonymous());
+        var page = await LocatedAsync(await app.NewPageAsync(geolocation: true));
+        Assert.Equal("只看无障碍", (await page.Locator("label.step-free").InnerTextAsync()).Trim());
+        // Unfiltered: the badge is on exactly the stations the API records as step-free.
+        var all = await ApiNearestAsync();
+        await WaitForCodesAsync(page, all.Select(Code));
+        var badged = all.Where(r => r.GetProperty("accessible").ValueKind == JsonValueKind.True).Select(Code).ToArray();
+        Assert.NotEmpty(badged);
+        Assert.Equal(badged, await page.Locator("#results li:has(.accessible)").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)"));
+
+        await page.CheckAsync("#accessible-only");
+        var stepFree = await ApiNearestAsync("&accessible=true");
+        Assert.NotEqual(all.Select(Code), stepFree.Select(Code));
+        await WaitForCodesAsync(page, stepFree.Select(Code));
+        Assert.Equal(stepFree.Length, await page.Locator("#results li .accessible").CountAsync());
+        Assert.Equal("♿ 无障碍", (await page.Locator("#results li .accessible").First.InnerTextAsync()).Trim());
+        Assert.Empty(app.PageErrors);
+    }
+
+    [Fact]
     public async Task Keyboard_alone_tabs_to_the_locate_button_and_Enter_finds_stations()
     {
         var page = await app.NewPageAsync(geolocation: true);

@@ -56,6 +56,17 @@ public class PackedTableTests
     }
 
     [Fact]
+    public void Step_free_reads_back_as_yes_no_or_unknown_also_after_a_row_is_copied()
+    {
+        var table = Table(Station(1, "A", accessible: true), Station(2, "B", accessible: false), Station(3, "C"));
+        Assert.Equal([true, false, null], Enumerable.Range(0, 3).Select(i => table[i].Accessible));
+        var copy = new StationTableBuilder(3);
+        for (var i = 0; i < 3; i++) copy.Add(table[i]);
+        var copied = copy.Build();
+        Assert.Equal([true, false, null], Enumerable.Range(0, 3).Select(i => copied[i].Accessible));
+    }
+
+    [Fact]
     public void Incremental_changes_replace_remove_and_add_rows()
     {
         var holder = new NearbyIndexHolder();
@@ -72,13 +83,15 @@ public class PackedTableTests
         var rng = new Random(5);
         var stations = Enumerable.Range(0, 3000)
             .Select(i => Station(i, $"S{i:D5}", lng: 116 + rng.NextDouble(), lat: 39.5 + rng.NextDouble(),
-                services: rng.Next(2) == 0 ? ["water"] : ["water", "toilet"], hours: rng.Next(3) == 0 ? "Mo-Fr 08:00-18:00" : "24/7"))
+                services: rng.Next(2) == 0 ? ["water"] : ["water", "toilet"], hours: rng.Next(3) == 0 ? "Mo-Fr 08:00-18:00" : "24/7",
+                accessible: (i % 3) switch { 0 => true, 1 => false, _ => null }))
             .ToList();
         var index = new NearbyIndex(stations);
         for (var i = 0; i < 200; i++)
         {
             var request = new NearestRequest(116 + rng.NextDouble(), 39.5 + rng.NextDouble(), rng.Next(1, 30), rng.Next(3) == 0 ? rng.Next(500, 5000) : null,
-                rng.Next(2) == 0 ? [] : ["toilet"], null, rng.Next(2) == 0, new DateTimeOffset(2026, 11, 28 + rng.Next(2), rng.Next(24), 0, 0, TimeSpan.FromHours(8)));
+                rng.Next(2) == 0 ? [] : ["toilet"], null, rng.Next(2) == 0, new DateTimeOffset(2026, 11, 28 + rng.Next(2), rng.Next(24), 0, 0, TimeSpan.FromHours(8)),
+                AccessibleOnly: rng.Next(3) == 0);
             var truth = stations.Where(request.Accepts)
                 .Select(s => (s.Code, M: SpheroidDistance.Metres(request.Lng, request.Lat, s.Lng, s.Lat)))
                 .Where(s => request.RadiusM is null || s.M <= request.RadiusM)
@@ -97,10 +110,10 @@ public class PackedTableTests
     }
 
     private static NearbyStation Station(long id, string code, string? phone = "12345", string? hours = "24/7",
-        double lng = 116.4, double lat = 39.9, string[]? services = null)
+        double lng = 116.4, double lat = 39.9, string[]? services = null, bool? accessible = null)
     {
         var parsed = hours is null ? null : OpeningHours.Parse(hours);
         return new NearbyStation(id, code, $"驿站{code}", "北京市东城区", lng, lat, StationType.Micro,
-            ServiceMask.SharedCodes(ServiceMask.Of(services ?? ["microwave", "water"])), hours, parsed, phone);
+            ServiceMask.SharedCodes(ServiceMask.Of(services ?? ["microwave", "water"])), hours, parsed, phone, accessible);
     }
 }

@@ -19,6 +19,7 @@ public readonly struct StationRef(StationTable table, int row)
     public string Name => table.Text.String(table.Names[row])!;
     public string Address => table.Text.String(table.Addresses[row])!;
     public string? Phone => table.Text.String(table.Phones[row]);
+    public bool? Accessible => table.Accessible(row);
     public string? OpeningHoursText => table.Hours(row)?.Text;
     public OpeningHours? Hours => table.Hours(row)?.Parsed;
 

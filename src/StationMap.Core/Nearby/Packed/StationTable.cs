@@ -10,10 +10,10 @@ namespace StationMap.Nearby.Packed;
 public sealed class StationTable
 {
     internal StationTable(long[] ids, double[] lngs, double[] lats, byte[] types, int[] services, int[] hours,
-        int[] codes, int[] names, int[] addresses, int[] phones, TextArena text, HoursEntry[] hoursEntries)
+        int[] codes, int[] names, int[] addresses, int[] phones, sbyte[] accessible, TextArena text, HoursEntry[] hoursEntries)
     {
         Ids = ids; Lngs = lngs; Lats = lats; Types = types; Services = services; HoursIds = hours;
-        Codes = codes; Names = names; Addresses = addresses; Phones = phones; Text = text; HoursEntries = hoursEntries;
+        Codes = codes; Names = names; Addresses = addresses; Phones = phones; AccessibleFlags = accessible; Text = text; HoursEntries = hoursEntries;
     }
 
     public int Count => Ids.Length;
@@ -28,6 +28,7 @@ public sealed class StationTable
     internal int[] Names { get; }
     internal int[] Addresses { get; }
     internal int[] Phones { get; }
+    internal sbyte[] AccessibleFlags { get; } // StepFree encoding: -1 unknown, 0 no, 1 yes
     internal TextArena Text { get; }
     internal HoursEntry[] HoursEntries { get; }
 
@@ -36,4 +37,15 @@ public sealed class StationTable
     public HoursEntry? Hours(int row) => HoursIds[row] is var h and >= 0 ? HoursEntries[h] : null;
 
     public StationType Type(int row) => (StationType)Types[row];
+
+    /// <summary>Step-free entrance (无障碍); null when not recorded.</summary>
+    public bool? Accessible(int row) => StepFree.Decode(AccessibleFlags[row]);
+}
+
+/// <summary>A recorded-or-not yes/no kept in one signed byte per row.</summary>
+internal static class StepFree
+{
+    public static sbyte Encode(bool? value) => value switch { null => -1, false => 0, true => 1 };
+
+    public static bool? Decode(sbyte flag) => flag < 0 ? null : flag == 1;
 }

@@ -19,6 +19,7 @@ public sealed class StationTableBuilder(int capacity = 64, HoursCache? hoursCach
     private int[] _services = new int[Math.Max(capacity, 4)], _hoursOf = new int[Math.Max(capacity, 4)];
     private int[] _codes = new int[Math.Max(capacity, 4)], _names = new int[Math.Max(capacity, 4)];
     private int[] _addresses = new int[Math.Max(capacity, 4)], _phones = new int[Math.Max(capacity, 4)];
+    private sbyte[] _accessible = new sbyte[Math.Max(capacity, 4)];
 
     public int Count { get; private set; }
 
@@ -27,10 +28,10 @@ public sealed class StationTableBuilder(int capacity = 64, HoursCache? hoursCach
     public ReadOnlySpan<double> Lats => _lats.AsSpan(0, Count);
 
     public void Add(long id, string code, string name, string address, double lng, double lat,
-        StationType type, int serviceBits, string? hoursText, string? phone)
+        StationType type, int serviceBits, string? hoursText, string? phone, bool? accessible)
     {
         var row = NextRow();
-        SetNumbers(row, id, lng, lat, type, serviceBits, HoursId(hoursText));
+        SetNumbers(row, id, lng, lat, type, serviceBits, HoursId(hoursText), StepFree.Encode(accessible));
         _codes[row] = _text.Add(code, intern: false);
         _names[row] = _text.Add(name, intern);
         _addresses[row] = _text.Add(address, intern);
@@ -38,14 +39,14 @@ public sealed class StationTableBuilder(int capacity = 64, HoursCache? hoursCach
     }
 
     public void Add(NearbyStation s) =>
-        Add(s.Id, s.Code, s.Name, s.Address, s.Lng, s.Lat, s.Type, s.ServiceBits, s.OpeningHoursText, s.Phone);
+        Add(s.Id, s.Code, s.Name, s.Address, s.Lng, s.Lat, s.Type, s.ServiceBits, s.OpeningHoursText, s.Phone, s.Accessible);
 
     /// <summary>Copies a row of another table without decoding its text (incremental rebuilds).</summary>
     public void Add(StationRef s)
     {
         var t = s.Table;
         var row = NextRow();
-        SetNumbers(row, s.Id, s.Lng, s.Lat, s.Type, s.ServiceBits, HoursId(t.Hours(s.Row)));
+        SetNumbers(row, s.Id, s.Lng, s.Lat, s.Type, s.ServiceBits, HoursId(t.Hours(s.Row)), t.AccessibleFlags[s.Row]);
         _codes[row] = _text.Add(s.CodeUtf8, intern: false);
         _names[row] = _text.Add(s.NameUtf8, intern);
         _addresses[row] = _text.Add(s.AddressUtf8, intern);
@@ -60,7 +61,7 @@ public sealed class StationTableBuilder(int capacity = 64, HoursCache? hoursCach
         var n = Count;
         return new StationTable(Pick(_ids, order, n), Pick(_lngs, order, n), Pick(_lats, order, n), Pick(_types, order, n),
             Pick(_services, order, n), Pick(_hoursOf, order, n), Pick(_codes, order, n), Pick(_names, order, n),
-            Pick(_addresses, order, n), Pick(_phones, order, n), _text.Build(), [.. _hours]);
+            Pick(_addresses, order, n), Pick(_phones, order, n), Pick(_accessible, order, n), _text.Build(), [.. _hours]);
     }
 
     private static T[] Pick<T>(T[] source, int[]? order, int n)
@@ -71,10 +72,10 @@ public sealed class StationTableBuilder(int capacity = 64, HoursCache? hoursCach
         return result;
     }
 
-    private void SetNumbers(int row, long id, double lng, double lat, StationType type, int serviceBits, int hours)
+    private void SetNumbers(int row, long id, double lng, double lat, StationType type, int serviceBits, int hours, sbyte accessible)
     {
         _ids[row] = id; _lngs[row] = lng; _lats[row] = lat; _types[row] = (byte)type;
-        _services[row] = serviceBits; _hoursOf[row] = hours;
+        _services[row] = serviceBits; _hoursOf[row] = hours; _accessible[row] = accessible;
     }
 
     private int HoursId(string? text)
@@ -106,7 +107,7 @@ public sealed class StationTableBuilder(int capacity = 64, HoursCache? hoursCach
             Array.Resize(ref _ids, size); Array.Resize(ref _lngs, size); Array.Resize(ref _lats, size);
             Array.Resize(ref _types, size); Array.Resize(ref _services, size); Array.Resize(ref _hoursOf, size);
             Array.Resize(ref _codes, size); Array.Resize(ref _names, size); Array.Resize(ref _addresses, size);
-            Array.Resize(ref _phones, size);
+            Array.Resize(ref _phones, size); Array.Resize(ref _accessible, size);
         }
         return Count++;
     }

@@ -1,7 +1,7 @@
-// Service chips (toggle buttons) and the open-now box; any change asks for a new search.
+// Service chips (toggle buttons), the open-now and step-free boxes; any change asks for a new search.
 import { services, serviceBadge } from '../services.js';
 
-export function renderFilters(container, openNowBox, onChange) {
+export function renderFilters(container, openNowBox, accessibleBox, onChange) {
   const selected = new Set();
   const draw = () => {
     container.replaceChildren(...services().map((s) => {
@@ -20,9 +20,14 @@ export function renderFilters(container, openNowBox, onChange) {
     }));
   };
   openNowBox.addEventListener('change', onChange);
+  accessibleBox.addEventListener('change', onChange);
   draw();
   return {
     redraw: draw,
-    value: () => ({ services: [...selected].join(','), openNow: openNowBox.checked ? 'true' : '' }),
+    value: () => ({
+      services: [...selected].join(','),
+      openNow: openNowBox.checked ? 'true' : '',
+      accessible: accessibleBox.checked ? 'true' : '',
+    }),
   };
 }

@@ -15,6 +15,11 @@ function openState(result) {
   return el('span', {}, t('hoursUnknown'));
 }
 
+// Only a recorded step-free entrance is shown: "unknown" and "no" both stay silent.
+function accessibleBadge(result) {
+  return result.accessible === true ? el('span', { className: 'accessible' }, t('accessible')) : null;
+}
+
 function navButtons(result) {
   return [
     el('a', { className: 'button nav-amap', href: result.navigation.amapWeb, target: '_blank', rel: 'noopener' }, t('navAmap')),
@@ -36,7 +41,8 @@ function card(result, index, onSelect) {
     el('div', { className: 'facts' },
       el('span', { className: 'distance' }, formatDistance(result.distanceM)),
       el('span', {}, t('walk', { n: result.walkMinutes })),
-      openState(result)),
+      openState(result),
+      accessibleBadge(result)),
     el('div', { className: 'services' }, ...result.services.map(serviceBadge)),
     el('div', { className: 'actions' }, ...navButtons(result), phoneLink(result.phone)));
   li.dataset.code = result.code;
@@ -63,7 +69,7 @@ export function renderDetail(body, result) {
       ...row('distance', `${formatDistance(result.distanceM)} · ${t('walk', { n: result.walkMinutes })} · ${t('ebike', { n: result.ebikeMinutes })}`),
       ...row('address', result.address),
       ...row('hours', describeHours(result.openingHours) || t('hoursUnknown'), ' · ', openState(result)),
-      ...row('type', t(`type_${result.type}`)),
+      ...row('type', t(`type_${result.type}`), result.accessible === true ? [' · ', accessibleBadge(result)] : []),
       ...row('phone', phoneLink(result.phone, false) ?? '—'),
       ...row('services', el('div', {}, ...result.services.map(serviceBadge)))),
     el('div', { className: 'actions' }, ...navButtons(result)),

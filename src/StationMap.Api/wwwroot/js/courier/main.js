@@ -91,7 +91,7 @@ try {
     onSelect: select,
     youLabel: () => t('you'),
   });
-  filters = renderFilters($('service-filters'), $('open-now'), search);
+  filters = renderFilters($('service-filters'), $('open-now'), $('accessible-only'), search);
   $('locate').addEventListener('click', locate);
   onLangChange(() => {
     filters.redraw();

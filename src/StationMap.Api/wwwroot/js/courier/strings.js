@@ -10,6 +10,8 @@ addStrings({
   tapHint: ['或点地图选择位置', 'or tap the map to choose a place'],
   filters: ['筛选', 'Filters'],
   openNowFilter: ['只看营业中', 'Open now only'],
+  accessibleFilter: ['只看无障碍', 'Step-free only'],
+  accessible: ['♿ 无障碍', '♿ Step-free'],
   servicesFilter: ['按服务筛选', 'Filter by service'],
   mapLabel: ['地图：点一下即可在该处查找', 'Map: tap to search there'],
   nearest: ['最近的站点', 'Nearest stations'],
