@@ -97,6 +97,14 @@ public sealed class StandbyPairFixture : IAsyncLifetime
         return client;
     }
 
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     public static async Task<T> ScalarAsync<T>(string connectionString, string sql)
     {
         await using var conn = new NpgsqlConnection(connectionString);
