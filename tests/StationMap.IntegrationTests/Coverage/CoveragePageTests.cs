@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Playwright;
 using StationMap.Auth;
 using StationMap.Geo;
+using StationMap.IntegrationTests.Infrastructure;
 using StationMap.IntegrationTests.Pages;
 
 namespace StationMap.IntegrationTests.Coverage;
@@ -96,6 +97,62 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
         await page.ClickAsync("#coverage-run");
         await page.Locator("#coverage-result .problem").WaitForAsync();
         Assert.Contains("notes.json", await page.Locator("#coverage-result .problem").InnerTextAsync());
+        Assert.Empty(app.PageErrors);
+    }
+
+    [Fact]
+    public async Task A_triangle_drawn_by_clicks_on_the_map_is_analysed_like_the_same_polygon_posted_as_geojson()
+    {
+        var key = await app.CreateKeyAsync(StaffRole.Viewer, "110108");
+        var page = await app.NewPageAsync(1280, 900);
+        await page.GotoAsync("/admin");
+        await page.Locator("body[data-ready=true]").WaitForAsync();
+        await page.FillAsync("#key", key);
+        await page.ClickAsync("#signin-form button");
+        await page.Locator("body[data-signed-in=true]").WaitForAsync();
+        await page.ClickAsync("#tab-coverage");
+        await page.SelectOptionAsync("#coverage-cell", "200");
+        await page.ClickAsync("#coverage-run");
+        await page.Locator("body[data-coverage-ready=true]").WaitForAsync(new() { Timeout = 60_000 });
+
+        // Two clicks on the district's map, then a double-click (which closes the shape).
+        await page.ClickAsync("#coverage-draw");
+        var box = (await page.Locator(".coverage-map").BoundingBoxAsync())!;
+        LocatorClickOptions At(double fx, double fy) => new() { Position = new() { X = (float)(fx * box.Width), Y = (float)(fy * box.Height) } };
+        await page.Locator(".coverage-map").ClickAsync(At(0.35, 0.35));
+        await page.Locator(".coverage-map").ClickAsync(At(0.65, 0.35));
+        Assert.Equal(2, await page.Locator(".coverage-map .drawn-vertex").CountAsync());
+        Assert.Equal(0, await page.Locator(".coverage-map .drawn-region").CountAsync());
+        var p = At(0.5, 0.65).Position!;
+        await page.Locator(".coverage-map").DblClickAsync(new() { Position = new() { X = p.X, Y = p.Y } });
+        Assert.Equal(3, await page.Locator(".coverage-map .drawn-vertex").CountAsync());
+        Assert.Equal(1, await page.Locator(".coverage-map .drawn-region").CountAsync());
+        Assert.True(await page.IsDisabledAsync("#coverage-adcode"));
+        var lngLat = await page.Locator(".coverage-map .drawn-region").GetAttributeAsync("data-lnglat");
+
+        await page.EvaluateAsync("() => { delete document.body.dataset.coverageReady; }");
+        await page.ClickAsync("#coverage-run");
+        await page.Locator("body[data-coverage-ready=true]").WaitForAsync(new() { Timeout = 60_000 });
+        var total = await page.Locator(".coverage-table tbody tr").Last.InnerTextAsync();
+        Assert.Contains("画的区域", total);
+        var shownArea = double.Parse(total.Split('\t')[1], CultureInfo.InvariantCulture);
+        Assert.Equal(1, await page.Locator(".coverage-map .drawn-region").CountAsync()); // the outline stays on the new map
+        await page.ScreenshotAsync(new() { Path = PagePaths.Screenshot("admin-coverage-drawn-region"), FullPage = true });
+
+        // The same vertices posted as GeoJSON: the same area, and a plausible one for a triangle over a third of 海淀.
+        var vertices = System.Text.Json.JsonSerializer.Deserialize<double[][]>(lngLat!)!;
+        Assert.Equal(3, vertices.Length);
+        var haidian = await app.StaffAsync(StaffRole.Viewer, "110108");
+        var body = new { region = new { type = "Polygon", coordinates = new[] { vertices.Append(vertices[0]).ToArray() } }, regionName = "triangle", coordsys = "wgs84", cell = 200 };
+        var response = await haidian.PostJsonAsync("/api/v1/coverage", body);
+        var apiArea = (await response.JsonAsync()).GetProperty("region").GetProperty("area").GetDouble() / 1e6;
+        Assert.Equal(Math.Round(apiArea, 1), shownArea, 1);
+        Assert.InRange(apiArea, 10, 200); // 海淀 is 431 km²; the triangle spans about 0.3 × 0.3 of its box, halved
+
+        // 清除 goes back to the district.
+        await page.ClickAsync("#coverage-draw-clear");
+        Assert.Equal(0, await page.Locator(".coverage-map .drawn-vertex").CountAsync());
+        Assert.False(await page.IsDisabledAsync("#coverage-adcode"));
         Assert.Empty(app.PageErrors);
     }
 }

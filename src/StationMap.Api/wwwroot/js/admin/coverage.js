@@ -1,7 +1,8 @@
 // 覆盖分析: ≥1/≥2 rates per district (table + bars), gap cells on a plain SVG map (0 red, 1 amber), the critical
 // stations, and a siting run (suggested sites on the map, coverage curve). Every value goes in as text or an
 // SVG attribute; no HTML strings, no inline handlers. The region is an adcode or an uploaded GeoJSON/KML file
-// (read in the browser and sent as region / regionKml with the file's coordsys).
+// (read in the browser and sent as region / regionKml with the file's coordsys), or a polygon drawn by clicks on
+// the map of a previous analysis (its SVG points turned back into WGS-84 by the map's own projection).
 import { api } from '../api.js';
 import { el, table } from '../dom.js';
 import { t } from '../i18n.js';
@@ -32,9 +33,17 @@ function polygonOf(json) {
   return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
 }
 
-/** The uploaded region file as body fields (the server converts from the chosen coordsys), or null for the adcode. */
+/** The drawn polygon (WGS-84 vertices): drawing while true, closed once finished. */
+const draw = { active: false, points: [], closed: false };
+/** The current map's projection, kept so clicks on it turn back into lng/lat. */
+let projection = null;
+
+/** The uploaded region file or the finished drawn polygon as body fields, or null for the adcode. */
 async function uploadedRegion() {
   const file = $('coverage-region-file').files[0];
+  if (!file && draw.closed) {
+    return { region: { type: 'Polygon', coordinates: [[...draw.points, draw.points[0]]] }, regionName: t('covDrawnName'), coordsys: 'wgs84' };
+  }
   if (!file) return null;
   const text = await file.text();
   const coordsys = $('coverage-coordsys').value;
@@ -85,6 +94,7 @@ function map(cells, report, sites = []) {
   const k = Math.cos(((minY + maxY) / 2) * Math.PI / 180);
   const w = 640, h = Math.max(200, Math.round(w * (maxY - minY) / ((maxX - minX) * k || 1)));
   const X = (lng) => ((lng - minX) / (maxX - minX || 1)) * w, Y = (lat) => h - ((lat - minY) / (maxY - minY || 1)) * h;
+  projection = { X, Y, lng: (x) => minX + (x / w) * (maxX - minX), lat: (y) => minY + ((h - y) / h) * (maxY - minY) };
   const chart = svg('svg', { viewBox: `0 0 ${w} ${h}`, width: w, height: h, class: 'coverage-map', role: 'img', 'aria-label': t('covMapLabel') });
   for (const f of features) {
     const points = f.geometry.coordinates[0].map((p) => `${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join(' ');
@@ -92,7 +102,66 @@ function map(cells, report, sites = []) {
   }
   for (const c of report.region.critical) chart.append(svg('circle', { cx: X(c.lng), cy: Y(c.lat), r: 4, fill: COLORS.critical, class: 'critical-station' }, svg('title', {}, `${c.code} ${c.name}`)));
   for (const s of sites) chart.append(svg('circle', { cx: X(s.lng), cy: Y(s.lat), r: 6, fill: COLORS.site, stroke: '#fff', class: 'suggested-site' }, svg('title', {}, `#${s.rank} ${s.label ?? ''}`)));
+  // The drawing never takes the pointer, so both clicks of a double-click land on the same element.
+  chart.append(svg('g', { class: 'draw-layer', 'pointer-events': 'none' }));
+  chart.addEventListener('click', (e) => addVertex(chart, e));
+  chart.addEventListener('dblclick', (e) => { e.preventDefault(); if (draw.active) finishDrawing(true); });
+  renderDrawing(chart);
   return chart;
+}
+
+/** A click while drawing adds a vertex where it landed, in the map's SVG units, then in lng/lat. */
+function addVertex(chart, e) {
+  if (!draw.active || !projection || e.detail > 1) return; // a double-click's second click closes, adds nothing
+  const m = chart.getScreenCTM();
+  if (!m) return;
+  const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(m.inverse());
+  draw.points.push([projection.lng(p.x), projection.lat(p.y)]);
+  renderDrawing(chart);
+}
+
+/** The drawn vertices and outline (closed once finished) on the given map. */
+function renderDrawing(chart) {
+  const layer = chart.querySelector('.draw-layer');
+  if (!layer || !projection) return;
+  const pts = draw.points.map(([lng, lat]) => [projection.X(lng), projection.Y(lat)]);
+  const attrs = { points: pts.map((p) => `${p[0].toFixed(1)},${p[1].toFixed(1)}`).join(' '), stroke: '#6a1b9a', 'stroke-width': 2 };
+  layer.replaceChildren(
+    draw.closed ? svg('polygon', { ...attrs, fill: '#6a1b9a', 'fill-opacity': 0.12, class: 'drawn-region', 'data-lnglat': JSON.stringify(draw.points) }) : svg('polyline', { ...attrs, fill: 'none', class: 'drawn-line' }),
+    ...pts.map((p) => svg('circle', { cx: p[0], cy: p[1], r: 3, fill: '#6a1b9a', class: 'drawn-vertex' })));
+  const status = $('coverage-draw-status');
+  if (status) status.textContent = draw.closed ? t('covDrawClosed', { n: draw.points.length }) : draw.active ? t('covDrawHint', { n: draw.points.length }) : '';
+}
+
+/** Closes the polygon; a double-click's second click landed on the same spot, so that duplicate is dropped. */
+function finishDrawing(fromDoubleClick = false) {
+  if (fromDoubleClick && draw.points.length >= 2) {
+    const [a, b] = draw.points.slice(-2);
+    if (Math.abs(a[0] - b[0]) < 1e-9 && Math.abs(a[1] - b[1]) < 1e-9) draw.points.pop();
+  }
+  if (draw.points.length < 3) { const s = $('coverage-draw-status'); if (s) s.textContent = t('covDrawTooFew'); return; }
+  draw.active = false; draw.closed = true;
+  syncDrawing();
+}
+
+function syncDrawing() {
+  const chart = document.querySelector('#coverage-map .coverage-map');
+  if (chart) { chart.classList.toggle('drawing', draw.active); renderDrawing(chart); }
+  $('coverage-adcode').disabled = draw.closed || $('coverage-region-file').files.length > 0;
+}
+
+/** The 画区域 / 完成 / 清除 buttons under the map. */
+function drawControls() {
+  const button = (id, key, onClick) => {
+    const b = el('button', { type: 'button', id }, t(key));
+    b.addEventListener('click', onClick);
+    return b;
+  };
+  return el('div', { className: 'buttons coverage-draw' },
+    button('coverage-draw', 'covDraw', () => { draw.active = true; draw.closed = false; draw.points = []; syncDrawing(); }),
+    button('coverage-draw-finish', 'covDrawFinish', () => finishDrawing()),
+    button('coverage-draw-clear', 'covDrawClear', () => { draw.active = false; draw.closed = false; draw.points = []; syncDrawing(); }),
+    el('span', { id: 'coverage-draw-status', className: 'help', role: 'status' }, ''));
 }
 
 function curve(result) {
@@ -127,6 +196,7 @@ async function run() {
   show($('coverage-result'),
     el('h3', {}, t('covRates')), summary(report), bars(report.districts),
     el('h3', {}, t('covMap')), el('p', { className: 'help' }, t('covLegend')), el('div', { id: 'coverage-map' }, map(cells, report)),
+    drawControls(),
     el('h3', {}, t('covCritical')), critical(report));
   $('siting-form').hidden = false;
   document.body.dataset.coverageReady = 'true';
@@ -148,7 +218,7 @@ export function initCoverage(me) {
   $('coverage-adcode').value = me.orgAdcode === '000000' ? '110000' : me.orgAdcode;
   // A chosen file replaces the adcode (which then need not be filled in).
   $('coverage-region-file').addEventListener('change', () => {
-    $('coverage-adcode').disabled = $('coverage-region-file').files.length > 0;
+    $('coverage-adcode').disabled = draw.closed || $('coverage-region-file').files.length > 0;
   });
   $('coverage-form').addEventListener('submit', (e) => {
     e.preventDefault();
