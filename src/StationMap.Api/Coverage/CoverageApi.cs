@@ -54,7 +54,10 @@ internal static class CoverageApi
         var format = http.Request.Query["format"].ToString();
         if (format is not ("" or "json" or "xlsx"))
             return Problems.Validation([QueryParameters.Invalid("format", format, "json, xlsx")]);
-        var report = await service.AnalyzeAsync(p!.Region, p.Radius, p.Cell, whatIf, p.Critical, ct);
+        var errors = new List<FieldError>();
+        var weights = WeightLayer.Parse(body?.Weights, p!.In, errors);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var report = await service.AnalyzeAsync(p.Region, p.Radius, p.Cell, whatIf, p.Critical, ct, weights);
         if (format != "xlsx") return TypedResults.Json(CoverageJson.Report(report, p));
         var buffer = new MemoryStream();
         CoverageWorkbook.Write(buffer, report);

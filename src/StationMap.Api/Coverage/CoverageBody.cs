@@ -15,7 +15,8 @@ namespace StationMap.Api.Coverage;
 internal sealed record CoverageBody(
     string? Adcode, double? Radius, double? Cell, string? Coordsys, string? OutCoordsys, int? Critical, int? Max,
     long[]? Closed, PlaceBody[]? Moved, PlaceBody[]? Added, int? K, PlaceBody[]? Candidates,
-    System.Text.Json.JsonElement? Region = null, string? RegionName = null, string? RegionKml = null, string? RegionFile = null)
+    System.Text.Json.JsonElement? Region = null, string? RegionName = null, string? RegionKml = null, string? RegionFile = null,
+    System.Text.Json.JsonElement? Weights = null)
 {
     public string? Get(string name) => name switch
     {

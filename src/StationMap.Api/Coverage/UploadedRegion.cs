@@ -58,7 +58,7 @@ internal sealed record UploadedRegion(JsonElement? GeoJson, string? Kml, string?
         return CoverageRegion.Uploaded(GeometryFixer.Fix(geometry), name);
     }
 
-    private sealed class ToWgs84(CoordSys sys) : IEntireCoordinateSequenceFilter
+    internal sealed class ToWgs84(CoordSys sys) : IEntireCoordinateSequenceFilter
     {
         public bool Done => false;
         public bool GeometryChanged => true;

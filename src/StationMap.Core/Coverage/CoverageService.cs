@@ -42,7 +42,9 @@ public sealed class CoverageService(NpgsqlDataSource db, ILogger<CoverageService
     public Task<CoverageReport> AnalyzeAsync(string adcode, double radius, double edge, WhatIfChanges whatIf, int criticalTop, CancellationToken ct) =>
         AnalyzeAsync(CoverageRegion.Of(adcode), radius, edge, whatIf, criticalTop, ct);
 
-    public async Task<CoverageReport> AnalyzeAsync(CoverageRegion area, double radius, double edge, WhatIfChanges whatIf, int criticalTop, CancellationToken ct)
+    /// <param name="weights">An uploaded layer: cells weigh Σ weight × overlap km² instead of their area (shares use it).</param>
+    public async Task<CoverageReport> AnalyzeAsync(CoverageRegion area, double radius, double edge, WhatIfChanges whatIf, int criticalTop, CancellationToken ct,
+        IReadOnlyList<Grid.WeightPolygon>? weights = null)
     {
         var (adcode, districts) = (area.Adcode, area.Districts);
         var results = new DistrictResult[districts.Count];
@@ -52,18 +54,26 @@ public sealed class CoverageService(NpgsqlDataSource db, ILogger<CoverageService
         var figures = new List<CoverageFigures>();
         var region = new CoverageTally();
         var critical = new Dictionary<long, CriticalStation>();
+        double regionArea = 0;
         foreach (var r in results)
         {
             var tally = new CoverageTally();
-            tally.Add(r.Coverage.Cells, r.Counts);
+            double? areaM2 = null;
+            if (weights is not null)
+            {
+                areaM2 = r.Coverage.Cells.TotalWeight;
+                regionArea += areaM2.Value;
+                tally.Add(await Task.Run(() => Grid.LayerWeights.Apply(r.Coverage.Cells, r.Coverage.District.Outline, weights), ct), r.Counts);
+            }
+            else tally.Add(r.Coverage.Cells, r.Counts);
             region.Add(tally);
             var list = CriticalStations.Find(r.Coverage.Index, r.Counts, r.Stations, r.Coverage.Reach, criticalTop * 4);
             foreach (var c in list)
                 critical[c.Id] = critical.TryGetValue(c.Id, out var prior) ? prior with { Loss1 = prior.Loss1 + c.Loss1, Loss2 = prior.Loss2 + c.Loss2 } : c;
-            figures.Add(tally.ToFigures(r.Coverage.District.Adcode, r.Coverage.District.Name, [.. list.Take(criticalTop)]));
+            figures.Add(tally.ToFigures(r.Coverage.District.Adcode, r.Coverage.District.Name, [.. list.Take(criticalTop)]) with { Area = areaM2 });
         }
         var top = critical.Values.OrderByDescending(c => c.Loss1 + c.Loss2).ThenBy(c => c.Id).Take(criticalTop).ToList();
-        return new CoverageReport(adcode, radius, edge, region.ToFigures(adcode, area.Name, top), figures, results);
+        return new CoverageReport(adcode, radius, edge, region.ToFigures(adcode, area.Name, top) with { Area = weights is null ? null : regionArea }, figures, results);
     }
 
     private async Task<DistrictResult> DistrictAsync(DistrictBoundary district, double radius, double edge, WhatIfChanges whatIf, bool stored, CancellationToken ct)

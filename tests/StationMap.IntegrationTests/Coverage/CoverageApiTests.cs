@@ -239,4 +239,38 @@ public class CoverageApiTests(SeededApiFixture api) : IClassFixture<SeededApiFix
 
     private static string Kml(double[][] ring) =>
         string.Join(" ", ring.Select(p => FormattableString.Invariant($"{p[0]:R},{p[1]:R},0")));
+
+    [Fact]
+    public async Task A_weight_layer_weighs_cells_by_overlap_and_its_shares_follow_the_weights()
+    {
+        var haidian = await api.StaffAsync(StaffRole.Viewer, "110108");
+        double[][] Box(double w, double s, double e, double n) => [[w, s], [e, s], [e, n], [w, n], [w, s]];
+        object Feature(double[][] ring, object weight) => new { type = "Feature", properties = new { weight }, geometry = new { type = "Polygon", coordinates = new[] { ring } } };
+        var region = new { type = "Polygon", coordinates = new[] { Box(116.20, 39.97, 116.30, 40.03) } }; // from the hills (gaps) to 中关村 (covered)
+        async Task<System.Text.Json.JsonElement> Run(object? weights) => (await (await haidian.PostJsonAsync("/api/v1/coverage",
+            new { region, regionName = "square", coordsys = "wgs84", cell = 100, weights })).JsonAsync()).GetProperty("region");
+
+        var plain = await Run(null);
+        Assert.False(plain.GetProperty("weighted").GetBoolean());
+        var areaKm2 = plain.GetProperty("area").GetDouble() / 1e6;
+
+        // 1,000 workers/km² over the west half, the less covered one (the layer reaches past the region: only the part inside counts), 10 over all.
+        var layer = new { type = "FeatureCollection", features = new[] { Feature(Box(116.19, 39.96, 116.25, 40.04), 1000), Feature(Box(116.2, 39.9, 116.4, 40.1), 10) } };
+        var weighted = await Run(layer);
+        Assert.True(weighted.GetProperty("weighted").GetBoolean());
+        Assert.Equal(plain.GetProperty("area").GetDouble(), weighted.GetProperty("area").GetDouble());
+        Assert.InRange(weighted.GetProperty("weight").GetDouble() / (1000 * areaKm2 / 2 + 10 * areaKm2), 0.995, 1.005);
+        Assert.True(weighted.GetProperty("covered1").GetDouble() < plain.GetProperty("covered1").GetDouble() - 0.01);
+
+        // A uniform layer gives the area-weighted shares back.
+        var uniform = await Run(new { type = "FeatureCollection", features = new[] { Feature(Box(116.2, 39.9, 116.4, 40.1), 7) } });
+        Assert.Equal(plain.GetProperty("covered1").GetDouble(), uniform.GetProperty("covered1").GetDouble(), 5);
+        Assert.Equal(plain.GetProperty("covered2").GetDouble(), uniform.GetProperty("covered2").GetDouble(), 5);
+
+        // A feature without a numeric weight is named.
+        var bad = await haidian.PostJsonAsync("/api/v1/coverage", new { region, coordsys = "wgs84", weights = new { type = "FeatureCollection",
+            features = new[] { Feature(Box(116.2, 39.9, 116.4, 40.1), 7), Feature(Box(116.2, 39.9, 116.4, 40.1), "many") } } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.JsonAsync()).GetProperty("errors").TryGetProperty("weights.features[1].properties.weight", out _));
+    }
 }

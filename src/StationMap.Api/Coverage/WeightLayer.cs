@@ -1,0 +1,60 @@
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+using StationMap.Common;
+using StationMap.Coverage.Boundaries;
+using StationMap.Coverage.Grid;
+using StationMap.Geo;
+
+namespace StationMap.Api.Coverage;
+
+/// <summary>
+/// <c>weights</c>: a GeoJSON FeatureCollection of polygons, each with a numeric <c>weight</c> property per km² (e.g.
+/// outdoor workers per km²), in the request's <c>coordsys</c>; cells then weigh Σ weight × overlap km².
+/// </summary>
+internal static class WeightLayer
+{
+    public const int MaxFeatures = 10_000;
+
+    public static IReadOnlyList<WeightPolygon>? Parse(JsonElement? json, CoordSys sys, List<FieldError> errors)
+    {
+        if (json is not { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } fc) return null;
+        if (fc.ValueKind != JsonValueKind.Object || !fc.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array
+            || features.GetArrayLength() is 0 or > MaxFeatures)
+        {
+            errors.Add(FieldError.Of("weights", "invalid_weights", $"weights 须为含 1 到 {MaxFeatures} 个面要素的 GeoJSON FeatureCollection",
+                $"weights must be a GeoJSON FeatureCollection of 1 to {MaxFeatures} polygon features"));
+            return null;
+        }
+        var layer = new List<WeightPolygon>();
+        var i = 0;
+        foreach (var feature in features.EnumerateArray())
+        {
+            var name = $"weights.features[{i++}]";
+            Geometry? geometry = null;
+            try
+            {
+                if (feature.ValueKind == JsonValueKind.Object && feature.TryGetProperty("geometry", out var g))
+                    geometry = g.Deserialize<Geometry>(DistrictBoundaries.GeoJsonOptions);
+            }
+            catch (JsonException) { }
+            if (geometry is not (Polygon or MultiPolygon) || geometry.IsEmpty || geometry.Coordinates.Any(c => c.X is < -180 or > 180 || c.Y is < -90 or > 90))
+            {
+                errors.Add(FieldError.Of(name, "invalid_geometry", $"{name} 须为 Polygon 或 MultiPolygon（经度,纬度）", $"{name} must be a Polygon or MultiPolygon (lng,lat)"));
+                continue;
+            }
+            if (!feature.TryGetProperty("properties", out var props) || props.ValueKind != JsonValueKind.Object
+                || !props.TryGetProperty("weight", out var w) || w.ValueKind != JsonValueKind.Number || !w.TryGetDouble(out var weight)
+                || weight < 0 || !double.IsFinite(weight))
+            {
+                errors.Add(FieldError.Of(name + ".properties.weight", "invalid_weight", $"{name}.properties.weight 须为非负数（每平方公里）",
+                    $"{name}.properties.weight must be a non-negative number (per km²)"));
+                continue;
+            }
+            geometry.Apply(new UploadedRegion.ToWgs84(sys));
+            geometry.GeometryChanged();
+            layer.Add(new WeightPolygon(GeometryFixer.Fix(geometry), weight));
+        }
+        return layer;
+    }
+}
