@@ -17,11 +17,11 @@ internal static class CoverageJson
 
     public static object Figures(CoverageFigures f, CoordSys sys) => new
     {
-        f.Adcode, f.Name, f.Cells, area = Math.Round(f.Area ?? f.Weight), weighted = f.Area is not null, weight = Math.Round(f.Weight, 3),
+        f.Adcode, f.Name, f.Cells, area = Math.Round((f.ByArea ?? f).Weight), weighted = f.ByArea is not null, weight = Math.Round(f.Weight, 3),
         covered1 = Math.Round(f.Covered1, 6), covered2 = Math.Round(f.Covered2, 6),
         cellsCovered1 = Math.Round(f.CellsCovered1, 6), cellsCovered2 = Math.Round(f.CellsCovered2, 6),
-        gap0 = new { cells = f.Gap0Cells, area = Math.Round(f.Gap0Weight) },
-        gap1 = new { cells = f.Gap1Cells, area = Math.Round(f.Gap1Weight) },
+        gap0 = new { cells = f.Gap0Cells, area = Math.Round((f.ByArea ?? f).Gap0Weight), weight = Math.Round(f.Gap0Weight, 3) },
+        gap1 = new { cells = f.Gap1Cells, area = Math.Round((f.ByArea ?? f).Gap1Weight), weight = Math.Round(f.Gap1Weight, 3) },
         critical = f.Critical.Select(c =>
         {
             var (lng, lat) = Out(c.Lng, c.Lat, sys);

@@ -10,8 +10,8 @@ public sealed record CoverageFigures(
     /// <summary>Σ w·min(count, 2): the siting objective.</summary>
     public double Objective => Weight * (Covered1 + Covered2);
 
-    /// <summary>With a weight layer: the cells' area in m² (Weight and the gaps' weights are then the layer's).</summary>
-    public double? Area { get; init; }
+    /// <summary>With a weight layer: the same figures weighted by area (Weight and the gaps' weights are then the layer's).</summary>
+    public CoverageFigures? ByArea { get; init; }
 }
 
 /// <summary>What closing the station would lose: weight falling from 1 to 0 and from 2 to 1.</summary>

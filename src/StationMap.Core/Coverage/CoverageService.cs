@@ -54,15 +54,16 @@ public sealed class CoverageService(NpgsqlDataSource db, ILogger<CoverageService
         var figures = new List<CoverageFigures>();
         var region = new CoverageTally();
         var critical = new Dictionary<long, CriticalStation>();
-        double regionArea = 0;
+        var regionByArea = new CoverageTally();
         foreach (var r in results)
         {
             var tally = new CoverageTally();
-            double? areaM2 = null;
+            CoverageTally? byArea = null;
             if (weights is not null)
             {
-                areaM2 = r.Coverage.Cells.TotalWeight;
-                regionArea += areaM2.Value;
+                byArea = new CoverageTally();
+                byArea.Add(r.Coverage.Cells, r.Counts);
+                regionByArea.Add(byArea);
                 tally.Add(await Task.Run(() => Grid.LayerWeights.Apply(r.Coverage.Cells, r.Coverage.District.Outline, weights), ct), r.Counts);
             }
             else tally.Add(r.Coverage.Cells, r.Counts);
@@ -70,10 +71,10 @@ public sealed class CoverageService(NpgsqlDataSource db, ILogger<CoverageService
             var list = CriticalStations.Find(r.Coverage.Index, r.Counts, r.Stations, r.Coverage.Reach, criticalTop * 4);
             foreach (var c in list)
                 critical[c.Id] = critical.TryGetValue(c.Id, out var prior) ? prior with { Loss1 = prior.Loss1 + c.Loss1, Loss2 = prior.Loss2 + c.Loss2 } : c;
-            figures.Add(tally.ToFigures(r.Coverage.District.Adcode, r.Coverage.District.Name, [.. list.Take(criticalTop)]) with { Area = areaM2 });
+            figures.Add(tally.ToFigures(r.Coverage.District.Adcode, r.Coverage.District.Name, [.. list.Take(criticalTop)]) with { ByArea = byArea?.ToFigures(r.Coverage.District.Adcode, r.Coverage.District.Name, []) });
         }
         var top = critical.Values.OrderByDescending(c => c.Loss1 + c.Loss2).ThenBy(c => c.Id).Take(criticalTop).ToList();
-        return new CoverageReport(adcode, radius, edge, region.ToFigures(adcode, area.Name, top) with { Area = weights is null ? null : regionArea }, figures, results);
+        return new CoverageReport(adcode, radius, edge, region.ToFigures(adcode, area.Name, top) with { ByArea = weights is null ? null : regionByArea.ToFigures(adcode, area.Name, []) }, figures, results);
     }
 
     private async Task<DistrictResult> DistrictAsync(DistrictBoundary district, double radius, double edge, WhatIfChanges whatIf, bool stored, CancellationToken ct)

@@ -259,6 +259,8 @@ public class CoverageApiTests(SeededApiFixture api) : IClassFixture<SeededApiFix
         var weighted = await Run(layer);
         Assert.True(weighted.GetProperty("weighted").GetBoolean());
         Assert.Equal(plain.GetProperty("area").GetDouble(), weighted.GetProperty("area").GetDouble());
+        Assert.Equal(plain.GetProperty("gap0").GetProperty("area").GetDouble(), weighted.GetProperty("gap0").GetProperty("area").GetDouble());
+        Assert.True(weighted.GetProperty("gap0").GetProperty("weight").GetDouble() > 0);
         Assert.InRange(weighted.GetProperty("weight").GetDouble() / (1000 * areaKm2 / 2 + 10 * areaKm2), 0.995, 1.005);
         Assert.True(weighted.GetProperty("covered1").GetDouble() < plain.GetProperty("covered1").GetDouble() - 0.01);
 
