@@ -31,10 +31,10 @@ public static class CoverageWorkbook
 
     private static Dictionary<string, object?> Row(CoverageFigures f) => new()
     {
-        ["行政区划 adcode"] = f.Adcode, ["名称 name"] = f.Name, ["格子数 cells"] = f.Cells, ["面积 m² area"] = Math.Round(f.Weight),
+        ["行政区划 adcode"] = f.Adcode, ["名称 name"] = f.Name, ["格子数 cells"] = f.Cells, ["面积 m² area"] = Math.Round((f.ByArea ?? f).Weight),
         ["≥1 覆盖率 covered1"] = Math.Round(f.Covered1, 5), ["≥2 覆盖率 covered2"] = Math.Round(f.Covered2, 5),
         ["≥1 格子占比 cellsCovered1"] = Math.Round(f.CellsCovered1, 5), ["≥2 格子占比 cellsCovered2"] = Math.Round(f.CellsCovered2, 5),
-        ["0 覆盖格 gap0 cells"] = f.Gap0Cells, ["0 覆盖面积 gap0 m²"] = Math.Round(f.Gap0Weight),
-        ["1 覆盖格 gap1 cells"] = f.Gap1Cells, ["1 覆盖面积 gap1 m²"] = Math.Round(f.Gap1Weight),
+        ["0 覆盖格 gap0 cells"] = f.Gap0Cells, ["0 覆盖面积 gap0 m²"] = Math.Round((f.ByArea ?? f).Gap0Weight),
+        ["1 覆盖格 gap1 cells"] = f.Gap1Cells, ["1 覆盖面积 gap1 m²"] = Math.Round((f.ByArea ?? f).Gap1Weight),
     };
 }
