@@ -17,7 +17,7 @@ internal static class TilesApi
     public static IEndpointRouteBuilder MapTilesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/tiles").WithTags("Tiles");
-        group.MapGet("/stations.json", TileJson);
+        group.MapGet("/stations.json", StationTileJson);
         group.MapGet("/stations/{z}/{x}/{y}.mvt", Tile);
         group.MapGet("/districts.json", DistrictTileJson);
         group.MapGet("/districts/{z}/{x}/{y}.mvt", DistrictTile);
@@ -26,23 +26,24 @@ internal static class TilesApi
 
     private static async Task<IResult> Tile(string z, string x, string y, HttpContext http, StationTiles tiles, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        var zoom = Coordinate(z, "z", StationTileSql.MaxZoom, errors);
-        var max = zoom is >= 0 and <= StationTileSql.MaxZoom ? (1 << zoom) - 1 : 0;
-        var (col, row) = (Coordinate(x, "x", max, errors), Coordinate(y, "y", max, errors));
-        if (errors.Count > 0) return Problems.Validation(errors);
-
-        return Send(http, await tiles.GetAsync(zoom, col, row, ct), CacheControl);
+        var (at, errors) = Address(z, x, y);
+        return at is { } t ? Send(http, await tiles.GetAsync(t.Zoom, t.Col, t.Row, ct), CacheControl) : Problems.Validation(errors!);
     }
 
     private static async Task<IResult> DistrictTile(string z, string x, string y, HttpContext http, DistrictTiles tiles, CancellationToken ct)
+    {
+        var (at, errors) = Address(z, x, y);
+        return at is { } t ? Send(http, await tiles.GetAsync(t.Zoom, t.Col, t.Row, ct), StaticCacheControl) : Problems.Validation(errors!);
+    }
+
+    /// <summary>A tile's z/x/y, or the problems naming each part that is out of range.</summary>
+    private static ((int Zoom, int Col, int Row)? At, List<FieldError>? Errors) Address(string z, string x, string y)
     {
         var errors = new List<FieldError>();
         var zoom = Coordinate(z, "z", StationTileSql.MaxZoom, errors);
         var max = zoom is >= 0 and <= StationTileSql.MaxZoom ? (1 << zoom) - 1 : 0;
         var (col, row) = (Coordinate(x, "x", max, errors), Coordinate(y, "y", max, errors));
-        if (errors.Count > 0) return Problems.Validation(errors);
-        return Send(http, await tiles.GetAsync(zoom, col, row, ct), StaticCacheControl);
+        return errors.Count > 0 ? (null, errors) : ((zoom, col, row), null);
     }
 
     private static IResult Send(HttpContext http, Tile tile, string cacheControl)
@@ -68,43 +69,32 @@ internal static class TilesApi
         return -1;
     }
 
-    private static IResult DistrictTileJson(HttpContext http)
-    {
-        var r = http.Request;
-        http.Response.Headers.CacheControl = StaticCacheControl;
-        return TypedResults.Ok(new Dictionary<string, object>
-        {
-            ["tilejson"] = "3.0.0",
-            ["name"] = DistrictTiles.Layer,
-            ["description"] = "主要城市市辖区边界（GB/T 2260 代码） / urban district boundaries of the main cities with their GB/T 2260 codes",
-            ["tiles"] = new[] { $"{r.Scheme}://{r.Host}{r.PathBase}/tiles/districts/{{z}}/{{x}}/{{y}}.mvt" },
-            ["minzoom"] = 0,
-            ["maxzoom"] = 16,
-            ["bounds"] = new[] { 73.0, 17.5, 135.5, 54.0 },
-            ["center"] = new[] { 116.3975, 39.9087, 10 },
-            ["vector_layers"] = new[]
-            {
-                new Dictionary<string, object>
-                {
-                    ["id"] = DistrictTiles.Layer,
-                    ["description"] = "区县多边形 / district polygons, simplified to about a pixel per zoom",
-                    ["minzoom"] = 0, ["maxzoom"] = 16,
-                    ["fields"] = new Dictionary<string, string> { ["adcode"] = "String (GB/T 2260)", ["name"] = "String" },
-                },
-            },
-        });
-    }
+    private static IResult DistrictTileJson(HttpContext http) => TileJson(http, StaticCacheControl, "districts", DistrictTiles.Layer,
+        "主要城市市辖区边界（GB/T 2260 代码） / urban district boundaries of the main cities with their GB/T 2260 codes",
+        "区县多边形 / district polygons, simplified to about a pixel per zoom",
+        new() { ["adcode"] = "String (GB/T 2260)", ["name"] = "String" });
 
-    private static IResult TileJson(HttpContext http)
+    private static IResult StationTileJson(HttpContext http) => TileJson(http, CacheControl, "stations", StationTileSql.Layer,
+        "公开运行中的户外劳动者服务站点；z<10 为网格计数 / public active stations; below z10, counts per grid cell",
+        "z ≥ 10: one point per station; z < 10: count + online_<provider> per grid cell",
+        new()
+        {
+            ["code"] = "String", ["type"] = "String",
+            ["online"] = "String (providers where it is online, comma-separated)", ["count"] = "Number (z < 10)",
+        });
+
+    /// <summary>A TileJSON 3.0 document for one layer served at /tiles/{path}/{z}/{x}/{y}.mvt.</summary>
+    private static IResult TileJson(HttpContext http, string cacheControl, string path, string layer, string description,
+        string layerDescription, Dictionary<string, string> fields)
     {
         var r = http.Request;
-        http.Response.Headers.CacheControl = CacheControl;
+        http.Response.Headers.CacheControl = cacheControl;
         return TypedResults.Ok(new Dictionary<string, object>
         {
             ["tilejson"] = "3.0.0",
-            ["name"] = "stations",
-            ["description"] = "公开运行中的户外劳动者服务站点；z<10 为网格计数 / public active stations; below z10, counts per grid cell",
-            ["tiles"] = new[] { $"{r.Scheme}://{r.Host}{r.PathBase}/tiles/stations/{{z}}/{{x}}/{{y}}.mvt" },
+            ["name"] = layer,
+            ["description"] = description,
+            ["tiles"] = new[] { $"{r.Scheme}://{r.Host}{r.PathBase}/tiles/{path}/{{z}}/{{x}}/{{y}}.mvt" },
             ["minzoom"] = 0,
             ["maxzoom"] = 16,
             ["bounds"] = new[] { 73.0, 17.5, 135.5, 54.0 },
@@ -113,14 +103,7 @@ internal static class TilesApi
             {
                 new Dictionary<string, object>
                 {
-                    ["id"] = StationTileSql.Layer,
-                    ["description"] = "z ≥ 10: one point per station; z < 10: count + online_<provider> per grid cell",
-                    ["minzoom"] = 0, ["maxzoom"] = 16,
-                    ["fields"] = new Dictionary<string, string>
-                    {
-                        ["code"] = "String", ["type"] = "String",
-                        ["online"] = "String (providers where it is online, comma-separated)", ["count"] = "Number (z < 10)",
-                    },
+                    ["id"] = layer, ["description"] = layerDescription, ["minzoom"] = 0, ["maxzoom"] = 16, ["fields"] = fields,
                 },
             },
         });
