@@ -15,22 +15,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/sbin:/sbin"
 N=${1:-150000}; SECS=${2:-10}; ROUNDS=${3:-3}
-DIR=$PWD/.local/pgbench; PORT=${BENCH_PG_PORT:-5436}; APP_PORT=${BENCH_APP_PORT:-5090}; OUT=.local/bench; mkdir -p $OUT
-for tool in wrk hey; do command -v $tool >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q $tool >/dev/null; }; done
 
-scripts/pg.sh start "$DIR" $PORT throwaway
-CS=$(scripts/pg.sh ensure-db "$DIR" $PORT bench_nearest 2>/dev/null)
-export ConnectionStrings__StationMap="$CS"
-dotnet build StationMap.sln -c Release -nologo -v q >/dev/null
-CLI="dotnet src/StationMap.Cli/bin/Release/net10.0/stationmap.dll"
-BENCH="dotnet bench/StationMap.Benchmarks/bin/Release/net10.0/StationMap.Benchmarks.dll"
-$CLI db migrate >/dev/null
-$CLI db seed --china "$N" | sed "s/^/  /"
+source bench/nearest-setup.sh
 PSQL=(psql -h "$DIR" -p $PORT -U postgres -d bench_nearest -qtA)
 "${PSQL[@]}" -c "VACUUM ANALYZE stations" >/dev/null
 
 $BENCH nearest-pgbench-script > $OUT/nearest.sql
-$BENCH nearest-wrk-lua /api/v1/stations/nearest > $OUT/nearest.lua
 
 declare -A RPS P50 P99 ROUND ROUNDP99
 # The largest of wrk latencies such as "651.00us 1.02ms", printed as given.
