@@ -60,8 +60,8 @@ public static partial class CellText
     }
 
     /// <summary>Splits a list cell on Chinese and ASCII separators (、，,;；／/ and line breaks).</summary>
-    public static List<string> List(string? text, bool spacesSeparate) =>
-        Clean(text) is not { } s ? [] : s.Split(spacesSeparate ? ListAndSpace : ListSeparators,
+    public static List<string> List(string? text) =>
+        Clean(text) is not { } s ? [] : s.Split(ListSeparators,
             StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     /// <summary>Links (photos) in one cell: split like a list but never on '/', which every URL contains.</summary>
@@ -70,5 +70,4 @@ public static partial class CellText
 
     private static readonly char[] LinkSeparators = ['、', '，', ',', ';', '；', '\n', '\r', '|', ' ', '\t', '\u3000'];
     private static readonly char[] ListSeparators = ['、', '，', ',', ';', '；', '／', '/', '\n', '\r', '|'];
-    private static readonly char[] ListAndSpace = [.. ListSeparators, ' ', '\t', '\u3000'];
 }

@@ -80,7 +80,7 @@ public sealed class RowMapper(ColumnMap map, string? uploadCoordsys, IReadOnlyDi
     {
         var names = new List<string>();
         var other = new List<string>();
-        foreach (var part in CellText.List(text, spacesSeparate: false))
+        foreach (var part in CellText.List(text))
         {
             if (ServiceCatalog.TryResolve(part, out _)) { names.Add(part); continue; }
             foreach (var word in part.Split([' ', '\t', '\u3000'], StringSplitOptions.RemoveEmptyEntries))

@@ -44,7 +44,7 @@ public class CellTextTests
 
     [Fact]
     public void Lists_split_on_chinese_and_ascii_separators() =>
-        Assert.Equal(["饮水", "微波炉", "充电", "WiFi", "厕所"], CellText.List("饮水、微波炉，充电;WiFi／厕所", spacesSeparate: false));
+        Assert.Equal(["饮水", "微波炉", "充电", "WiFi", "厕所"], CellText.List("饮水、微波炉，充电;WiFi／厕所"));
 
     [Theory]
     [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
