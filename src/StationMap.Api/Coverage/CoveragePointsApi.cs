@@ -30,7 +30,16 @@ internal static class CoveragePointsApi
         string fileName;
         if (http.Request.HasFormContentType)
         {
-            var form = await http.Request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(ct);
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+            {
+                // A malformed multipart body (no boundary, cut short) is the client's error, as in the import.
+                return Problems.Parameter("file", "上传内容无法读取", "the upload could not be read: " + e.Message);
+            }
             if (form.Files["file"] is not { } file)
                 return Problems.Parameter("file", "请以 multipart 字段 file 上传需求点文件", "upload the demand points as multipart field 'file'");
             if (file.Length > MaxBytes) return Problems.Parameter("file", "文件过大（上限 32 MB）", "file too large (32 MB at most)");

@@ -125,6 +125,13 @@ public class CoverageApiTests(SeededApiFixture api) : IClassFixture<SeededApiFix
         var problem = await admin.PostAsync("/api/v1/coverage/points", bad);
         Assert.Equal(HttpStatusCode.BadRequest, problem.StatusCode);
         Assert.Contains("row 2", (await problem.JsonAsync()).GetProperty("detail").GetString());
+
+        // A body that claims to be multipart but has no boundary (the fuzz suite found it answered 500).
+        var broken = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"lng\":116.3}"));
+        broken.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+        var unreadable = await admin.PostAsync("/api/v1/coverage/points", broken);
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.True((await unreadable.JsonAsync()).GetProperty("errors").TryGetProperty("file", out _));
     }
 
     [Fact]
