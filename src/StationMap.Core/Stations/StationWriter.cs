@@ -4,6 +4,7 @@ using Npgsql;
 using StationMap.Audit;
 using StationMap.Auth;
 using StationMap.Data;
+using StationMap.Mapping;
 
 namespace StationMap.Stations;
 
@@ -26,10 +27,10 @@ public sealed class StationWriter(StationMapDb db)
         var station = new Station
         {
             Code = fields.Code ?? await StationCodes.NextAsync(db, fields.Adcode, ct),
-            Name = fields.Name, Address = fields.Address, Adcode = fields.Adcode, Location = ToPoint(fields),
+            Name = fields.Name, Address = fields.Address, Adcode = fields.Adcode, Location = Point.Empty,
             CreatedAt = now, CreatedBy = who.Actor, UpdatedAt = now, UpdatedBy = who.Actor, Version = 1,
         };
-        Apply(station, fields);
+        fields.ApplyTo(station);
         station.ManagingOrgId = (await Orgs.OrganizationDirectory.FindOrCreateAsync(db, fields.Adcode, ct)).Id;
         db.Stations.Add(station);
         try
@@ -63,11 +64,7 @@ public sealed class StationWriter(StationMapDb db)
         if (!who.Covers(fields.Adcode)) return OutOfScope(who, fields.Adcode);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        station.Name = fields.Name;
-        station.Address = fields.Address;
-        station.Adcode = fields.Adcode;
-        station.Location = ToPoint(fields);
-        Apply(station, fields);
+        fields.ApplyTo(station);
         return await SaveChangeAsync(station, ChangeKind.Updated, who, input.Reason, tx, ct);
     }
 
@@ -131,26 +128,4 @@ public sealed class StationWriter(StationMapDb db)
 
     private static StationWriteResult OutOfScope(StaffIdentity who, string adcode) => StationWriteResult.Forbidden(
         $"无权修改行政区 {adcode} 的站点（您的机构范围：{who.OrgAdcode}） / your organisation ({who.OrgAdcode}) may not change stations in {adcode}");
-
-    private static Point ToPoint(StationFields f) => new(f.Wgs84.Lng, f.Wgs84.Lat) { SRID = 4326 };
-
-    private static void Apply(Station s, StationFields f)
-    {
-        s.SubmittedLng = f.Submitted.Lng;
-        s.SubmittedLat = f.Submitted.Lat;
-        s.SubmittedCoordSys = f.Submitted.Sys;
-        s.Type = f.Type;
-        s.AreaM2 = f.AreaM2;
-        s.Services = f.Services;
-        s.OtherServices = f.OtherServices;
-        s.Accessible = f.Accessible;
-        s.OpeningHours = f.OpeningHours;
-        s.Phone = f.Phone;
-        s.HostOrganization = f.HostOrganization;
-        s.HostKind = f.HostKind;
-        s.IsPublic = f.IsPublic;
-        s.Status = f.Status;
-        s.Photos = f.Photos;
-        s.Notes = f.Notes;
-    }
 }
