@@ -28,6 +28,7 @@ internal static class CoverageApi
         group.MapPost("/cells", (HttpContext http, CoverageService s, CoverageBody body, CancellationToken ct) => Cells(http, s, body.Get, body, ct));
         group.MapPost("/siting", Siting);
         group.MapPost("/points", CoveragePointsApi.Points).DisableAntiforgery();
+        app.MapCoverageTiles();
         return app;
     }
 
