@@ -203,7 +203,8 @@ async function run() {
     ...(fineTiles ? [el('h3', {}, t('covTileMap')), el('p', { className: 'help' }, t('covTileMapHelp', { cell: p.cell })),
       el('div', { id: 'coverage-tiles', className: 'overview-map' })] : []),
     el('h3', {}, t('covCritical')), critical(report));
-  if (fineTiles) await showTileMap($('coverage-tiles'), p, report);
+  // The tile map is extra: if it cannot load, the analysis above still stands and says why below it.
+  if (fineTiles) await showTileMap($('coverage-tiles'), p, report).catch((e) => $('coverage-tiles').replaceChildren(el('p', { className: 'help' }, e.message)));
   $('siting-form').hidden = false;
   document.body.dataset.coverageReady = 'true';
 }
