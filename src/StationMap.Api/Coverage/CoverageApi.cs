@@ -28,6 +28,7 @@ internal static class CoverageApi
         group.MapPost("/cells", (HttpContext http, CoverageService s, CoverageBody body, CancellationToken ct) => Cells(http, s, body.Get, body, ct));
         group.MapPost("/siting", Siting);
         group.MapPost("/points", CoveragePointsApi.Points).DisableAntiforgery();
+        app.MapCoverageTiles();
         return app;
     }
 
@@ -87,8 +88,9 @@ internal static class CoverageApi
         var k = body.K ?? 10;
         if (k is < 1 or > 500) errors.Add(FieldError.Of("k", "out_of_range", $"k 须为 1 到 500：{k}", $"k must be 1 to 500: {k}"));
         var uploaded = body.SitingCandidates(p!.In, errors);
+        var weights = WeightLayer.Parse(body.Weights, p.In, errors);
         if (errors.Count > 0) return Problems.Validation(errors);
-        var report = await service.AnalyzeAsync(p.Region, p.Radius, p.Cell, whatIf, 0, ct);
+        var report = await service.AnalyzeAsync(p.Region, p.Radius, p.Cell, whatIf, 0, ct, weights);
         var result = await Task.Run(() => SitingRunner.Run(report, uploaded.Count > 0 ? uploaded : null, p.Radius, k), ct);
         return TypedResults.Json(CoverageJson.Siting(result, p, p.Adcode));
     }

@@ -62,7 +62,7 @@ internal static class CoveragePointsApi
         var counts = CoverageCounts.Count(index, stations, reach);
         var tally = new CoverageTally();
         tally.Add(points, counts);
-        var summary = tally.ToFigures("", "points", CriticalStations.Find(index, counts, stations, reach, 10));
+        var summary = tally.ToFigures("", "points", CriticalStations.Find(index, points.Weight, counts, stations, reach, 10));
         return TypedResults.Json(new
         {
             radius, coordsys = outSys.ToWire(),

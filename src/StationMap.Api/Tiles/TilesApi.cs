@@ -37,7 +37,7 @@ internal static class TilesApi
     }
 
     /// <summary>A tile's z/x/y, or the problems naming each part that is out of range.</summary>
-    private static ((int Zoom, int Col, int Row)? At, List<FieldError>? Errors) Address(string z, string x, string y)
+    internal static ((int Zoom, int Col, int Row)? At, List<FieldError>? Errors) Address(string z, string x, string y)
     {
         var errors = new List<FieldError>();
         var zoom = Coordinate(z, "z", StationTileSql.MaxZoom, errors);
@@ -46,7 +46,7 @@ internal static class TilesApi
         return errors.Count > 0 ? (null, errors) : ((zoom, col, row), null);
     }
 
-    private static IResult Send(HttpContext http, Tile tile, string cacheControl)
+    internal static IResult Send(HttpContext http, Tile tile, string cacheControl)
     {
         var headers = http.Response.Headers;
         headers.ETag = tile.ETag;
@@ -83,10 +83,11 @@ internal static class TilesApi
             ["online"] = "String (providers where it is online, comma-separated)", ["count"] = "Number (z < 10)",
         });
 
-    /// <summary>A TileJSON 3.0 document for one layer served at /tiles/{path}/{z}/{x}/{y}.mvt.</summary>
-    private static IResult TileJson(HttpContext http, string cacheControl, string path, string layer, string description,
-        string layerDescription, Dictionary<string, string> fields)
+    /// <summary>A TileJSON 3.0 document for one layer served at /tiles/{path}/{z}/{x}/{y}.mvt{query}.</summary>
+    internal static IResult TileJson(HttpContext http, string cacheControl, string path, string layer, string description,
+        string layerDescription, Dictionary<string, string> fields, TileJsonExtent? extent = null)
     {
+        extent ??= TileJsonExtent.China;
         var r = http.Request;
         http.Response.Headers.CacheControl = cacheControl;
         return TypedResults.Ok(new Dictionary<string, object>
@@ -94,18 +95,24 @@ internal static class TilesApi
             ["tilejson"] = "3.0.0",
             ["name"] = layer,
             ["description"] = description,
-            ["tiles"] = new[] { $"{r.Scheme}://{r.Host}{r.PathBase}/tiles/{path}/{{z}}/{{x}}/{{y}}.mvt" },
-            ["minzoom"] = 0,
+            ["tiles"] = new[] { $"{r.Scheme}://{r.Host}{r.PathBase}/tiles/{path}/{{z}}/{{x}}/{{y}}.mvt{extent.Query}" },
+            ["minzoom"] = extent.MinZoom,
             ["maxzoom"] = 16,
-            ["bounds"] = new[] { 73.0, 17.5, 135.5, 54.0 },
-            ["center"] = new[] { 116.3975, 39.9087, 10 },
+            ["bounds"] = extent.Bounds,
+            ["center"] = extent.Center,
             ["vector_layers"] = new[]
             {
                 new Dictionary<string, object>
                 {
-                    ["id"] = layer, ["description"] = layerDescription, ["minzoom"] = 0, ["maxzoom"] = 16, ["fields"] = fields,
+                    ["id"] = layer, ["description"] = layerDescription, ["minzoom"] = extent.MinZoom, ["maxzoom"] = 16, ["fields"] = fields,
                 },
             },
         });
     }
+}
+
+/// <summary>Where a tile set has data and from which zoom; <see cref="Query"/> (e.g. "?radius=1000") follows each tile URL.</summary>
+internal sealed record TileJsonExtent(double[] Bounds, double[] Center, int MinZoom, string Query = "")
+{
+    public static readonly TileJsonExtent China = new([73.0, 17.5, 135.5, 54.0], [116.3975, 39.9087, 10], 0);
 }

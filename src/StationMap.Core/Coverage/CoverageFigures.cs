@@ -23,11 +23,14 @@ public sealed class CoverageTally
     public int Cells, Cells1, Cells2, Gap0Cells, Gap1Cells;
     public double Weight, Weight1, Weight2, Gap0Weight, Gap1Weight;
 
-    public void Add(DemandSet demand, int[] counts)
+    public void Add(DemandSet demand, int[] counts) => Add(demand.Weight, counts);
+
+    /// <param name="weight">Each place's weight (<see cref="DistrictResult.Weights"/> for a district's cells).</param>
+    public void Add(double[] weight, int[] counts)
     {
-        for (var i = 0; i < demand.Count; i++)
+        for (var i = 0; i < weight.Length; i++)
         {
-            var w = demand.Weight[i];
+            var w = weight[i];
             Cells++; Weight += w;
             switch (counts[i])
             {
@@ -54,11 +57,12 @@ public sealed class CoverageTally
 public static class CriticalStations
 {
     /// <summary>The <paramref name="top"/> stations whose closure loses most Σ w·min(count, 2), largest first.</summary>
-    public static List<CriticalStation> Find(DemandIndex index, int[] counts, IEnumerable<CoverageStation> stations, ICoverageReach reach, int top)
+    /// <param name="weight">Each place's weight, the same the summary shares use.</param>
+    public static List<CriticalStation> Find(DemandIndex index, double[] weight, int[] counts, IEnumerable<CoverageStation> stations, ICoverageReach reach, int top)
     {
         var result = new List<CriticalStation>();
+        if (top <= 0) return result;
         var touched = new List<int>();
-        var weight = index.Demand.Weight;
         foreach (var s in stations)
         {
             if (!index.MayReach(s.Lng, s.Lat)) continue;

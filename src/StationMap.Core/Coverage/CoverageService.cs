@@ -5,7 +5,17 @@ using StationMap.Coverage.Boundaries;
 
 namespace StationMap.Coverage;
 
-public sealed record DistrictResult(DistrictCoverage Coverage, int[] Counts, IReadOnlyList<CoverageStation> Stations, int ChangedCells);
+public sealed record DistrictResult(DistrictCoverage Coverage, int[] Counts, IReadOnlyList<CoverageStation> Stations, int ChangedCells)
+{
+    /// <summary>
+    /// Each cell's weight in this request: its area in m², or with a weight layer Σ weight × overlap km². The one
+    /// source the summary shares, the critical stations and siting all read.
+    /// </summary>
+    public double[] Weights { get; init; } = Coverage.Cells.Weight;
+
+    /// <summary>Whether <see cref="Weights"/> come from a layer rather than the cells' areas.</summary>
+    public bool Weighted => !ReferenceEquals(Weights, Coverage.Cells.Weight);
+}
 
 /// <summary>What to analyse: the districts inside an area code (stored, kept fresh) or one uploaded polygon (not stored).</summary>
 public sealed record CoverageRegion(string Adcode, string Name, IReadOnlyList<DistrictBoundary> Districts, bool Stored)
@@ -42,7 +52,8 @@ public sealed class CoverageService(NpgsqlDataSource db, ILogger<CoverageService
     public Task<CoverageReport> AnalyzeAsync(string adcode, double radius, double edge, WhatIfChanges whatIf, int criticalTop, CancellationToken ct) =>
         AnalyzeAsync(CoverageRegion.Of(adcode), radius, edge, whatIf, criticalTop, ct);
 
-    /// <param name="weights">An uploaded layer: cells weigh Σ weight × overlap km² instead of their area (shares use it).</param>
+    /// <param name="weights">An uploaded layer: cells weigh Σ weight × overlap km² instead of their area, for the shares, the critical
+    /// stations and (through <see cref="DistrictResult.Weights"/>) siting alike.</param>
     public async Task<CoverageReport> AnalyzeAsync(CoverageRegion area, double radius, double edge, WhatIfChanges whatIf, int criticalTop, CancellationToken ct,
         IReadOnlyList<Grid.WeightPolygon>? weights = null)
     {
@@ -51,27 +62,36 @@ public sealed class CoverageService(NpgsqlDataSource db, ILogger<CoverageService
         await Parallel.ForEachAsync(Enumerable.Range(0, districts.Count), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
             async (i, token) => results[i] = await DistrictAsync(districts[i], radius, edge, whatIf, area.Stored, token));
 
+        if (weights is not null)
+        {
+            for (var i = 0; i < results.Length; i++)
+            {
+                var r = results[i];
+                results[i] = r with { Weights = await Task.Run(() => Grid.LayerWeights.Weigh(r.Coverage.Cells, r.Coverage.District.Outline, weights), ct) };
+            }
+        }
+
         var figures = new List<CoverageFigures>();
         var region = new CoverageTally();
-        var critical = new Dictionary<long, CriticalStation>();
         var regionByArea = new CoverageTally();
+        var critical = new Dictionary<long, CriticalStation>();
         foreach (var r in results)
         {
             var tally = new CoverageTally();
+            tally.Add(r.Weights, r.Counts);
+            region.Add(tally);
             CoverageTally? byArea = null;
-            if (weights is not null)
+            if (r.Weighted)
             {
                 byArea = new CoverageTally();
-                byArea.Add(r.Coverage.Cells, r.Counts);
+                byArea.Add(r.Coverage.Cells.Weight, r.Counts);
                 regionByArea.Add(byArea);
-                tally.Add(await Task.Run(() => Grid.LayerWeights.Apply(r.Coverage.Cells, r.Coverage.District.Outline, weights), ct), r.Counts);
             }
-            else tally.Add(r.Coverage.Cells, r.Counts);
-            region.Add(tally);
-            var list = CriticalStations.Find(r.Coverage.Index, r.Counts, r.Stations, r.Coverage.Reach, criticalTop * 4);
+            var list = CriticalStations.Find(r.Coverage.Index, r.Weights, r.Counts, r.Stations, r.Coverage.Reach, criticalTop * 4);
             foreach (var c in list)
                 critical[c.Id] = critical.TryGetValue(c.Id, out var prior) ? prior with { Loss1 = prior.Loss1 + c.Loss1, Loss2 = prior.Loss2 + c.Loss2 } : c;
-            figures.Add(tally.ToFigures(r.Coverage.District.Adcode, r.Coverage.District.Name, [.. list.Take(criticalTop)]) with { ByArea = byArea?.ToFigures(r.Coverage.District.Adcode, r.Coverage.District.Name, []) });
+            var (code, name) = (r.Coverage.District.Adcode, r.Coverage.District.Name);
+            figures.Add(tally.ToFigures(code, name, [.. list.Take(criticalTop)]) with { ByArea = byArea?.ToFigures(code, name, []) });
         }
         var top = critical.Values.OrderByDescending(c => c.Loss1 + c.Loss2).ThenBy(c => c.Id).Take(criticalTop).ToList();
         return new CoverageReport(adcode, radius, edge, region.ToFigures(adcode, area.Name, top) with { ByArea = weights is null ? null : regionByArea.ToFigures(adcode, area.Name, []) }, figures, results);

@@ -89,7 +89,7 @@ public sealed class DistrictCoverage
     {
         var tally = new CoverageTally();
         tally.Add(Cells, counts);
-        return tally.ToFigures(District.Adcode, District.Name, CriticalStations.Find(Index, counts, stations, Reach, criticalTop));
+        return tally.ToFigures(District.Adcode, District.Name, CriticalStations.Find(Index, Cells.Weight, counts, stations, Reach, criticalTop));
     }
 }
 

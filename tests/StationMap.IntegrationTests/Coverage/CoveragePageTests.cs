@@ -155,4 +155,33 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
         Assert.False(await page.IsDisabledAsync("#coverage-adcode"));
         Assert.Empty(app.PageErrors);
     }
+
+    [Fact]
+    public async Task A_city_analysis_shows_its_analysed_cells_on_a_vector_tile_map_beside_the_coarse_svg_map()
+    {
+        var key = await app.CreateKeyAsync(StaffRole.Admin, "110000");
+        var page = await app.NewPageAsync(1280, 900);
+        await page.GotoAsync("/admin");
+        await page.Locator("body[data-ready=true]").WaitForAsync();
+        await page.FillAsync("#key", key);
+        await page.ClickAsync("#signin-form button");
+        await page.Locator("body[data-signed-in=true]").WaitForAsync();
+        await page.ClickAsync("#tab-coverage");
+        Assert.Equal("110000", await page.InputValueAsync("#coverage-adcode"));
+        await page.SelectOptionAsync("#coverage-cell", "500");
+        await page.ClickAsync("#coverage-run");
+        await page.Locator("body[data-coverage-ready=true]").WaitForAsync(new() { Timeout = 120_000 });
+
+        // 16 districts: the SVG map shows 1 km cells; the tile map the analysed 500 m ones, fetched with the key.
+        await page.Locator("#coverage-tiles[data-coverage-tiles=loaded]").WaitForAsync(new() { Timeout = 120_000 });
+        Assert.True(await page.Locator("#coverage-tiles path").CountAsync() > 20);
+        Assert.True(await page.Locator("#coverage-tiles .critical-station").CountAsync() > 0);
+
+        await page.FillAsync("#coverage-k", "3");
+        await page.ClickAsync("#siting-run");
+        await page.Locator("body[data-siting-ready=true]").WaitForAsync(new() { Timeout = 120_000 });
+        Assert.Equal(3, await page.Locator("#coverage-tiles .suggested-site").CountAsync());
+        await page.ScreenshotAsync(new() { Path = PagePaths.Screenshot("admin-coverage-tiles"), FullPage = true });
+        Assert.Empty(app.PageErrors);
+    }
 }

@@ -20,6 +20,15 @@ public class BoundaryDataTests
         Assert.All(beijing, d => Assert.True(d.Outline.IsValid));
     }
 
+    [Fact]
+    public void Every_district_within_the_country_has_an_outline_to_grid()
+    {
+        var all = Data.Within("000000");
+        Assert.True(all.Count > 600);
+        Assert.All(all, d => Assert.False(d.Outline.IsEmpty, d.Adcode));
+        Assert.True(all.Count <= Data.All.Count);
+    }
+
     // WGS-84 landmarks within a few hundred metres of the 东城/西城 border: the source's vertices, read as GCJ-02
     // and converted, put them on the right side; read as WGS-84 they would not (docs/coverage.md).
     [Theory]

@@ -24,7 +24,7 @@ public class SitingTests
         var reach = new SpheroidRadius(900);
         var index = new DemandIndex(demand, 900);
 
-        var greedy = GreedySiting.Run(index, counts, candidates, reach, k);
+        var greedy = GreedySiting.Run(index, demand.Weight, counts, candidates, reach, k);
         var greedyValue = greedy.Picks.Count > 0 ? greedy.Picks[^1].Objective : greedy.BaseObjective;
         var optimum = Exact(demand, counts, candidates, reach, k);
 
@@ -67,7 +67,7 @@ public class SitingTests
         var counts = new int[500];
         var index = new DemandIndex(demand, 1000);
         var candidates = GreedySiting.GapCellCentres(demand, counts, 200);
-        var result = GreedySiting.Run(index, counts, candidates, new SpheroidRadius(1000), 5);
+        var result = GreedySiting.Run(index, demand.Weight, counts, candidates, new SpheroidRadius(1000), 5);
         Assert.Equal(5, result.Picks.Count);
         Assert.Equal(result.BaseObjective + result.Picks.Sum(p => p.Gain), result.Picks[^1].Objective, 6);
         var curve = result.Curve.ToList();

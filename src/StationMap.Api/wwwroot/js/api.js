@@ -28,6 +28,11 @@ export function useStaffKey(key) {
   staffKey = key || null;
 }
 
+/** The key as a request header, for requests made outside api() (vector tiles fetched by the map library). */
+export function staffHeaders() {
+  return staffKey ? { Authorization: `Bearer ${staffKey}` } : {};
+}
+
 function urlOf(path, query) {
   const url = new URL(path, location.origin);
   for (const [k, v] of Object.entries(query ?? {})) {

@@ -32,11 +32,14 @@ public sealed class DistrictBoundaries
 
     public DistrictBoundary? Find(string adcode) => _byCode.GetValueOrDefault(adcode);
 
-    /// <summary>Every district inside an area code (110000 → Beijing's 16, 110108 → 海淀区), in code order.</summary>
+    /// <summary>
+    /// Every district with an outline inside an area code (110000 → Beijing's 16, 110108 → 海淀区), in code order.
+    /// A district whose outline is empty in the source has no cells to analyse and is left out.
+    /// </summary>
     public IReadOnlyList<DistrictBoundary> Within(string adcode)
     {
         var prefix = AdcodeScope.Prefix(adcode);
-        return [.. _byCode.Values.Where(d => d.Adcode.StartsWith(prefix, StringComparison.Ordinal))];
+        return [.. _byCode.Values.Where(d => d.Adcode.StartsWith(prefix, StringComparison.Ordinal) && !d.Outline.IsEmpty)];
     }
 
     public static JsonSerializerOptions GeoJsonOptions { get; } = new() { Converters = { new GeoJsonConverterFactory() } };

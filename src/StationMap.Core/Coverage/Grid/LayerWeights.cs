@@ -42,13 +42,6 @@ public static class LayerWeights
         return weights;
     }
 
-    /// <summary>The same cells with the layer's weights (centres, grid and clipping unchanged).</summary>
-    public static DemandSet Apply(DemandSet cells, Geometry wgsRegion, IReadOnlyList<WeightPolygon> layer) => new()
-    {
-        Lng = cells.Lng, Lat = cells.Lat, Weight = Weigh(cells, wgsRegion, layer),
-        Grid = cells.Grid, X = cells.X, Y = cells.Y, Clipped = cells.Clipped, Labels = cells.Labels,
-    };
-
     private static Polygon Hexagon(GeometryFactory factory, double cx, double cy, double edge)
     {
         var ring = new Coordinate[7];

@@ -25,12 +25,11 @@ public sealed record SitingResult(double Weight, double BaseObjective, double Ba
 /// </summary>
 public static class GreedySiting
 {
-    public static SitingResult Run(DemandIndex index, int[] baseCounts, IReadOnlyList<SitingCandidate> candidates, ICoverageReach reach, int k,
+    /// <param name="w">Each place's weight, the same the summary shares use (area, or a weight layer's).</param>
+    public static SitingResult Run(DemandIndex index, double[] w, int[] baseCounts, IReadOnlyList<SitingCandidate> candidates, ICoverageReach reach, int k,
         IProgress<int>? progress = null)
     {
-        var demand = index.Demand;
         var counts = (int[])baseCounts.Clone();
-        var w = demand.Weight;
         var touched = new List<int>();
         var covers = new int[candidates.Count][];
         var queue = new PriorityQueue<int, double>();
@@ -42,13 +41,13 @@ public static class GreedySiting
             if (gain > 0) queue.Enqueue(j, -gain);
         }
 
-        double total = demand.TotalWeight, w1 = 0, w2 = 0;
-        for (var i = 0; i < demand.Count; i++)
+        double total = w.Sum(), w1 = 0, w2 = 0;
+        for (var i = 0; i < w.Length; i++)
         {
             if (counts[i] >= 1) w1 += w[i];
             if (counts[i] >= 2) w2 += w[i];
         }
-        var result = new SitingResult(total, w1 + w2, w1 / total, w2 / total, candidates.Count, new List<SitingPick>());
+        var result = new SitingResult(total, w1 + w2, Share(w1, total), Share(w2, total), candidates.Count, new List<SitingPick>());
         var picks = (List<SitingPick>)result.Picks;
         while (picks.Count < k && queue.TryDequeue(out var j, out _))
         {
@@ -62,12 +61,14 @@ public static class GreedySiting
                 counts[i]++;
             }
             var c = candidates[j];
-            picks.Add(new SitingPick(picks.Count + 1, c.Lng, c.Lat, c.Label, gain, w1 + w2, w1 / total, w2 / total));
+            picks.Add(new SitingPick(picks.Count + 1, c.Lng, c.Lat, c.Label, gain, w1 + w2, Share(w1, total), Share(w2, total)));
             progress?.Report(picks.Count);
         }
         var remaining = covers.Select(c => Gain(c, counts, w)).OrderByDescending(g => g).Take(k).Sum();
         return result with { OptimumUpperBound = (picks.Count > 0 ? picks[^1].Objective : result.BaseObjective) + remaining };
     }
+
+    private static double Share(double part, double whole) => whole > 0 ? part / whole : 0;
 
     private static double Gain(int[] cover, int[] counts, double[] w)
     {

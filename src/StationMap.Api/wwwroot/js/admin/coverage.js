@@ -6,6 +6,7 @@
 import { api } from '../api.js';
 import { el, table } from '../dom.js';
 import { t } from '../i18n.js';
+import { showTileMap, showTileMapSites } from './coverageTiles.js';
 import { busy, show } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -189,6 +190,8 @@ async function run() {
     ? await api('/api/v1/coverage', { method: 'POST', json: body })
     : await api('/api/v1/coverage', { query: { ...p, outCoordsys: 'wgs84' } });
   const mapCell = report.districts.length > 1 ? Math.max(Number(p.cell), 1000) : p.cell;
+  // The SVG map then shows coarser cells than analysed: the vector tiles show the analysed ones (stored regions only).
+  const fineTiles = !region && Number(mapCell) !== Number(p.cell);
   const cells = region
     ? await api('/api/v1/coverage/cells', { method: 'POST', json: { ...body, cell: Number(mapCell), max: 1 } })
     : await api('/api/v1/coverage/cells', { query: { ...p, cell: mapCell, max: 1, outCoordsys: 'wgs84' } });
@@ -197,7 +200,11 @@ async function run() {
     el('h3', {}, t('covRates')), summary(report), bars(report.districts),
     el('h3', {}, t('covMap')), el('p', { className: 'help' }, t('covLegend')), el('div', { id: 'coverage-map' }, map(cells, report)),
     drawControls(),
+    ...(fineTiles ? [el('h3', {}, t('covTileMap')), el('p', { className: 'help' }, t('covTileMapHelp', { cell: p.cell })),
+      el('div', { id: 'coverage-tiles', className: 'overview-map' })] : []),
     el('h3', {}, t('covCritical')), critical(report));
+  // The tile map is extra: if it cannot load, the analysis above still stands and says why below it.
+  if (fineTiles) await showTileMap($('coverage-tiles'), p, report).catch((e) => $('coverage-tiles').replaceChildren(el('p', { className: 'help' }, e.message)));
   $('siting-form').hidden = false;
   document.body.dataset.coverageReady = 'true';
 }
@@ -207,6 +214,7 @@ async function siting() {
   const where = lastRegion ?? { adcode: p.adcode };
   const result = await api('/api/v1/coverage/siting', { method: 'POST', json: { ...where, radius: Number(p.radius), cell: Number(p.cell), k: Number($('coverage-k').value), outCoordsys: 'wgs84' } });
   show($('coverage-map'), map(lastCells, lastReport, result.picks));
+  showTileMapSites(result.picks);
   show($('siting-result'),
     el('div', { className: 'table-wrap' }, table([t('covRank'), t('covLng'), t('covLat'), t('covGain'), t('covAtLeast1'), t('covAtLeast2')],
       result.picks.map((s) => [String(s.rank), s.lng.toFixed(6), s.lat.toFixed(6), (s.gain / 1e6).toFixed(2), pct(s.covered1), pct(s.covered2)]), 'grid siting-picks')),

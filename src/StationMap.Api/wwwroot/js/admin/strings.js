@@ -45,6 +45,8 @@ addStrings({
   covName: ['站点名称', 'Name'],
   covLoss1: ['失去覆盖 km²', 'Loses all cover km²'],
   covLoss2: ['失去交叉覆盖 km²', 'Loses cross cover km²'],
+  covTileMap: ['细格缺口地图（矢量瓦片）', 'Gap map at the analysed cell size (vector tiles)'],
+  covTileMapHelp: ['上图为减小数据量以 1 km 格子显示；此图按分析的 {cell} m 格子显示，放大到 10 级以上查看。', 'The map above shows 1 km cells to stay small; this one shows the analysed {cell} m cells, from zoom 10.'],
   covNoGaps: ['没有缺口格子。', 'No gap cells.'],
   covK: ['新增站点数', 'Stations to add'],
   covSiting: ['选址', 'Suggest sites'],
