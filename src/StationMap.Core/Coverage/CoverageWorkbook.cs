@@ -1,4 +1,4 @@
-using MiniExcelLibs;
+using StationMap.Common;
 
 namespace StationMap.Coverage;
 
@@ -7,7 +7,7 @@ public static class CoverageWorkbook
 {
     public static void Write(Stream output, CoverageReport report)
     {
-        var sheets = new Dictionary<string, object>
+        var sheets = new Dictionary<string, List<Dictionary<string, object?>>>
         {
             ["汇总 summary"] = new[] { report.Region }.Concat(report.Districts).Select(Row).ToList(),
         };
@@ -26,7 +26,9 @@ public static class CoverageWorkbook
             }));
             sheets[$"{d.Adcode} {d.Name}"] = rows;
         }
-        output.SaveAs(sheets);
+        using var book = new XlsxWorkbookWriter(output);
+        foreach (var (name, rows) in sheets)
+            book.AddSheet(name, rows[0].Keys.ToList(), rows.Select(r => r.Values.ToList()), filter: true);
     }
 
     private static Dictionary<string, object?> Row(CoverageFigures f) => new()

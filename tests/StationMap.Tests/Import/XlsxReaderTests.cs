@@ -4,7 +4,7 @@ using StationMap.Import;
 
 namespace StationMap.Tests.Import;
 
-/// <summary>The guarded xlsx reader (MiniExcel behind the limits) on hand-written parts: what Excel and other writers actually store.</summary>
+/// <summary>The guarded xlsx reader (the OpenXml SDK's streaming reader behind the limits) on hand-written parts: what Excel and other writers actually store.</summary>
 public class XlsxReaderTests
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -20,15 +20,15 @@ public class XlsxReaderTests
                 using var w = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
                 w.Write(xml);
             }
-            Part("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            Part("[Content_Types].xml", ContentTypes(sharedStrings is not null, styles is not null));
             Part("_rels/.rels", $"""<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
             Part("xl/workbook.xml", $"""<workbook xmlns="{Main}" xmlns:r="{Rel}"><sheets><sheet name="Notes" sheetId="2" r:id="rId9"/><sheet name="{sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>""");
             Part("xl/_rels/workbook.xml.rels", $"""
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
                 <Relationship Id="rId9" Type="{Rel}/worksheet" Target="worksheets/sheet2.xml"/>
                 <Relationship Id="rId1" Type="{Rel}/worksheet" Target="worksheets/sheet1.xml"/>
-                <Relationship Id="rId2" Type="{Rel}/sharedStrings" Target="sharedStrings.xml"/>
-                <Relationship Id="rId3" Type="{Rel}/styles" Target="styles.xml"/></Relationships>
+                {(sharedStrings is null ? "" : $"<Relationship Id=\"rId2\" Type=\"{Rel}/sharedStrings\" Target=\"sharedStrings.xml\"/>")}
+                {(styles is null ? "" : $"<Relationship Id=\"rId3\" Type=\"{Rel}/styles\" Target=\"styles.xml\"/>")}</Relationships>
                 """);
             Part("xl/worksheets/sheet2.xml", $"""<worksheet xmlns="{Main}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>说明</t></is></c></row></sheetData></worksheet>""");
             Part("xl/worksheets/sheet1.xml", $"""<worksheet xmlns="{Main}"><sheetData>{sheetData}</sheetData></worksheet>""");
@@ -37,6 +37,18 @@ public class XlsxReaderTests
         }
         ms.Position = 0;
         return ms;
+    }
+
+    /// <summary>What every writer declares: the type of each part (the SDK reads a part only by its declared type).</summary>
+    internal static string ContentTypes(bool sharedStrings, bool styles, int sheets = 2)
+    {
+        const string Ml = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+        var parts = new List<(string, string)> { ("/xl/workbook.xml", Ml + ".sheet.main+xml") };
+        for (var i = 1; i <= sheets; i++) parts.Add(($"/xl/worksheets/sheet{i}.xml", Ml + ".worksheet+xml"));
+        if (sharedStrings) parts.Add(("/xl/sharedStrings.xml", Ml + ".sharedStrings+xml"));
+        if (styles) parts.Add(("/xl/styles.xml", Ml + ".styles+xml"));
+        return """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"""
+            + string.Concat(parts.Select(p => $"""<Override PartName="{p.Item1}" ContentType="{p.Item2}"/>""")) + "</Types>";
     }
 
     private static ISheetSource Open(Stream s, string? sheet = "Sheet1")
