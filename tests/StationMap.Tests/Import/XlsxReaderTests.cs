@@ -103,6 +103,30 @@ public class XlsxReaderTests
     }
 
     [Fact]
+    public void Built_in_time_and_east_asian_date_formats_are_dates_too()
+    {
+        const string styles = """<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="20"/><xf numFmtId="31"/></cellXfs>""";
+        using var sheet = Open(Workbook(
+            """<row r="1"><c r="A1" t="str"><v>a</v></c></row><row r="2"><c r="A2" s="1"><v>0.375</v></c><c r="B2" s="2"><v>45000</v></c><c r="C2" s="2"><v>45000.5</v></c></row>""",
+            styles: styles));
+        Assert.Equal(new string?[] { "09:00", "2023-03-15", "2023-03-15 12:00" }, Assert.Single(sheet.Rows()).Cells.AsEnumerable());
+    }
+
+    [Theory]
+    [InlineData("yyyy\"年\"m\"月\"d\"日\"", true)]
+    [InlineData("[$-804]yyyy/m/d;@", true)]
+    [InlineData("[h]:mm:ss", true)]
+    [InlineData("h:mm AM/PM", true)]
+    [InlineData("\"day\" 0.0", false)]
+    [InlineData("0.00_ ;[Red]\\-0.00\\ ", false)]
+    [InlineData("0.00E+00", false)]
+    [InlineData("General", false)]
+    [InlineData("#,##0\"元\"", false)]
+    [InlineData("@", false)]
+    public void A_custom_number_format_is_a_date_when_it_shows_date_or_time_parts(string code, bool isDate) =>
+        Assert.Equal(isDate, XlsxDateStyles.IsDateCode(code));
+
+    [Fact]
     public void Sheets_are_listed_in_workbook_order_and_a_named_one_is_read()
     {
         using (var first = Open(Workbook("""<row r="1"><c r="A1" t="str"><v>x</v></c></row>""", sheetName: "站点"), null))
