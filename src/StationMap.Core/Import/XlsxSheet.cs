@@ -175,8 +175,9 @@ public sealed class XlsxSheet : ISheetSource
 
     private string? Attribute(string name)
     {
-        foreach (var a in _reader.Attributes)
-            if (a.LocalName == name && string.IsNullOrEmpty(a.NamespaceUri)) return a.Value;
+        var attributes = _reader.Attributes;
+        for (var i = 0; i < attributes.Count; i++)
+            if (attributes[i].LocalName == name && string.IsNullOrEmpty(attributes[i].NamespaceUri)) return attributes[i].Value;
         return null;
     }
 
