@@ -66,8 +66,11 @@ public class XlsxWorkbookWriterTests
     }
 
     [Fact]
-    public void The_import_template_and_the_error_workbook_pass_schema_validation()
+    public void The_import_template_the_error_workbook_and_a_feed_workbook_pass_schema_validation()
     {
+        var (files, _, folder) = Feeds.FeedGoldenTests.Export("poi-sheet-amap");
+        Assert.Empty(SchemaErrors(File.ReadAllBytes(Path.Combine(folder, Assert.Single(files).Name))));
+
         var template = new MemoryStream();
         ImportTemplate.Write(template);
         Assert.Empty(SchemaErrors(template.ToArray()));
