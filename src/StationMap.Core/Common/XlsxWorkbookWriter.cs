@@ -20,6 +20,13 @@ public sealed class XlsxWorkbookWriter : IDisposable
     private static readonly OpenXmlAttribute Inline = new("t", "", "inlineStr");
     private static readonly OpenXmlAttribute Boolean = new("t", "", "b");
     private static readonly OpenXmlAttribute BoldStyle = new("s", "", "1");
+    private static readonly OpenXmlAttribute Preserve = new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
+    // Start tags only: the writer takes the element's name, the attributes come with each call.
+    private static readonly Row RowTag = new();
+    private static readonly Cell CellTag = new();
+    private static readonly InlineString InlineTag = new();
+    private static readonly Text TextTag = new();
+    private static readonly CellValue ValueTag = new();
 
     private readonly Package _package;
     private readonly List<(string Name, string Id)> _sheets = [];
@@ -53,35 +60,42 @@ public sealed class XlsxWorkbookWriter : IDisposable
     private static void WriteRow(OpenXmlWriter w, int number, IReadOnlyList<object?> cells, bool header)
     {
         var r = number.ToString(CultureInfo.InvariantCulture);
-        w.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", r)]);
+        w.WriteStartElement(RowTag, [new OpenXmlAttribute("r", "", r)]);
         for (var i = 0; i < cells.Count; i++)
         {
             var reference = new OpenXmlAttribute("r", "", Column(i) + r);
             switch (cells[i])
             {
                 case null or "":
-                    break;
+                    continue;
                 case string s:
-                    w.WriteStartElement(new Cell(), header ? [reference, Inline, BoldStyle] : [reference, Inline]);
-                    w.WriteStartElement(new InlineString());
-                    w.WriteElement(new Text(s) { Space = s.Trim().Length == s.Length ? null : SpaceProcessingModeValues.Preserve });
+                    w.WriteStartElement(CellTag, header ? [reference, Inline, BoldStyle] : [reference, Inline]);
+                    w.WriteStartElement(InlineTag);
+                    w.WriteStartElement(TextTag, s.Trim().Length == s.Length ? [] : [Preserve]);
+                    w.WriteString(s);
                     w.WriteEndElement();
                     w.WriteEndElement();
                     break;
                 case bool b:
-                    w.WriteStartElement(new Cell(), [reference, Boolean]);
-                    w.WriteElement(new CellValue(b ? "1" : "0"));
-                    w.WriteEndElement();
+                    w.WriteStartElement(CellTag, [reference, Boolean]);
+                    Value(w, b ? "1" : "0");
                     break;
                 case double or float or decimal or int or long or short or byte:
-                    w.WriteStartElement(new Cell(), [reference]);
-                    w.WriteElement(new CellValue(Convert.ToString(cells[i], CultureInfo.InvariantCulture)!));
-                    w.WriteEndElement();
+                    w.WriteStartElement(CellTag, [reference]);
+                    Value(w, Convert.ToString(cells[i], CultureInfo.InvariantCulture)!);
                     break;
                 case var other:
                     throw new ArgumentException($"no xlsx cell for a {other.GetType().Name}", nameof(cells));
             }
+            w.WriteEndElement();
         }
+        w.WriteEndElement();
+    }
+
+    private static void Value(OpenXmlWriter w, string value)
+    {
+        w.WriteStartElement(ValueTag);
+        w.WriteString(value);
         w.WriteEndElement();
     }
 
