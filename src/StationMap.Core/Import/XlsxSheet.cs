@@ -33,10 +33,14 @@ public sealed class XlsxSheet : ISheetSource
         _strings = XlsxSharedStrings.Read(book.SharedStringTablePart);
         _dates = XlsxDateStyles.Read(book.WorkbookStylesPart);
         _reader = OpenXmlReader.Create(part);
-        // The header is the first row that has a value; rows above it (titles left blank) are skipped.
+        // The header is the first row that has a value; rows above it (titles left blank) are skipped, without
+        // counting through the numbers between (a first row numbered 1,000,000 costs nothing).
         Headers = [];
-        while (Next(0) is { } header)
-            if (!header.IsEmpty) { Headers = header.Cells; break; }
+        while (ReadRow() is { } header)
+        {
+            _number = header.Number;
+            if (!header.Cells.All(string.IsNullOrWhiteSpace)) { Headers = header.Cells; break; }
+        }
     }
 
     /// <summary>Opens the named sheet, or the first; null (and a problem) when the name is not in the file.</summary>
@@ -116,7 +120,7 @@ public sealed class XlsxSheet : ISheetSource
         {
             if (_reader.ElementType != typeof(Row) || !_reader.IsStartElement) continue;
             var number = Attribute("r") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : _number + 1;
-            if (number <= _number) throw new InvalidDataException($"row {number} comes after row {_number}");
+            if (number <= _number) throw new InvalidDataException($"row {number} appears after row {_number}");
             var cells = new List<string?>();
             var column = -1;
             if (!_reader.ReadFirstChild()) return (number, []);

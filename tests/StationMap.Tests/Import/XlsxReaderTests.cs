@@ -84,6 +84,15 @@ public class XlsxReaderTests
     }
 
     [Fact]
+    public void A_header_far_down_the_sheet_is_found_without_counting_the_rows_above_it()
+    {
+        using var sheet = Open(Workbook(
+            """<row r="900000"><c r="A900000" t="inlineStr"><is><t>名称</t></is></c></row><row r="900002"><c r="A900002" t="inlineStr"><is><t>甲</t></is></c></row>"""));
+        Assert.Equal(["名称"], sheet.Headers);
+        Assert.Equal([900001, 900002], sheet.Rows().Select(r => r.Number));
+    }
+
+    [Fact]
     public void Numbers_booleans_and_errors_become_the_text_excel_shows_and_formulas_are_never_evaluated()
     {
         using var sheet = Open(Workbook(
