@@ -1,5 +1,5 @@
 using System.Globalization;
-using MiniExcelLibs;
+using StationMap.Common;
 using StationMap.Samples;
 
 namespace StationMap.Benchmarks.Import;
@@ -16,17 +16,19 @@ internal static class ImportSampleFiles
         using (var writer = new StreamWriter(csv, false, new System.Text.UTF8Encoding(false)))
             SampleCsv.Write(SampleStationGenerator.China(count, seed: 7), writer);
         var xlsx = Path.Combine(dir, $"stations-{count}.xlsx");
-        File.Delete(xlsx);
-        MiniExcel.SaveAs(xlsx, SampleStationGenerator.China(count, seed: 7).Select(Cells));
+        using (var file = File.Create(xlsx))
+        using (var book = new XlsxWorkbookWriter(file))
+            book.AddSheet("Sheet1", Headers, SampleStationGenerator.China(count, seed: 7).Select(Cells));
         Console.WriteLine($"{csv}\n{xlsx}");
         return 0;
     }
 
-    private static Dictionary<string, object> Cells(SampleStationRow r) => new()
-    {
-        ["code"] = r.Code, ["name"] = r.Name, ["address"] = r.Address, ["lng"] = r.Lng, ["lat"] = r.Lat, ["coordsys"] = r.CoordSys,
-        ["adcode"] = r.Adcode, ["type"] = r.Type, ["services"] = r.Services, ["hours"] = r.Hours, ["phone"] = r.Phone,
-        ["host"] = r.Host, ["host_kind"] = r.HostKind, ["public"] = r.Public ? "true" : "false", ["status"] = r.Status,
-        ["area_m2"] = r.AreaM2, ["notes"] = r.Notes,
-    };
+    private static readonly string[] Headers =
+        ["code", "name", "address", "lng", "lat", "coordsys", "adcode", "type", "services", "hours", "phone", "host", "host_kind", "public", "status", "area_m2", "notes"];
+
+    private static object?[] Cells(SampleStationRow r) =>
+    [
+        r.Code, r.Name, r.Address, r.Lng, r.Lat, r.CoordSys, r.Adcode, r.Type, r.Services, r.Hours, r.Phone,
+        r.Host, r.HostKind, r.Public ? "true" : "false", r.Status, r.AreaM2, r.Notes,
+    ];
 }

@@ -1,4 +1,4 @@
-using MiniExcelLibs;
+using StationMap.Common;
 
 namespace StationMap.Coverage;
 
@@ -10,7 +10,7 @@ public static class CoverageWorkbook
     public static void Write(Stream output, CoverageReport report)
     {
         var weighted = report.Region.ByArea is not null;
-        var sheets = new Dictionary<string, object>
+        var sheets = new Dictionary<string, List<Dictionary<string, object?>>>
         {
             ["汇总 summary"] = new[] { report.Region }.Concat(report.Districts).Select(f => Row(f, weighted)).ToList(),
         };
@@ -30,7 +30,9 @@ public static class CoverageWorkbook
             }));
             sheets[$"{d.Adcode} {d.Name}"] = rows;
         }
-        output.SaveAs(sheets);
+        using var book = new XlsxWorkbookWriter(output);
+        foreach (var (name, rows) in sheets)
+            book.AddSheet(name, rows[0].Keys.ToList(), rows.Select(r => r.Values.ToList()), filter: true);
     }
 
     /// <summary>Shares by area always; with a weight layer the weighted shares and weights beside them.</summary>

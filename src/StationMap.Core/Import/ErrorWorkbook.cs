@@ -1,4 +1,4 @@
-using MiniExcelLibs;
+using StationMap.Common;
 
 namespace StationMap.Import;
 
@@ -16,12 +16,14 @@ public static class ErrorWorkbook
         headers.Add(Unique(headers, "错误 errors"));
         var rows = rejected.Rows.Select(r =>
         {
-            var d = new Dictionary<string, object?> { [headers[0]] = r.Row };
-            for (var i = 0; i < rejected.Headers.Count; i++) d[headers[i + 1]] = Safe(i < r.Cells.Length ? r.Cells[i] : null);
-            d[headers[^1]] = Safe(r.Errors);
-            return d;
+            var row = new object?[headers.Count];
+            row[0] = r.Row;
+            for (var i = 0; i < rejected.Headers.Count; i++) row[i + 1] = Safe(i < r.Cells.Length ? r.Cells[i] : null);
+            row[^1] = Safe(r.Errors);
+            return row;
         });
-        output.SaveAs(rows, sheetName: "errors", excelType: ExcelType.XLSX);
+        using var book = new XlsxWorkbookWriter(output);
+        book.AddSheet("errors", headers, rows, filter: true);
     }
 
     /// <summary>Leading = + - @ (and tab/CR) would start a formula in a spreadsheet: make it literal.</summary>

@@ -44,7 +44,7 @@ public static class UploadedFile
                     return Fail(errors, "corrupt_file", $"文件无法读取：{e.Message}", $"the file cannot be read: {e.Message}");
                 }
             case "xlsx" when isZip:
-                return ZipGuard.Check(seekable, options, errors) && XlsxSheet.Open(seekable, sheet, errors) is { } xlsx
+                return ZipGuard.Check(seekable, options, errors) && XlsxSheet.Open(seekable, sheet, errors, options) is { } xlsx
                     ? new GuardedSheet(xlsx, options.Limits) : null;
             case "csv" or "xlsx":
                 return Fail(errors, "content_mismatch", "文件内容与扩展名不符", "the file's content does not match its extension");

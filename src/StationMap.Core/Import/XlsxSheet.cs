@@ -1,62 +1,97 @@
 using System.Globalization;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace StationMap.Import;
 
 /// <summary>
-/// One worksheet of an .xlsx file, streamed by MiniExcel (shared strings beyond a few MB are cached on disk by it).
-/// Cells come as their stored values as text: a formula's cached result, never a recalculation; text that looks like
-/// a formula stays text. Only opened behind <see cref="ZipGuard"/>, and read through <see cref="GuardedSheet"/>.
+/// One worksheet of an .xlsx file, streamed by the OpenXml SDK's <see cref="OpenXmlReader"/> (SAX: one element at a
+/// time, never the sheet as a tree). Cells come as their stored values as text: a formula's cached result, never a
+/// recalculation; text that looks like a formula stays text. Only opened behind <see cref="ZipGuard"/>, and read
+/// through <see cref="GuardedSheet"/>. The SDK refuses a DTD (XXE), and no part may expand past MaxUncompressedBytes
+/// characters, whatever the zip directory says.
 /// </summary>
 public sealed class XlsxSheet : ISheetSource
 {
-    private static readonly OpenXmlConfiguration Config = new() { FillMergedCells = false, EnableSharedStringCache = true };
-
-    private readonly IEnumerator<IDictionary<string, object?>> _rows;
+    private readonly SpreadsheetDocument _document;
+    private readonly OpenXmlReader _reader;
+    private readonly XlsxSharedStrings _strings;
+    private readonly XlsxDateStyles _dates;
     private int _number;
+    private (int Number, string?[] Cells)? _ahead;
 
     public IReadOnlyList<string?> Headers { get; }
     public string? Encoding => null;
     public string? Sheet { get; }
 
-    private XlsxSheet(Stream seekable, string sheet)
+    private XlsxSheet(SpreadsheetDocument document, WorksheetPart part, string sheet)
     {
+        _document = document;
         Sheet = sheet;
-        _rows = MiniExcel.Query(seekable, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX, configuration: Config)
-            .Cast<IDictionary<string, object?>>().GetEnumerator();
-        // The header is the first row that has a value; rows above it (titles left blank) are skipped.
+        var book = document.WorkbookPart!;
+        _strings = XlsxSharedStrings.Read(book.SharedStringTablePart);
+        _dates = XlsxDateStyles.Read(book.WorkbookStylesPart);
+        _reader = OpenXmlReader.Create(part);
+        // The header is the first row that has a value; rows above it (titles left blank) are skipped, without
+        // counting through the numbers between (a first row numbered 1,000,000 costs nothing).
         Headers = [];
-        while (Next(0) is { } header)
-            if (!header.IsEmpty) { Headers = header.Cells; break; }
+        while (ReadRow() is { } header)
+        {
+            _number = header.Number;
+            if (!header.Cells.All(string.IsNullOrWhiteSpace)) { Headers = header.Cells; break; }
+        }
     }
 
     /// <summary>Opens the named sheet, or the first; null (and a problem) when the name is not in the file.</summary>
-    public static XlsxSheet? Open(Stream seekable, string? sheetName, List<ImportProblem> errors)
+    public static XlsxSheet? Open(Stream seekable, string? sheetName, List<ImportProblem> errors, ImportOptions? options = null)
     {
+        SpreadsheetDocument? document = null;
         try
         {
-            var names = MiniExcel.GetSheetNames(seekable);
-            seekable.Position = 0;
-            if (names.Count == 0)
+            var settings = new OpenSettings { AutoSave = false, MaxCharactersInPart = (options ?? new ImportOptions()).MaxUncompressedBytes };
+            document = SpreadsheetDocument.Open(seekable, isEditable: false, settings);
+            var book = document.WorkbookPart ?? throw new InvalidDataException("no workbook part");
+            var sheets = SheetsOf(book);
+            if (sheets.Count == 0)
             {
                 errors.Add(ImportProblem.File("no_sheet", "工作簿中没有工作表", "the workbook has no worksheet"));
-                return null;
+                return Closed(document);
             }
-            var name = string.IsNullOrWhiteSpace(sheetName) ? names[0] : names.FirstOrDefault(n => n == sheetName.Trim());
-            if (name is null)
+            var names = sheets.Select(s => s.Name).ToList();
+            var chosen = string.IsNullOrWhiteSpace(sheetName) ? sheets[0] : sheets.FirstOrDefault(s => s.Name == sheetName.Trim());
+            if (chosen.Name is null)
             {
                 errors.Add(ImportProblem.File("no_such_sheet", $"找不到工作表“{sheetName}”，现有：{string.Join("、", names)}",
                     $"no sheet named '{sheetName}'; the workbook has: {string.Join(", ", names)}"));
-                return null;
+                return Closed(document);
             }
-            return new XlsxSheet(seekable, name);
+            var part = book.GetPartById(chosen.Id) as WorksheetPart ?? throw new InvalidDataException($"sheet '{chosen.Name}' is not a worksheet");
+            return new XlsxSheet(document, part, chosen.Name);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not SheetLimitException)
         {
+            document?.Dispose();
             errors.Add(ImportProblem.File("corrupt_file", $"工作簿已损坏，无法读取：{e.Message}", $"the workbook is damaged and cannot be read: {e.Message}"));
             return null;
         }
+    }
+
+    private static XlsxSheet? Closed(SpreadsheetDocument document)
+    {
+        document.Dispose();
+        return null;
+    }
+
+    /// <summary>The sheets in workbook order (the order Excel shows), with their relationship ids.</summary>
+    private static List<(string Name, string Id)> SheetsOf(WorkbookPart book)
+    {
+        var sheets = new List<(string, string)>();
+        using var reader = OpenXmlReader.Create(book);
+        while (reader.Read())
+            if (reader.ElementType == typeof(Sheet) && reader.IsStartElement && reader.LoadCurrentElement() is Sheet { Name.Value: { } name, Id.Value: { } id })
+                sheets.Add((name, id));
+        return sheets;
     }
 
     public IEnumerable<RawRow> Rows()
@@ -64,39 +99,106 @@ public sealed class XlsxSheet : ISheetSource
         while (Next(Headers.Count) is { } row) yield return row;
     }
 
-    /// <summary>The next row; MiniExcel yields every row from the first, empty ones included, so the count is Excel's number.</summary>
+    /// <summary>The next row by Excel's numbering: rows the file leaves out (nothing in them) come as empty rows.</summary>
     private RawRow? Next(int width)
     {
-        if (!_rows.MoveNext()) return null;
+        _ahead ??= ReadRow();
+        if (_ahead is not { } ahead) return null;
         _number++;
-        var row = _rows.Current;
-        var cells = new string?[Math.Max(width, row.Count)];
-        var i = 0;
-        foreach (var value in row.Values)
-        {
-            if (i < cells.Length) cells[i] = Text(value);
-            i++;
-        }
+        if (ahead.Number > _number) return new RawRow(_number, new string?[width]);
+        _ahead = null;
+        if (ahead.Cells.Length >= width) return new RawRow(_number, ahead.Cells);
+        var cells = new string?[width];
+        ahead.Cells.CopyTo(cells, 0);
         return new RawRow(_number, cells);
     }
 
-    /// <summary>A cell's value as the text the importer reads: numbers as Excel shows them (15 significant digits, whole
-    /// numbers without ".0"), dates and times as ISO text, booleans as TRUE/FALSE.</summary>
-    internal static string? Text(object? value) => value switch
+    /// <summary>The next &lt;row&gt; element: its number (r, or the one after the last) and its cells placed by reference.</summary>
+    private (int Number, string?[] Cells)? ReadRow()
     {
-        null => null,
-        string { Length: 0 } => null,
-        string s => s,
-        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => d.ToString("0", CultureInfo.InvariantCulture),
-        double d => d.ToString("G15", CultureInfo.InvariantCulture),
-        decimal m => m.ToString(CultureInfo.InvariantCulture),
-        bool b => b ? "TRUE" : "FALSE",
-        // Excel's day 0 is 1899-12-30: a time alone, a date alone, or both.
-        DateTime t when t.Year < 1901 => t.ToString("HH:mm", CultureInfo.InvariantCulture),
-        DateTime t when t.TimeOfDay == TimeSpan.Zero => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
-    };
+        while (_reader.Read())
+        {
+            if (_reader.ElementType != typeof(Row) || !_reader.IsStartElement) continue;
+            var number = Attribute("r") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : _number + 1;
+            if (number <= _number) throw new InvalidDataException($"row {number} appears after row {_number}");
+            var cells = new List<string?>();
+            var column = -1;
+            if (!_reader.ReadFirstChild()) return (number, []);
+            do
+            {
+                if (_reader.ElementType != typeof(Cell) || !_reader.IsStartElement) continue;
+                column = Attribute("r") is { } reference ? ColumnOf(reference) : column + 1;
+                while (cells.Count <= column) cells.Add(null);
+                cells[column] = CellText();
+            } while (_reader.ReadNextSibling());
+            return (number, cells.ToArray());
+        }
+        return null;
+    }
 
-    public void Dispose() => _rows.Dispose();
+    /// <summary>The current &lt;c&gt;'s value as the text the importer reads: numbers as Excel shows them (15 significant
+    /// digits, whole numbers without ".0"), dates and times as ISO text, booleans as TRUE/FALSE, errors as Excel's code.</summary>
+    private string? CellText()
+    {
+        var type = Attribute("t");
+        var style = Attribute("s");
+        string? value = null, inline = null;
+        if (_reader.ReadFirstChild())
+        {
+            do
+            {
+                if (!_reader.IsStartElement) continue;
+                if (_reader.ElementType == typeof(CellValue)) value = _reader.GetText();
+                else if (_reader.ElementType == typeof(InlineString)) inline = XlsxSharedStrings.ItemText(_reader);
+            } while (_reader.ReadNextSibling());
+        }
+        var text = type switch
+        {
+            "s" => value is null ? null : _strings[int.Parse(value, CultureInfo.InvariantCulture)],
+            "inlineStr" => inline,
+            "b" => value is null ? null : value.Trim() is "1" or "true" ? "TRUE" : "FALSE",
+            "str" or "e" or "d" => value,
+            _ => Number(value, style),
+        };
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    private string? Number(string? value, string? style)
+    {
+        if (value is null || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return value;
+        if (style is not null && _dates.IsDate(int.Parse(style, CultureInfo.InvariantCulture)) && d is > -657435 and < 2958466)
+        {
+            // Excel's day 0 is 1899-12-30: a time alone, a date alone, or both.
+            var t = DateTime.FromOADate(d);
+            return t.Year < 1901 ? t.ToString("HH:mm", CultureInfo.InvariantCulture)
+                : t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        }
+        return d == Math.Floor(d) && Math.Abs(d) < 1e15 ? d.ToString("0", CultureInfo.InvariantCulture) : d.ToString("G15", CultureInfo.InvariantCulture);
+    }
+
+    private string? Attribute(string name)
+    {
+        var attributes = _reader.Attributes;
+        for (var i = 0; i < attributes.Count; i++)
+            if (attributes[i].LocalName == name && string.IsNullOrEmpty(attributes[i].NamespaceUri)) return attributes[i].Value;
+        return null;
+    }
+
+    /// <summary>"C7" → 2; Excel's widest sheet ends at XFD.</summary>
+    private static int ColumnOf(string reference)
+    {
+        var column = 0;
+        var i = 0;
+        for (; i < reference.Length && char.IsAsciiLetter(reference[i]); i++)
+            column = column * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
+        if (i == 0 || column > 16_384) throw new InvalidDataException($"'{reference}' is not a cell reference");
+        return column - 1;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _document.Dispose();
+    }
 }

@@ -1,4 +1,4 @@
-using MiniExcelLibs;
+using StationMap.Common;
 
 namespace StationMap.Publication;
 
@@ -7,22 +7,18 @@ public static class PublicationSheet
 {
     public static byte[] Write(PublicationSummary summary)
     {
-        var rows = summary.Districts.Append(summary.Total with { Name = "合计 " + summary.Total.Name }).Select(d =>
-        {
-            var row = new Dictionary<string, object> { ["区县"] = d.Name, ["行政区划代码"] = d.Adcode, ["站点数"] = d.Stations, ["公开在用"] = d.PublicActive };
-            foreach (var p in d.Providers)
-            {
-                var label = p.Provider switch { "amap" => "高德", "baidu" => "百度", _ => p.Provider };
-                row[$"{label}已报送"] = p.Submitted;
-                row[$"{label}已上线"] = p.Online;
-                row[$"{label}驳回"] = p.Rejected;
-                row[$"{label}待更新"] = p.NeedsUpdate;
-                row[$"{label}上图率"] = p.OnlineRate is { } r ? $"{r:P1}" : "";
-            }
-            return row;
-        });
+        var districts = summary.Districts.Append(summary.Total with { Name = "合计 " + summary.Total.Name }).ToList();
+        var headers = new List<string> { "区县", "行政区划代码", "站点数", "公开在用" };
+        headers.AddRange(districts[0].Providers.SelectMany(p => ProviderColumns.Select(column => Label(p.Provider) + column)));
+        var rows = districts.Select(d => new object?[] { d.Name, d.Adcode, d.Stations, d.PublicActive }
+            .Concat(d.Providers.SelectMany(p => new object?[] { p.Submitted, p.Online, p.Rejected, p.NeedsUpdate, p.OnlineRate is { } r ? $"{r:P1}" : "" }))
+            .ToList());
         using var memory = new MemoryStream();
-        memory.SaveAs(rows, sheetName: "上图率");
+        using (var book = new XlsxWorkbookWriter(memory)) book.AddSheet("上图率", headers, rows, filter: true);
         return memory.ToArray();
     }
+
+    private static readonly string[] ProviderColumns = ["已报送", "已上线", "驳回", "待更新", "上图率"];
+
+    private static string Label(string provider) => provider switch { "amap" => "高德", "baidu" => "百度", _ => provider };
 }

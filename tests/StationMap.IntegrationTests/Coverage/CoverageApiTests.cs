@@ -159,8 +159,7 @@ public class CoverageApiTests(SeededApiFixture api) : IClassFixture<SeededApiFix
         var response = await admin.GetAsync("/api/v1/coverage?adcode=110000&cell=1000&format=xlsx");
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
-        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(stream);
+        var sheets = Workbooks.SheetNames(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(17, sheets.Count);
         Assert.Contains("110108 海淀区", sheets);
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using MiniExcelLibs;
 using StationMap.Auth;
 using StationMap.IntegrationTests.Infrastructure;
 
@@ -87,29 +86,29 @@ public class CoverageWeightLayerTests(SeededApiFixture api) : IClassFixture<Seed
         var response = await client.PostJsonAsync("/api/v1/coverage?format=xlsx", body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
-        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        var summary = stream.Query(useHeaderRow: true, sheetName: "汇总 summary").Cast<IDictionary<string, object?>>().First();
+        var xlsx = await response.Content.ReadAsByteArrayAsync();
+        var summary = Workbooks.Rows(xlsx, "汇总 summary").First();
 
-        Assert.Equal(region.GetProperty("byArea").GetProperty("covered1").GetDouble(), Convert.ToDouble(summary["≥1 覆盖率 covered1"]), 5);
-        Assert.Equal(region.GetProperty("covered1").GetDouble(), Convert.ToDouble(summary["≥1 加权覆盖率 covered1 weighted"]), 5);
-        Assert.Equal(region.GetProperty("weight").GetDouble(), Convert.ToDouble(summary["权重合计 weight"]), 2);
+        Assert.Equal(region.GetProperty("byArea").GetProperty("covered1").GetDouble(), Number(summary["≥1 覆盖率 covered1"]), 5);
+        Assert.Equal(region.GetProperty("covered1").GetDouble(), Number(summary["≥1 加权覆盖率 covered1 weighted"]), 5);
+        Assert.Equal(region.GetProperty("weight").GetDouble(), Number(summary["权重合计 weight"]), 2);
         // Workers sit mostly by B: the weighted ≥1 share (≈ 161.8 / 596.4) is above the share of area (≈ 4.71 / 28.39 km²).
-        Assert.InRange(Convert.ToDouble(summary["≥1 覆盖率 covered1"]), 0.15, 0.18);
-        Assert.InRange(Convert.ToDouble(summary["≥1 加权覆盖率 covered1 weighted"]), 0.26, 0.285);
+        Assert.InRange(Number(summary["≥1 覆盖率 covered1"]), 0.15, 0.18);
+        Assert.InRange(Number(summary["≥1 加权覆盖率 covered1 weighted"]), 0.26, 0.285);
 
         // The district sheet lists B first, its loss in workers.
-        stream.Position = 0;
-        var sheet = MiniExcel.GetSheetNames(stream).Single(n => n != "汇总 summary");
-        stream.Position = 0;
-        var first = stream.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().Skip(1).First();
+        var sheet = Workbooks.SheetNames(xlsx).Single(n => n != "汇总 summary");
+        var first = Workbooks.Rows(xlsx, sheet).Skip(1).First();
         Assert.EndsWith("B", first["名称 name"]?.ToString());
-        Assert.InRange(Convert.ToDouble(first["0 覆盖权重 gap0 weight"]), 101 * HalfDiscKm2 * 0.95, 101 * HalfDiscKm2 * 1.05);
+        Assert.InRange(Number(first["0 覆盖权重 gap0 weight"]), 101 * HalfDiscKm2 * 0.95, 101 * HalfDiscKm2 * 1.05);
 
         // Without a layer the workbook has no weighted columns.
         var plainBody = new { region = Region, regionName = "strip", coordsys = "wgs84", cell = 100, added = Stations };
-        using var plain = new MemoryStream(await (await client.PostJsonAsync("/api/v1/coverage?format=xlsx", plainBody)).Content.ReadAsByteArrayAsync());
-        var plainSummary = plain.Query(useHeaderRow: true, sheetName: "汇总 summary").Cast<IDictionary<string, object?>>().First();
+        var plain = await (await client.PostJsonAsync("/api/v1/coverage?format=xlsx", plainBody)).Content.ReadAsByteArrayAsync();
+        var plainSummary = Workbooks.Rows(plain, "汇总 summary").First();
         Assert.False(plainSummary.ContainsKey("≥1 加权覆盖率 covered1 weighted"));
-        Assert.Equal(Convert.ToDouble(summary["≥1 覆盖率 covered1"]), Convert.ToDouble(plainSummary["≥1 覆盖率 covered1"]), 5);
+        Assert.Equal(Number(summary["≥1 覆盖率 covered1"]), Number(plainSummary["≥1 覆盖率 covered1"]), 5);
     }
+
+    private static double Number(string? cell) => double.Parse(cell!, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using MiniExcelLibs;
 using StationMap.Auth;
 using StationMap.Feeds;
 using StationMap.IntegrationTests.Infrastructure;
@@ -69,8 +68,7 @@ public sealed class PublicationTests(FeedsFixture api) : IClassFixture<FeedsFixt
 
         var xlsx = await publisher.GetAsync("/api/v1/publication/summary?adcode=110108&format=xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
-        var rows = MiniExcel.Query(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), useHeaderRow: true, excelType: ExcelType.XLSX)
-            .Cast<IDictionary<string, object?>>().ToList();
+        var rows = Workbooks.Rows(await xlsx.Content.ReadAsByteArrayAsync());
         Assert.Equal("海淀区", rows[0]["区县"]);
         Assert.True(Convert.ToInt32(rows[0]["百度已上线"]) >= 1);
     }

@@ -20,10 +20,15 @@ internal static class HostileFiles
                 using var w = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
                 write(w);
             }
-            Part("[Content_Types].xml", w => w.Write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"));
+            const string Ml = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+            Part("[Content_Types].xml", w => w.Write($"""
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                <Override PartName="/xl/workbook.xml" ContentType="{Ml}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="{Ml}.worksheet+xml"/>
+                {(sharedStrings is null ? "" : $"<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"{Ml}.sharedStrings+xml\"/>")}</Types>
+                """));
             Part("_rels/.rels", w => w.Write($"""<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>"""));
             Part("xl/workbook.xml", w => w.Write($"""<workbook xmlns="{Main}" xmlns:r="{Rel}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"""));
-            Part("xl/_rels/workbook.xml.rels", w => w.Write($"""<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{Rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>"""));
+            Part("xl/_rels/workbook.xml.rels", w => w.Write($"""<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Rel}/worksheet" Target="worksheets/sheet1.xml"/>{(sharedStrings is null ? "" : $"<Relationship Id=\"rId2\" Type=\"{Rel}/sharedStrings\" Target=\"sharedStrings.xml\"/>")}</Relationships>"""));
             Part("xl/worksheets/sheet1.xml", w =>
             {
                 w.Write($"""<?xml version="1.0" encoding="UTF-8"?>{doctype}<worksheet xmlns="{Main}"><sheetData>""");

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using StationMap.Auth;
 using StationMap.IntegrationTests.Infrastructure;
 using static StationMap.IntegrationTests.Import.ImportUploads;
@@ -122,7 +121,7 @@ public class OverwriteProtectionTests(ImportApiFixture api) : IClassFixture<Impo
     {
         var client = await api.StaffAsync(StaffRole.Editor, "110000");
         var template = await client.GetByteArrayAsync("/api/v1/imports/template.xlsx");
-        var headers = MiniExcel.Query(new MemoryStream(template), sheetName: "站点").Cast<IDictionary<string, object?>>().First().Values.Select(v => v?.ToString()).ToList();
+        var headers = Workbooks.Headers(template, "站点");
         Assert.Equal(["站点编码", "版本"], headers.Take(2));
 
         // A station at version 2, and a fixed file that lacks 版本: the error workbook adds it with the stored version.
@@ -150,14 +149,14 @@ public class OverwriteProtectionTests(ImportApiFixture api) : IClassFixture<Impo
         Assert.Equal(HttpStatusCode.Created, export.StatusCode);
         var file = (await export.JsonAsync()).GetProperty("files").EnumerateArray().Single();
         var bytes = await publisher.GetByteArrayAsync(file.GetProperty("url").GetString());
-        var row = MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object?>>().Single(r => (string?)r["站点编码"] == "OW-5");
+        var row = Workbooks.Rows(bytes).Single(r => r["站点编码"] == "OW-5");
         Assert.Equal("2", row["版本"]?.ToString());
     }
 
-    private static async Task<List<IDictionary<string, object?>>> ErrorRowsAsync(HttpClient client, long job)
+    private static async Task<List<Dictionary<string, string?>>> ErrorRowsAsync(HttpClient client, long job)
     {
         var xlsx = await client.GetAsync($"/api/v1/imports/{job}/errors.xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
-        return MiniExcel.Query(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        return Workbooks.Rows(await xlsx.Content.ReadAsByteArrayAsync());
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
-using MiniExcelLibs;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using StationMap.Feeds;
 using StationMap.Feeds.Export;
 using StationMap.Feeds.Profiles;
@@ -62,21 +63,29 @@ public sealed class FeedGoldenTests
         return (files, selection.Report, folder);
     }
 
-    /// <summary>xlsx bytes depend on the library version; the golden copy is the cells, sheet by sheet, typed.</summary>
+    /// <summary>xlsx bytes depend on the writer; the golden copy is the cells, sheet by sheet, typed (n: a number),
+    /// each row as wide as the sheet's widest. Read as a document tree with the OpenXml SDK, independent of the product's reader.</summary>
     internal static byte[] SheetDump(string path)
     {
         var text = new StringBuilder();
-        foreach (var sheet in MiniExcel.GetSheetNames(path))
+        using var document = SpreadsheetDocument.Open(path, false);
+        var book = document.WorkbookPart!;
+        foreach (var sheet in book.Workbook.Sheets!.Elements<Sheet>())
         {
-            text.Append("## ").Append(sheet).Append('\n');
-            foreach (IDictionary<string, object?> row in MiniExcel.Query(path, sheetName: sheet))
-                text.Append(string.Join(" | ", row.Values.Select(v => v switch
-                {
-                    null => "",
-                    double d => "n:" + d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-                    _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
-                }))).Append('\n');
+            text.Append("## ").Append(sheet.Name).Append('\n');
+            var rows = ((WorksheetPart)book.GetPartById(sheet.Id!)).Worksheet.Descendants<Row>()
+                .Select(r => r.Elements<Cell>().ToDictionary(c => Column(c.CellReference!), Value)).ToList();
+            var width = rows.Max(r => r.Count == 0 ? 0 : r.Keys.Max() + 1);
+            foreach (var row in rows)
+                text.Append(string.Join(" | ", Enumerable.Range(0, width).Select(i => row.GetValueOrDefault(i, "")))).Append('\n');
         }
         return Encoding.UTF8.GetBytes(text.ToString());
     }
+
+    private static string Value(Cell c) => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText
+        : c.DataType?.Value == CellValues.Boolean ? (c.CellValue!.Text == "1").ToString()
+        : c.CellValue is { } v ? "n:" + double.Parse(v.Text, System.Globalization.CultureInfo.InvariantCulture).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+        : "";
+
+    private static int Column(string reference) => reference.TakeWhile(char.IsAsciiLetter).Aggregate(0, (n, ch) => n * 26 + ch - 'A' + 1) - 1;
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using MiniExcelLibs;
+using StationMap.Common;
 
 namespace StationMap.Tests.Import;
 
@@ -21,14 +21,13 @@ internal static class ImportFiles
 
     public static MemoryStream Gbk(string text) => Csv(text, Encoding.GetEncoding("GBK"));
 
-    /// <summary>An xlsx written by MiniExcel: first row headers, cells as given (strings stay strings, numbers numbers).</summary>
+    /// <summary>An xlsx written by the product's writer: first row headers, cells as given (strings stay strings, numbers numbers).</summary>
     public static MemoryStream Xlsx(string[] headers, params object?[][] rows) => Xlsx("Sheet1", headers, rows);
 
     public static MemoryStream Xlsx(string sheet, string[] headers, params object?[][] rows)
     {
         var ms = new MemoryStream();
-        var data = rows.Select(r => headers.Select((h, i) => (h, v: i < r.Length ? r[i] : null)).ToDictionary(x => x.h, x => x.v));
-        ms.SaveAs(data, sheetName: sheet, excelType: ExcelType.XLSX);
+        using (var book = new XlsxWorkbookWriter(ms)) book.AddSheet(sheet, headers, rows);
         ms.Position = 0;
         return ms;
     }

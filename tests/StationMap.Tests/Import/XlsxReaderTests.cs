@@ -4,7 +4,7 @@ using StationMap.Import;
 
 namespace StationMap.Tests.Import;
 
-/// <summary>The guarded xlsx reader (MiniExcel behind the limits) on hand-written parts: what Excel and other writers actually store.</summary>
+/// <summary>The guarded xlsx reader (the OpenXml SDK's streaming reader behind the limits) on hand-written parts: what Excel and other writers actually store.</summary>
 public class XlsxReaderTests
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -20,15 +20,15 @@ public class XlsxReaderTests
                 using var w = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
                 w.Write(xml);
             }
-            Part("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            Part("[Content_Types].xml", ContentTypes(sharedStrings is not null, styles is not null));
             Part("_rels/.rels", $"""<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
             Part("xl/workbook.xml", $"""<workbook xmlns="{Main}" xmlns:r="{Rel}"><sheets><sheet name="Notes" sheetId="2" r:id="rId9"/><sheet name="{sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>""");
             Part("xl/_rels/workbook.xml.rels", $"""
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
                 <Relationship Id="rId9" Type="{Rel}/worksheet" Target="worksheets/sheet2.xml"/>
                 <Relationship Id="rId1" Type="{Rel}/worksheet" Target="worksheets/sheet1.xml"/>
-                <Relationship Id="rId2" Type="{Rel}/sharedStrings" Target="sharedStrings.xml"/>
-                <Relationship Id="rId3" Type="{Rel}/styles" Target="styles.xml"/></Relationships>
+                {(sharedStrings is null ? "" : $"<Relationship Id=\"rId2\" Type=\"{Rel}/sharedStrings\" Target=\"sharedStrings.xml\"/>")}
+                {(styles is null ? "" : $"<Relationship Id=\"rId3\" Type=\"{Rel}/styles\" Target=\"styles.xml\"/>")}</Relationships>
                 """);
             Part("xl/worksheets/sheet2.xml", $"""<worksheet xmlns="{Main}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>说明</t></is></c></row></sheetData></worksheet>""");
             Part("xl/worksheets/sheet1.xml", $"""<worksheet xmlns="{Main}"><sheetData>{sheetData}</sheetData></worksheet>""");
@@ -37,6 +37,18 @@ public class XlsxReaderTests
         }
         ms.Position = 0;
         return ms;
+    }
+
+    /// <summary>What every writer declares: the type of each part (the SDK reads a part only by its declared type).</summary>
+    internal static string ContentTypes(bool sharedStrings, bool styles, int sheets = 2)
+    {
+        const string Ml = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+        var parts = new List<(string, string)> { ("/xl/workbook.xml", Ml + ".sheet.main+xml") };
+        for (var i = 1; i <= sheets; i++) parts.Add(($"/xl/worksheets/sheet{i}.xml", Ml + ".worksheet+xml"));
+        if (sharedStrings) parts.Add(("/xl/sharedStrings.xml", Ml + ".sharedStrings+xml"));
+        if (styles) parts.Add(("/xl/styles.xml", Ml + ".styles+xml"));
+        return """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"""
+            + string.Concat(parts.Select(p => $"""<Override PartName="{p.Item1}" ContentType="{p.Item2}"/>""")) + "</Types>";
     }
 
     private static ISheetSource Open(Stream s, string? sheet = "Sheet1")
@@ -72,6 +84,15 @@ public class XlsxReaderTests
     }
 
     [Fact]
+    public void A_header_far_down_the_sheet_is_found_without_counting_the_rows_above_it()
+    {
+        using var sheet = Open(Workbook(
+            """<row r="900000"><c r="A900000" t="inlineStr"><is><t>名称</t></is></c></row><row r="900002"><c r="A900002" t="inlineStr"><is><t>甲</t></is></c></row>"""));
+        Assert.Equal(["名称"], sheet.Headers);
+        Assert.Equal([900001, 900002], sheet.Rows().Select(r => r.Number));
+    }
+
+    [Fact]
     public void Numbers_booleans_and_errors_become_the_text_excel_shows_and_formulas_are_never_evaluated()
     {
         using var sheet = Open(Workbook(
@@ -89,6 +110,30 @@ public class XlsxReaderTests
             styles: styles));
         Assert.Equal(new string?[] { "2023-03-15", "09:00", "2.5", "45000" }, Assert.Single(sheet.Rows()).Cells.AsEnumerable());
     }
+
+    [Fact]
+    public void Built_in_time_and_east_asian_date_formats_are_dates_too()
+    {
+        const string styles = """<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="20"/><xf numFmtId="31"/></cellXfs>""";
+        using var sheet = Open(Workbook(
+            """<row r="1"><c r="A1" t="str"><v>a</v></c></row><row r="2"><c r="A2" s="1"><v>0.375</v></c><c r="B2" s="2"><v>45000</v></c><c r="C2" s="2"><v>45000.5</v></c></row>""",
+            styles: styles));
+        Assert.Equal(new string?[] { "09:00", "2023-03-15", "2023-03-15 12:00" }, Assert.Single(sheet.Rows()).Cells.AsEnumerable());
+    }
+
+    [Theory]
+    [InlineData("yyyy\"年\"m\"月\"d\"日\"", true)]
+    [InlineData("[$-804]yyyy/m/d;@", true)]
+    [InlineData("[h]:mm:ss", true)]
+    [InlineData("h:mm AM/PM", true)]
+    [InlineData("\"day\" 0.0", false)]
+    [InlineData("0.00_ ;[Red]\\-0.00\\ ", false)]
+    [InlineData("0.00E+00", false)]
+    [InlineData("General", false)]
+    [InlineData("#,##0\"元\"", false)]
+    [InlineData("@", false)]
+    public void A_custom_number_format_is_a_date_when_it_shows_date_or_time_parts(string code, bool isDate) =>
+        Assert.Equal(isDate, XlsxDateStyles.IsDateCode(code));
 
     [Fact]
     public void Sheets_are_listed_in_workbook_order_and_a_named_one_is_read()

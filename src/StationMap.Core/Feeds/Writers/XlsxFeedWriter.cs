@@ -1,5 +1,5 @@
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
+using System.IO.Packaging;
+using StationMap.Common;
 using StationMap.Feeds.Profiles;
 using StationMap.Feeds.Rows;
 
@@ -7,7 +7,7 @@ namespace StationMap.Feeds.Writers;
 
 /// <summary>
 /// One workbook per export: a sheet per district ("海淀区 110108") and a summary sheet last (its counts are
-/// known only after the rows). Rows stream from the database straight into MiniExcel.
+/// known only after the rows). Rows stream from the database straight into the workbook writer.
 /// </summary>
 internal sealed class XlsxFeedWriter(FeedProfile profile, FeedLookups lookups)
 {
@@ -19,25 +19,24 @@ internal sealed class XlsxFeedWriter(FeedProfile profile, FeedLookups lookups)
         if (source.Peek() is null) return [];
         var headers = profile.Columns.Select(c => c.Header).Concat(target.Incremental ? [profile.ChangeHeader] : []).ToArray();
         var tally = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
-        var sheets = new Dictionary<string, object>();
-        if (profile.Sheets == "district")
-            foreach (var adcode in target.Adcodes)
-                sheets[lookups.SheetName(adcode)] = Rows(source, headers, tally, adcode);
-        else
-            sheets["站点"] = Rows(source, headers, tally, null);
-        sheets[SummarySheet] = Summary(tally, target.Incremental);
-
         var name = $"{target.BaseName}.xlsx";
         var raw = Path.Combine(target.Folder, name + ".tmp");
-        MiniExcel.SaveAs(raw, sheets, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { AutoFilter = false });
-        long bytes;
-        string sha;
-        (bytes, sha) = StableZip.Rewrite(raw, Path.Combine(target.Folder, name));
+        using (var file = File.Create(raw))
+        using (var book = new XlsxWorkbookWriter(file, CompressionOption.SuperFast))
+        {
+            if (profile.Sheets == "district")
+                foreach (var adcode in target.Adcodes)
+                    book.AddSheet(lookups.SheetName(adcode), headers, Rows(source, headers, tally, adcode));
+            else
+                book.AddSheet("站点", headers, Rows(source, headers, tally, null));
+            book.AddSheet(SummarySheet, SummaryHeaders(target.Incremental), Summary(tally, target.Incremental));
+        }
+        var (bytes, sha) = StableZip.Rewrite(raw, Path.Combine(target.Folder, name));
         File.Delete(raw);
         return [new WrittenFile(name, target.Incremental ? "mixed" : "all", tally.Values.Sum(t => t[0]), bytes, sha)];
     }
 
-    private IEnumerable<IDictionary<string, object>> Rows(PeekableItems source, string[] headers, SortedDictionary<string, int[]> tally, string? adcode)
+    private IEnumerable<object?[]> Rows(PeekableItems source, string[] headers, SortedDictionary<string, int[]> tally, string? adcode)
     {
         var any = false;
         while (source.Peek() is { } item && (adcode is null || item.Row.Adcode == adcode))
@@ -47,18 +46,18 @@ internal sealed class XlsxFeedWriter(FeedProfile profile, FeedLookups lookups)
             var counts = tally.TryGetValue(item.Row.Adcode, out var c) ? c : tally[item.Row.Adcode] = new int[4];
             counts[0]++;
             if (item.Change is { } change) counts[1 + (int)change]++;
-            var row = new Dictionary<string, object>(headers.Length);
-            for (var i = 0; i < item.Row.Cells.Length; i++) row[headers[i]] = item.Row.Cells[i];
-            if (target(item) is { } value) row[profile.ChangeHeader] = value;
+            var row = new object?[headers.Length];
+            item.Row.Cells.CopyTo(row, 0);
+            if (item.Change is { } ch && row.Length > item.Row.Cells.Length) row[^1] = profile.ChangeValues[ch.Wire()];
             yield return row;
         }
         // A district whose stations were all excluded still gets a readable sheet.
-        if (!any) yield return headers.ToDictionary(h => h, h => (object)(h == headers[0] ? "（本区无可报送站点，见导出报告）" : ""));
-
-        string? target(FeedItem i) => i.Change is { } ch ? profile.ChangeValues[ch.Wire()] : null;
+        if (!any) yield return ["（本区无可报送站点，见导出报告）"];
     }
 
-    private IEnumerable<IDictionary<string, object>> Summary(SortedDictionary<string, int[]> tally, bool incremental)
+    private static string[] SummaryHeaders(bool incremental) => incremental ? ["区县", "行政区划代码", "站点数", "新增", "更新", "撤回"] : ["区县", "行政区划代码", "站点数"];
+
+    private IEnumerable<object?[]> Summary(SortedDictionary<string, int[]> tally, bool incremental)
     {
         foreach (var (adcode, c) in tally)
             yield return SummaryRow(lookups.District(adcode), adcode, c, incremental);
@@ -67,15 +66,8 @@ internal sealed class XlsxFeedWriter(FeedProfile profile, FeedLookups lookups)
         yield return SummaryRow("合计", "", total, incremental);
     }
 
-    private static Dictionary<string, object> SummaryRow(string name, string adcode, int[] c, bool incremental)
-    {
-        var row = new Dictionary<string, object> { ["区县"] = name, ["行政区划代码"] = adcode, ["站点数"] = c[0] };
-        if (!incremental) return row;
-        row["新增"] = c[1];
-        row["更新"] = c[2];
-        row["撤回"] = c[3];
-        return row;
-    }
+    private static object?[] SummaryRow(string name, string adcode, int[] c, bool incremental) =>
+        incremental ? [name, adcode, c[0], c[1], c[2], c[3]] : [name, adcode, c[0]];
 }
 
 /// <summary>A forward-only enumerator with one item of look-ahead, so sheets can take "their" rows in turn.</summary>

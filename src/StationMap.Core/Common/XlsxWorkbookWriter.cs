@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.IO.Packaging;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace StationMap.Common;
+
+/// <summary>
+/// Writes an .xlsx sheet by sheet with the OpenXml SDK's streaming <see cref="OpenXmlWriter"/>: each sheet's rows go
+/// to the zip as they come, never held whole. The package is opened write-only, where the SDK's document classes
+/// would buffer every part in memory (they need a readable package), so the parts are created here in the order
+/// they are written: the sheets, then the styles and the workbook that lists them.
+/// A sheet's first row is its header (bold, and a filter when asked). Cells: text as inline strings, numbers as
+/// numbers, booleans; null and "" leave the cell out. Relationship ids are fixed, so the same rows give the same parts.
+/// </summary>
+public sealed class XlsxWorkbookWriter : IDisposable
+{
+    private const string SheetMl = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static readonly OpenXmlAttribute Inline = new("t", "", "inlineStr");
+    private static readonly OpenXmlAttribute Boolean = new("t", "", "b");
+    private static readonly OpenXmlAttribute BoldStyle = new("s", "", "1");
+    private static readonly OpenXmlAttribute Preserve = new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
+    // Start tags only: the writer takes the element's name, the attributes come with each call.
+    private static readonly Row RowTag = new();
+    private static readonly Cell CellTag = new();
+    private static readonly InlineString InlineTag = new();
+    private static readonly Text TextTag = new();
+    private static readonly CellValue ValueTag = new();
+
+    private readonly Package _package;
+    private readonly List<(string Name, string Id)> _sheets = [];
+    private readonly CompressionOption _compression;
+
+    /// <summary>Writes to <paramref name="output"/> (left open); <paramref name="compression"/> Fast when the file is re-packed anyway.</summary>
+    public XlsxWorkbookWriter(Stream output, CompressionOption compression = CompressionOption.Normal)
+    {
+        _package = Package.Open(output, FileMode.Create, FileAccess.Write);
+        _compression = compression;
+    }
+
+    public void AddSheet(string name, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, bool filter = false)
+    {
+        var id = $"rId{_sheets.Count + 1}";
+        var part = _package.CreatePart(new Uri($"/xl/worksheets/sheet{_sheets.Count + 1}.xml", UriKind.Relative), SheetMl + ".worksheet+xml", _compression);
+        _sheets.Add((name, id));
+        using var stream = part.GetStream();
+        using var w = OpenXmlWriter.Create(stream);
+        w.WriteStartElement(new Worksheet());
+        w.WriteStartElement(new SheetData());
+        WriteRow(w, 1, headers, header: true);
+        var last = 1;
+        foreach (var row in rows) WriteRow(w, ++last, row, header: false);
+        w.WriteEndElement();
+        if (filter && headers.Count > 0)
+            w.WriteElement(new AutoFilter { Reference = $"A1:{Column(headers.Count - 1)}{last}" });
+        w.WriteEndElement();
+    }
+
+    private static void WriteRow(OpenXmlWriter w, int number, IReadOnlyList<object?> cells, bool header)
+    {
+        var r = number.ToString(CultureInfo.InvariantCulture);
+        w.WriteStartElement(RowTag, [new OpenXmlAttribute("r", "", r)]);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var reference = new OpenXmlAttribute("r", "", Column(i) + r);
+            switch (cells[i])
+            {
+                case null or "":
+                    continue;
+                case string s:
+                    w.WriteStartElement(CellTag, header ? [reference, Inline, BoldStyle] : [reference, Inline]);
+                    w.WriteStartElement(InlineTag);
+                    w.WriteStartElement(TextTag, s.Trim().Length == s.Length ? [] : [Preserve]);
+                    w.WriteString(s);
+                    w.WriteEndElement();
+                    w.WriteEndElement();
+                    break;
+                case bool b:
+                    w.WriteStartElement(CellTag, [reference, Boolean]);
+                    Value(w, b ? "1" : "0");
+                    break;
+                case double or float or decimal or int or long or short or byte:
+                    w.WriteStartElement(CellTag, [reference]);
+                    Value(w, Convert.ToString(cells[i], CultureInfo.InvariantCulture)!);
+                    break;
+                case var other:
+                    throw new ArgumentException($"no xlsx cell for a {other.GetType().Name}", nameof(cells));
+            }
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+    }
+
+    private static void Value(OpenXmlWriter w, string value)
+    {
+        w.WriteStartElement(ValueTag);
+        w.WriteString(value);
+        w.WriteEndElement();
+    }
+
+    /// <summary>The styles (0 = plain, 1 = bold header) and the workbook listing the sheets; then the package is closed.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            var styles = _package.CreatePart(new Uri("/xl/styles.xml", UriKind.Relative), SheetMl + ".styles+xml", _compression);
+            using (var stream = styles.GetStream())
+            using (var w = OpenXmlWriter.Create(stream))
+                w.WriteElement(new Stylesheet(
+                    new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+                    new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+                    new Borders(new Border()) { Count = 1 },
+                    new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 }));
+
+            var bookUri = new Uri("/xl/workbook.xml", UriKind.Relative);
+            var book = _package.CreatePart(bookUri, SheetMl + ".sheet.main+xml", _compression);
+            _package.CreateRelationship(bookUri, TargetMode.Internal, Relationships + "/officeDocument", "rId1");
+            foreach (var (i, (_, id)) in _sheets.Index())
+                book.CreateRelationship(new Uri($"worksheets/sheet{i + 1}.xml", UriKind.Relative), TargetMode.Internal, Relationships + "/worksheet", id);
+            book.CreateRelationship(new Uri("styles.xml", UriKind.Relative), TargetMode.Internal, Relationships + "/styles", $"rId{_sheets.Count + 1}");
+            using (var stream = book.GetStream())
+            using (var w = OpenXmlWriter.Create(stream))
+                w.WriteElement(new Workbook(new Sheets(_sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)i + 1, Id = s.Id }))));
+        }
+        finally
+        {
+            _package.Close();
+        }
+    }
+
+    private static readonly string[] Letters = Enumerable.Range(0, 256).Select(StationMap.Import.ColumnMap.ColumnLetter).ToArray();
+
+    private static string Column(int index) => index < Letters.Length ? Letters[index] : StationMap.Import.ColumnMap.ColumnLetter(index);
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace StationMap.Import;
+
+/// <summary>
+/// The workbook's shared strings, read once with <see cref="OpenXmlReader"/> and kept as characters in large blocks
+/// with one position per string (not one .NET string each): memory stays close to the text itself, which
+/// <see cref="ZipGuard"/> has already limited (MaxSharedStringsBytes).
+/// </summary>
+internal sealed class XlsxSharedStrings
+{
+    private const int BlockChars = 1 << 20;
+    private readonly List<char[]> _blocks = [];
+    private readonly List<long> _positions = []; // block << 40 | start << 20 | length, or an index into _large
+    private readonly List<string> _large = [];
+    private int _used = BlockChars;
+
+    public static XlsxSharedStrings Read(SharedStringTablePart? part)
+    {
+        var strings = new XlsxSharedStrings();
+        if (part is null) return strings;
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+                strings.Add(ItemText(reader));
+        return strings;
+    }
+
+    /// <summary>The text of the current &lt;si&gt; or &lt;is&gt;: its &lt;t&gt;, or its runs' &lt;t&gt; joined;
+    /// phonetic guides (&lt;rPh&gt;, furigana) are not part of the value.</summary>
+    public static string ItemText(OpenXmlReader reader)
+    {
+        var text = new StringBuilder();
+        if (!reader.ReadFirstChild()) return "";
+        do
+        {
+            if (!reader.IsStartElement) continue;
+            if (reader.ElementType == typeof(Text)) text.Append(reader.GetText());
+            else if (reader.ElementType == typeof(Run) && reader.ReadFirstChild())
+                do
+                {
+                    if (reader.IsStartElement && reader.ElementType == typeof(Text)) text.Append(reader.GetText());
+                } while (reader.ReadNextSibling());
+        } while (reader.ReadNextSibling());
+        return text.ToString();
+    }
+
+    public string this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)_positions.Count) throw new InvalidDataException($"shared string {index} does not exist");
+            var p = _positions[index];
+            if (p < 0) return _large[(int)~p];
+            return new string(_blocks[(int)(p >> 40)], (int)(p >> 20 & (BlockChars - 1)), (int)(p & (BlockChars - 1)));
+        }
+    }
+
+    private void Add(string s)
+    {
+        if (s.Length >= BlockChars / 16)
+        {
+            _positions.Add(~(long)_large.Count);
+            _large.Add(s);
+            return;
+        }
+        if (_used + s.Length > BlockChars)
+        {
+            _blocks.Add(new char[BlockChars]);
+            _used = 0;
+        }
+        s.CopyTo(_blocks[^1].AsSpan(_used));
+        _positions.Add((long)(_blocks.Count - 1) << 40 | (long)_used << 20 | (long)s.Length);
+        _used += s.Length;
+    }
+}

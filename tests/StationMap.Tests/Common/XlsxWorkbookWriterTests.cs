@@ -1,0 +1,82 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using StationMap.Common;
+using StationMap.Import;
+
+namespace StationMap.Tests.Common;
+
+/// <summary>The one xlsx writer: what it writes reads back the same through the import's reader, and passes the
+/// OpenXml SDK's schema validation (what Excel, WPS and the providers' importers expect).</summary>
+public class XlsxWorkbookWriterTests
+{
+    private static byte[] Book(Action<XlsxWorkbookWriter> write)
+    {
+        var ms = new MemoryStream();
+        using (var book = new XlsxWorkbookWriter(ms)) write(book);
+        return ms.ToArray();
+    }
+
+    private static List<string> SchemaErrors(byte[] xlsx)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        return new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+    }
+
+    [Fact]
+    public void Cells_read_back_as_the_text_the_importer_would_see()
+    {
+        var xlsx = Book(b => b.AddSheet("站点", ["编码", "名称", "经度", "数量", "开放", "备注"],
+        [
+            ["0101", " 前后有空格 ", 116.397128, 3, true, null],
+            ["=1+1", "", 1e20, -0.5, false, "最后"],
+        ]));
+        var errors = new List<ImportProblem>();
+        using var sheet = XlsxSheet.Open(new MemoryStream(xlsx), "站点", errors)!;
+        Assert.Empty(errors);
+        Assert.Equal(["编码", "名称", "经度", "数量", "开放", "备注"], sheet.Headers);
+        var rows = sheet.Rows().Select(r => r.Cells).ToList();
+        Assert.Equal(new string?[] { "0101", " 前后有空格 ", "116.397128", "3", "TRUE", null }, rows[0].AsEnumerable());
+        Assert.Equal(new string?[] { "=1+1", null, "1E+20", "-0.5", "FALSE", "最后" }, rows[1].AsEnumerable());
+    }
+
+    [Fact]
+    public void Sheets_keep_their_order_and_names_and_the_workbook_passes_schema_validation()
+    {
+        var xlsx = Book(b =>
+        {
+            b.AddSheet("海淀区 110108", ["站点编码"], [["HD001"]], filter: true);
+            b.AddSheet("汇总", ["区县", "站点数"], [["海淀区", 1], ["合计", 1]]);
+            b.AddSheet("空", ["a"], []);
+        });
+        Assert.Empty(SchemaErrors(xlsx));
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        Assert.Equal(["海淀区 110108", "汇总", "空"],
+            document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
+    }
+
+    [Fact]
+    public void The_same_rows_give_the_same_parts()
+    {
+        static byte[] Once() => Book(b => b.AddSheet("s", ["a", "b"], [["x", 1.5]]));
+        using var first = new System.IO.Compression.ZipArchive(new MemoryStream(Once()));
+        using var second = new System.IO.Compression.ZipArchive(new MemoryStream(Once()));
+        Assert.Equal(first.Entries.Select(e => e.FullName), second.Entries.Select(e => e.FullName));
+        foreach (var entry in first.Entries)
+            Assert.Equal(new StreamReader(entry.Open()).ReadToEnd(), new StreamReader(second.GetEntry(entry.FullName)!.Open()).ReadToEnd());
+    }
+
+    [Fact]
+    public void The_import_template_the_error_workbook_and_a_feed_workbook_pass_schema_validation()
+    {
+        var (files, _, folder) = Feeds.FeedGoldenTests.Export("poi-sheet-amap");
+        Assert.Empty(SchemaErrors(File.ReadAllBytes(Path.Combine(folder, Assert.Single(files).Name))));
+
+        var template = new MemoryStream();
+        ImportTemplate.Write(template);
+        Assert.Empty(SchemaErrors(template.ToArray()));
+
+        var errors = new MemoryStream();
+        ErrorWorkbook.Write(errors, new RejectedRows(["名称", "名称"], [new RejectedRow(3, ["=HYPERLINK(\"x\")", "乙"], "[名称] 太长")]));
+        Assert.Empty(SchemaErrors(errors.ToArray()));
+    }
+}
