@@ -4,6 +4,7 @@ using StationMap.Common;
 using StationMap.Coverage;
 using StationMap.Coverage.Points;
 using StationMap.Geo;
+using StationMap.Import;
 
 namespace StationMap.Api.Coverage;
 
@@ -15,7 +16,7 @@ internal static class CoveragePointsApi
 {
     public const long MaxBytes = 32 * 1024 * 1024;
 
-    public static async Task<IResult> Points(HttpContext http, NpgsqlDataSource db, CancellationToken ct)
+    public static async Task<IResult> Points(HttpContext http, NpgsqlDataSource db, ImportOptions limits, CancellationToken ct)
     {
         var q = http.Request.Query;
         var errors = new List<FieldError>();
@@ -52,7 +53,7 @@ internal static class CoveragePointsApi
             fileName = "body.geojson";
         }
         temp.Position = 0;
-        var points = DemandPointFile.Read(temp, fileName, inSys, errors);
+        var points = DemandPointFile.Read(temp, fileName, inSys, limits, errors);
         if (points is null) return Problems.Validation(errors);
 
         var reach = new SpheroidRadius(radius);

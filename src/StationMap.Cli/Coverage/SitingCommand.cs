@@ -36,7 +36,7 @@ internal static class SitingCommand
             {
                 var errors = new List<FieldError>();
                 using var stream = file.OpenRead();
-                var points = DemandPointFile.Read(stream, file.Name, CoordSys.Wgs84, errors)
+                var points = DemandPointFile.Read(stream, file.Name, CoordSys.Wgs84, new StationMap.Import.ImportOptions(), errors)
                     ?? throw new CliException(string.Join("\n", errors.Take(20).Select(e => $"{e.Field}: {e.Message}")));
                 uploaded = [.. Enumerable.Range(0, points.Count).Select(i => new SitingCandidate(points.Lng[i], points.Lat[i], points.Labels![i]))];
             }

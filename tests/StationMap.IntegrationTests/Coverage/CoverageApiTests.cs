@@ -132,6 +132,12 @@ public class CoverageApiTests(SeededApiFixture api) : IClassFixture<SeededApiFix
         var unreadable = await admin.PostAsync("/api/v1/coverage/points", broken);
         Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
         Assert.True((await unreadable.JsonAsync()).GetProperty("errors").TryGetProperty("file", out _));
+
+        // Spreadsheets pass the import's guards: a megabyte shared string behind 300 cells is refused, not read.
+        var hostile = new MultipartFormDataContent { { new ByteArrayContent(Import.HostileFiles.OneHugeSharedString()), "file", "points.xlsx" } };
+        var refused = await admin.PostAsync("/api/v1/coverage/points", hostile);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("2000", (await refused.JsonAsync()).GetProperty("errors").GetProperty("file")[0].GetString());
     }
 
     [Fact]

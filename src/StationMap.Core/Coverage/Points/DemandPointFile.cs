@@ -27,14 +27,25 @@ public static class DemandPointFile
         ["label"] = "label", ["name"] = "label", ["名称"] = "label",
     };
 
-    public static DemandSet? Read(Stream seekable, string fileName, CoordSys fallback, List<FieldError> errors)
+    /// <summary>A spreadsheet goes through the import's guarded reader (<see cref="UploadedFile"/>), with its limits.</summary>
+    public static DemandSet? Read(Stream seekable, string fileName, CoordSys fallback, ImportOptions limits, List<FieldError> errors)
     {
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
         if (ext is ".geojson" or ".json") return ReadGeoJson(seekable, fallback, errors);
         var problems = new List<ImportProblem>();
-        using ISheetSource? sheet = ext == ".xlsx" ? XlsxSheet.Open(seekable, null, problems) : new CsvSheet(seekable);
+        using var sheet = UploadedFile.Open(seekable, fileName, null, limits, problems);
         errors.AddRange(problems.Select(p => new FieldError("file", p.Code, p.Message)));
-        return sheet is null ? null : ReadSheet(sheet, fallback, errors);
+        if (sheet is null) return null;
+        try
+        {
+            return ReadSheet(sheet, fallback, errors);
+        }
+        catch (SheetLimitException e)
+        {
+            // Past a limit of the guarded reader (a cell too long, too many rows): the file is refused as a whole.
+            errors.Add(new FieldError("file", e.Problem.Code, e.Problem.Message));
+            return null;
+        }
     }
 
     private static DemandSet? ReadSheet(ISheetSource sheet, CoordSys fallback, List<FieldError> errors)
