@@ -40,7 +40,7 @@ node_with_role() { for n in "${nodes[@]}"; do if [ "$(role_of "$n")" = "$1" ]; t
 # often a host that stalled is probed again (every read waiting on the probe).
 connection_string() {
   local pw; pw=$(cat "$dir/pg1/app-password")
-  echo "Host=127.0.0.1:${pg_ports[0]},127.0.0.1:${pg_ports[1]};Database=stationmap;Username=stationmap;Password=$pw;Timeout=2;Command Timeout=3;Cancellation Timeout=-1;Load Balance Hosts=true;Keepalive=5"
+  echo "Host=127.0.0.1:${pg_ports[0]},127.0.0.1:${pg_ports[1]};Database=stationmap;Username=stationmap;Password=$pw;Timeout=2;Command Timeout=3;Cancellation Timeout=500;Gss Encryption Mode=Disable;Load Balance Hosts=true;Keepalive=5"
 }
 
 ensure_haproxy() {
