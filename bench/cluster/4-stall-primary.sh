@@ -10,6 +10,10 @@ key=$(staff_key)
 primary=$($cluster primary)
 pid=$(head -1 ".local/cluster/$primary/data/postmaster.pid")
 run=S$(date +%H%M%S)
+say "reference: the same load for 10 s with no fault"
+load 10 ref-nearest nearest 1 4
+load 10 ref-db db 1 4
+load_wait
 load 25 stall-nearest nearest 1 4
 load 25 stall-db db 1 4
 sleep 4
@@ -20,6 +24,8 @@ kill -STOP "$pid" $(pgrep -P "$pid")
 sleep 10; kill -CONT "$pid" $(pgrep -P "$pid"); say "SIGCONT"
 wait "$writes_pid"
 load_wait
+echo "reference nearest (index): $(load_result ref-nearest)"
+echo "reference db reads: $(load_result ref-db)"
 echo "stall nearest (index): $(load_result stall-nearest)"
 echo "stall db reads (GET by code, lists): $(load_result stall-db)"
 echo "stall writes: $(writes_summary "$run")"
