@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Failure 4: a network stall to the primary (SIGSTOP of its postmaster and backends for 10 s) under read load and
-# writes. Every database-backed request answers within the bound (request deadline = Command Timeout 3 s, plus up to
-# Timeout 2 s + Cancellation Timeout 0.5 s while Npgsql tries to cancel on the silent server: docs/deployment.md),
-# with 503 + Retry-After when it needed the primary; nearest from the index never waits. Two wrk runs side by side
-# (nearest only; GET by code and lists only) so each has its own p99.
+# writes. Every database-backed request answers within the bound, with 503 + Retry-After when it needed the primary;
+# nearest from the index never waits. Bounds (docs/deployment.md, "A stalled database"): request deadline 3 s +
+# Timeout 2 s + Cancellation Timeout 0.5 s = 5.5 s; a command Npgsql cannot cancel early (the first on a pooled
+# connection, or the first after BEGIN) runs to its Command Timeout even past the deadline: at worst
+# deadline 3 + Command Timeout 3 + Timeout 2 = 8 s. First the same load for 10 s with no fault (the reference), then
+# two wrk runs side by side (nearest only; GET by code and lists only) so each has its own p99.
 source "$(dirname "$0")/common.sh"
-bound=${STALL_BOUND_SECONDS:-5.5}
+bound=${STALL_BOUND_SECONDS:-5.5} hard_bound=${STALL_HARD_BOUND_SECONDS:-8}
 key=$(staff_key)
 primary=$($cluster primary)
 pid=$(head -1 ".local/cluster/$primary/data/postmaster.pid")
@@ -30,9 +32,7 @@ echo "stall nearest (index): $(load_result stall-nearest)"
 echo "stall db reads (GET by code, lists): $(load_result stall-db)"
 echo "stall writes: $(writes_summary "$run")"
 slowest=$(awk '{if ($3 > m) m = $3} END {print m + 0}' "$out/$run.writes")
-db_max=$(load_result stall-db | sed -n 's/.*max_ms=\([0-9.]*\).*/\1/p')
-if (( $(echo "scale=3; $slowest <= $bound + 0.5 && $db_max / 1000 <= $bound + 0.5" | bc) )); then
-  echo "PASS: slowest write ${slowest} s, slowest database read $(echo "scale=2; $db_max / 1000" | bc) s, bound ${bound} s (+0.5 s slack)"
-else
-  echo "FAIL: slowest write ${slowest} s, slowest database read $(echo "scale=2; $db_max / 1000" | bc) s exceed the bound ${bound} s (+0.5 s slack)"; exit 1
-fi
+over=$(awk -v b="$bound" '$3 > b + 0.5 {n++} END {print n + 0}' "$out/$run.writes")
+db_max=$(echo "scale=2; $(load_result stall-db | sed -n 's/.*max_ms=\([0-9.]*\).*/\1/p') / 1000" | bc)
+echo "slowest write ${slowest} s (${over} above ${bound} s + 0.5 s), slowest database read ${db_max} s; bounds ${bound} s, at worst ${hard_bound} s"
+if (( $(echo "$slowest <= $hard_bound + 0.5 && $db_max <= $hard_bound + 0.5" | bc) )); then echo PASS; else echo FAIL; exit 1; fi
