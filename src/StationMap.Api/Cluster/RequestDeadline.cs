@@ -18,7 +18,8 @@ internal static class RequestDeadline
     /// <summary>
     /// <c>Database:RequestTimeoutSeconds</c>; unset, the connection string's Command Timeout (Npgsql's default: 30 s),
     /// so one setting tunes both. Npgsql may add up to the connection Timeout on top while it tries to cancel a command
-    /// on a server that does not answer.
+    /// on a server that does not answer, and a command it cannot cancel early (the first on a pooled connection or
+    /// after BEGIN waits for the server's answer to those: npgsql/npgsql#5191) runs to its Command Timeout.
     /// </summary>
     public static TimeSpan Of(IConfiguration config, string connectionString) =>
         TimeSpan.FromSeconds(config.GetValue<int?>($"{Section}:RequestTimeoutSeconds")
