@@ -35,12 +35,14 @@ role_of() { case "$(sql "$1" 'select pg_is_in_recovery()')" in t) echo standby ;
 node_with_role() { for n in "${nodes[@]}"; do if [ "$(role_of "$n")" = "$1" ]; then echo "$n"; return; fi; done; return 1; }
 
 # Both hosts in one string: Npgsql finds the read-write one for writes and prefers the standby for public reads.
-# Timeout / Command Timeout bound how long a request waits for a stalled server before it answers 503;
+# Timeout / Command Timeout (also the request deadline) bound how long a request waits for a stalled server before it
+# answers 503; Cancellation Timeout must not be -1 (a timeout then never marks the stalled host offline), and GSS
+# encryption off (with Prefer, the cancel sent to a stalled server waits its Timeout twice): docs/deployment.md.
 # Host Recheck Seconds stays at its default (10 s): how soon a promoted standby is tried as the new primary, and how
-# often a host that stalled is probed again (every read waiting on the probe).
+# long a host that stalled stays marked offline.
 connection_string() {
   local pw; pw=$(cat "$dir/pg1/app-password")
-  echo "Host=127.0.0.1:${pg_ports[0]},127.0.0.1:${pg_ports[1]};Database=stationmap;Username=stationmap;Password=$pw;Timeout=2;Command Timeout=3;Cancellation Timeout=-1;Load Balance Hosts=true;Keepalive=5"
+  echo "Host=127.0.0.1:${pg_ports[0]},127.0.0.1:${pg_ports[1]};Database=stationmap;Username=stationmap;Password=$pw;Timeout=2;Command Timeout=3;Cancellation Timeout=500;Gss Encryption Mode=Disable;Load Balance Hosts=true;Keepalive=5"
 }
 
 ensure_haproxy() {

@@ -23,13 +23,15 @@ t0=$(date +%s.%N)
 elapsed() { printf '%5.1f s' "$(echo "$(date +%s.%N) - $t0" | bc)"; }
 say() { echo "[$(elapsed)] $*"; }
 
-# load SECONDS NAME: public reads in the background (2 threads, 8 connections), result line in $out/NAME.wrk
+# load SECONDS NAME [KINDS [THREADS CONNECTIONS]]: public reads in the background (default: the mix, 2 threads,
+# 8 connections; KINDS nearest or db: see load.lua), result line in $out/NAME.wrk
+load_pids=()
 load() {
   psql_node "$($cluster primary)" -c "SELECT code FROM stations WHERE is_public AND deleted_at IS NULL ORDER BY id LIMIT 500" > "$out/codes.txt"
-  CODES_FILE="$out/codes.txt" wrk -t2 -c8 -d"$1"s --timeout 10s -s bench/cluster/load.lua "$LB" > "$out/$2.wrk" 2>&1 &
-  load_pid=$!
+  LOAD_KINDS=${3:-all} CODES_FILE="$out/codes.txt" wrk -t"${4:-2}" -c"${5:-8}" -d"$1"s --timeout 10s -s bench/cluster/load.lua "$LB" > "$out/$2.wrk" 2>&1 &
+  load_pids+=($!)
 }
-load_wait() { wait "$load_pid" || true; }
+load_wait() { for p in "${load_pids[@]}"; do wait "$p" || true; done; load_pids=(); }
 load_result() { grep '^RESULT' "$out/$1.wrk" | sed 's/^RESULT //'; }
 
 staff_key() {

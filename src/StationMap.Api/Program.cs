@@ -21,6 +21,7 @@ app.UseStatusCodePages();
 app.UseContentSecurityPolicy();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseRequestTimeouts(); // after static files (a slow download is no stall), before the staff key lookup: Cluster/RequestDeadline
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

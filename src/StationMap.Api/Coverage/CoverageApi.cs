@@ -21,6 +21,7 @@ internal static class CoverageApi
     public static IEndpointRouteBuilder MapCoverageApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/coverage").WithTags("Coverage").RequireRole(StaffRole.Viewer);
+        group.DisableRequestTimeout(); // coverage and siting runs are long by nature (Cluster/RequestDeadline)
         group.MapGet("/", (HttpContext http, CoverageService s, CancellationToken ct) =>
             Summary(http, s, Query(http), null, ct));
         group.MapPost("/", (HttpContext http, CoverageService s, CoverageBody body, CancellationToken ct) => Summary(http, s, body.Get, body, ct));

@@ -14,6 +14,7 @@ namespace StationMap.Api.Errors;
 /// a body that does not bind → 400 naming the field ($.lng) or parameter; the database unreachable → 503 with
 /// Retry-After (it recovers by itself: the pool opens new connections once the server is back); a value the
 /// database refuses → 400/409 naming the field; anything else → 500 ProblemDetails with the trace id only.
+/// A request whose deadline passed (Cluster/RequestDeadline: a stalled server) answers the same 503.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -28,13 +29,31 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             http.Response.StatusCode = 499;
             return true;
         }
-        var problem = Classify(http, exception);
+        await WriteAsync(http, Classify(http, exception));
+        return true;
+    }
+
+    /// <summary>The request's deadline passed while it waited for the database (written by the request timeouts middleware).</summary>
+    public static Task WriteUnavailableAsync(HttpContext http, TimeSpan deadline)
+    {
+        http.RequestServices.GetRequiredService<ILogger<ApiExceptionHandler>>().LogWarning(
+            "Deadline of {Deadline} passed for {Method} {Path}", deadline, http.Request.Method, http.Request.Path);
+        return WriteAsync(http, Unavailable(
+            $"数据库未在 {deadline.TotalSeconds:0.#} 秒内响应，请 {RetryAfterSeconds} 秒后重试 / the database did not answer within {deadline.TotalSeconds:0.#} seconds; retry in {RetryAfterSeconds} seconds"));
+    }
+
+    private static Task WriteAsync(HttpContext http, ProblemDetails problem)
+    {
         problem.Extensions["traceId"] = http.TraceIdentifier;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await TypedResults.Problem(problem).ExecuteAsync(http);
-        return true;
+        return TypedResults.Problem(problem).ExecuteAsync(http);
     }
+
+    private static ProblemDetails Unavailable(string detail) => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable, Title = "服务暂不可用 / service temporarily unavailable", Detail = detail,
+    };
 
     private ProblemDetails Classify(HttpContext http, Exception e)
     {
@@ -42,11 +61,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         if (IsOutage(e, http))
         {
             logger.LogWarning("Database unavailable for {Method} {Path}: {Error}", http.Request.Method, http.Request.Path, e.GetBaseException().Message);
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable, Title = "服务暂不可用 / service temporarily unavailable",
-                Detail = $"数据库暂时无法访问，请 {RetryAfterSeconds} 秒后重试 / the database cannot be reached right now; retry in {RetryAfterSeconds} seconds",
-            };
+            return Unavailable($"数据库暂时无法访问，请 {RetryAfterSeconds} 秒后重试 / the database cannot be reached right now; retry in {RetryAfterSeconds} seconds");
         }
         if (StationDbErrors.Find(e) is { } pg && StationDbErrors.IsInputError(pg))
         {

@@ -18,10 +18,10 @@ internal static class FeedsApi
         app.MapGet("/api/v1/feeds/profiles", (FeedProfileCatalog catalog) => TypedResults.Ok(catalog.All.Select(ProfileDto.From).ToList()))
             .WithTags("Feeds").RequireRole(StaffRole.Publisher);
         var exports = app.MapGroup("/api/v1/exports").WithTags("Feeds").RequireRole(StaffRole.Publisher);
-        exports.MapPost("/", Export);
+        exports.MapPost("/", Export).DisableRequestTimeout(); // runs the export in the request (Cluster/RequestDeadline)
         exports.MapGet("/", List);
         exports.MapGet("/{id:long}", Get);
-        exports.MapGet("/{id:long}/files/{name}", Download);
+        exports.MapGet("/{id:long}/files/{name}", Download).DisableRequestTimeout(); // a big file to a slow client
         app.MapPublicationApi();
         return app;
     }

@@ -15,7 +15,7 @@ internal static class PublicationApi
     {
         var group = app.MapGroup("/api/v1/publication").WithTags("Publication").RequireRole(StaffRole.Publisher);
         group.MapGet("/summary", Summary);
-        group.MapPost("/results", ImportResults).DisableAntiforgery();
+        group.MapPost("/results", ImportResults).DisableAntiforgery().DisableRequestTimeout(); // an upload
         group.MapPut("/{code}/{provider}", Set);
         return app;
     }

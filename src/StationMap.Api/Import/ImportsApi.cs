@@ -12,13 +12,13 @@ internal static class ImportsApi
     {
         var options = app.ServiceProvider.GetRequiredService<ImportOptions>();
         var group = app.MapGroup("/api/v1/imports").WithTags("Imports").RequireRole(StaffRole.Editor);
-        group.MapPost("/", Upload).DisableAntiforgery()
+        group.MapPost("/", Upload).DisableAntiforgery().DisableRequestTimeout() // a big upload from a slow client (Cluster/RequestDeadline)
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxFileBytes + ImportUpload.Overhead))
             .WithFormOptions(multipartBodyLengthLimit: options.MaxFileBytes + ImportUpload.Overhead);
-        group.MapGet("/template.xlsx", Template);
+        group.MapGet("/template.xlsx", Template).DisableRequestTimeout();
         group.MapGet("/{id:long}", Get);
         group.MapDelete("/{id:long}", Cancel);
-        group.MapGet("/{id:long}/errors.xlsx", Errors);
+        group.MapGet("/{id:long}/errors.xlsx", Errors).DisableRequestTimeout(); // downloads
         return app;
     }
 

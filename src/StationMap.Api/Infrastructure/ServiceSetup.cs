@@ -20,6 +20,7 @@ internal static class ServiceSetup
                 "ConnectionStrings:StationMap is not set (environment: ConnectionStrings__StationMap). `make run` sets it for the local cluster.");
 
         services.AddStationMapDataSources(connectionString); // read-write + prefer-standby views, EF, StationQuery
+        services.AddRequestDeadline(config, connectionString); // a stalled database answers 503 within the deadline
         services.AddScoped<StationWriter>();
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<Nearby.NearbyOptions>().BindConfiguration(Nearby.NearbyOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -26,7 +26,8 @@ internal static class OgcApi
         group.MapGet("/conformance", () => TypedResults.Ok(new { conformsTo = ConformanceClasses }));
         group.MapGet("/collections", Collections);
         group.MapGet("/collections/{collectionId}", Collection);
-        group.MapGet("/collections/{collectionId}/items", Items).RequirePublicRateLimit(app);
+        group.MapGet("/collections/{collectionId}/items", Items).RequirePublicRateLimit(app)
+            .DisableRequestTimeout(); // pages of up to 10,000 features streamed to the client (Cluster/RequestDeadline)
         group.MapGet("/collections/{collectionId}/items/{featureId}", Item).RequirePublicRateLimit(app);
         return app;
     }

@@ -40,9 +40,31 @@ public sealed class ThrowawayCluster : IAsyncDisposable
 
     public Task StopAsync() => RepoScripts.RunAsync("pg.sh", "stop", _dir);
 
+    /// <summary>
+    /// A stall: SIGSTOP the postmaster and every backend. Connections still open and the kernel still accepts new ones,
+    /// but nothing answers — unlike a stop, where connecting is refused at once.
+    /// </summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    public Task ResumeAsync() => SignalAsync("CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        var pid = (await File.ReadAllLinesAsync(Path.Combine(_dir, "data", "postmaster.pid")))[0].Trim();
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"kill -{signal} {pid} $(pgrep -P {pid})");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"kill -{signal} {pid} failed: {stderr}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        // A test that failed while the server was paused: a stopped postmaster would never shut down.
+        try { await ResumeAsync(); } catch (Exception e) when (e is IOException or InvalidOperationException) { }
         await StopAsync();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
