@@ -6,6 +6,9 @@
 #   4. reference: psql \copy of the same CSV into a bare all-text table (no validation, no indexes)
 #   5. reference: GDAL ogr2ogr loading the same CSV into PostGIS (COPY, point geometry, GiST index) — the target is
 #      StationMap's csv-insert at >= 0.15x ogr2ogr's rows/s
+#   6. the storage floor: the rows the import stored, copied table to table into an empty copy of `stations` (same
+#      indexes and foreign keys) with a history row each — what PostgreSQL alone spends keeping them, with no file,
+#      no .NET and no validation: no import that keeps these indexes and history can be faster
 # and prints rows/s, the ratio to the reference, and peak memory (max RSS) of each import.
 # The CLI is published ReadyToRun (as deployed; start-up ≈ 0.5 s instead of ≈ 1 s of JIT); the cluster is started
 # (throw-away, PG_TEST_DIR) when nothing answers on PGPORT.
@@ -57,7 +60,19 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "rows: $ROWS  ($(du -h "$CSV" | cut -f1) csv, $(du -h "$XLSX" | cut -f1) xlsx)"
 run csv-insert "$CSV"
 run csv-unchanged "$CSV"
-psql -qX -d "$DB" -c "TRUNCATE stations, station_history, audit_log, import_jobs RESTART IDENTITY CASCADE" >/dev/null
+psql -qX -d "$DB" >/dev/null <<'SQL'
+CREATE TABLE floor_stations (LIKE stations INCLUDING ALL);
+ALTER TABLE floor_stations ADD FOREIGN KEY (managing_org_id) REFERENCES organizations (id);
+CREATE TABLE floor_history (LIKE station_history INCLUDING ALL);
+ALTER TABLE floor_history ADD FOREIGN KEY (station_id) REFERENCES floor_stations (id);
+SQL
+t0=$(date +%s.%N)
+psql -qX -d "$DB" -c "WITH ins AS (INSERT INTO floor_stations SELECT * FROM stations ORDER BY id RETURNING *)
+  INSERT INTO floor_history (station_id, code, version, kind, changed_at, changed_by, reason, snapshot)
+  SELECT id, code, version, 'imported', updated_at, 'bench', 'floor', to_jsonb(ins) FROM ins"
+t1=$(date +%s.%N)
+python3 -c "import sys; s=$t1-$t0; print(f'storage-floor  {s:7.2f} s {$ROWS/s:10,.0f} rows/s  (PostgreSQL alone: stored rows copied into an empty stations copy + history)')"
+psql -qX -d "$DB" -c "DROP TABLE floor_history, floor_stations" -c "TRUNCATE stations, station_history, audit_log, import_jobs RESTART IDENTITY CASCADE" >/dev/null
 run xlsx-insert "$XLSX"
 
 psql -qX -d "$DB" -c "CREATE TABLE bare (code text, name text, address text, lng text, lat text, coordsys text, adcode text, type text, services text, hours text, phone text, host text, host_kind text, public text, status text, area_m2 text, notes text)" >/dev/null
