@@ -16,11 +16,7 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
     {
         var key = await app.CreateKeyAsync(StaffRole.Viewer, "110108");
         var page = await app.NewPageAsync(1280, 900);
-        await page.GotoAsync("/admin");
-        await page.Locator("body[data-ready=true]").WaitForAsync();
-        await page.FillAsync("#key", key);
-        await page.ClickAsync("#signin-form button");
-        await page.Locator("body[data-signed-in=true]").WaitForAsync();
+        await PageFixture.SignInToConsoleAsync(page, key);
 
         await page.ClickAsync("#tab-coverage");
         Assert.Equal("110108", await page.InputValueAsync("#coverage-adcode"));
@@ -52,11 +48,7 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
     {
         var key = await app.CreateKeyAsync(StaffRole.Viewer, "110108");
         var page = await app.NewPageAsync(1280, 900);
-        await page.GotoAsync("/admin");
-        await page.Locator("body[data-ready=true]").WaitForAsync();
-        await page.FillAsync("#key", key);
-        await page.ClickAsync("#signin-form button");
-        await page.Locator("body[data-signed-in=true]").WaitForAsync();
+        await PageFixture.SignInToConsoleAsync(page, key);
         await page.ClickAsync("#tab-coverage");
 
         // A square from 中关村 west to the hills (with gaps to draw), in GCJ-02 as a Chinese map tool exports it.
@@ -105,11 +97,7 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
     {
         var key = await app.CreateKeyAsync(StaffRole.Viewer, "110108");
         var page = await app.NewPageAsync(1280, 900);
-        await page.GotoAsync("/admin");
-        await page.Locator("body[data-ready=true]").WaitForAsync();
-        await page.FillAsync("#key", key);
-        await page.ClickAsync("#signin-form button");
-        await page.Locator("body[data-signed-in=true]").WaitForAsync();
+        await PageFixture.SignInToConsoleAsync(page, key);
         await page.ClickAsync("#tab-coverage");
         await page.SelectOptionAsync("#coverage-cell", "200");
         await page.ClickAsync("#coverage-run");
@@ -161,11 +149,7 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
     {
         var key = await app.CreateKeyAsync(StaffRole.Admin, "110000");
         var page = await app.NewPageAsync(1280, 900);
-        await page.GotoAsync("/admin");
-        await page.Locator("body[data-ready=true]").WaitForAsync();
-        await page.FillAsync("#key", key);
-        await page.ClickAsync("#signin-form button");
-        await page.Locator("body[data-signed-in=true]").WaitForAsync();
+        await PageFixture.SignInToConsoleAsync(page, key);
         await page.ClickAsync("#tab-coverage");
         Assert.Equal("110000", await page.InputValueAsync("#coverage-adcode"));
         await page.SelectOptionAsync("#coverage-cell", "500");

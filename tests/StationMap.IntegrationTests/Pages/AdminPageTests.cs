@@ -20,11 +20,7 @@ public sealed class AdminPageTests(PageFixture app) : IClassFixture<PageFixture>
     {
         var key = await app.CreateKeyAsync(role, "110000");
         var page = await app.NewPageAsync(width, height);
-        await page.GotoAsync("/admin");
-        await page.Locator("body[data-ready=true]").WaitForAsync();
-        await page.FillAsync("#key", key);
-        await page.ClickAsync("#signin-form button");
-        await page.Locator("body[data-signed-in=true]").WaitForAsync();
+        await PageFixture.SignInToConsoleAsync(page, key);
         return page;
     }
 

@@ -70,11 +70,7 @@ public sealed class ImportConflictPageTests(PageFixture app) : IClassFixture<Pag
     {
         var key = await app.CreateKeyAsync(StaffRole.Editor, "110000");
         var page = await app.NewPageAsync(1280, 800);
-        await page.GotoAsync("/admin");
-        await page.Locator("body[data-ready=true]").WaitForAsync();
-        await page.FillAsync("#key", key);
-        await page.ClickAsync("#signin-form button");
-        await page.Locator("body[data-signed-in=true]").WaitForAsync();
+        await PageFixture.SignInToConsoleAsync(page, key);
         return page;
     }
 }

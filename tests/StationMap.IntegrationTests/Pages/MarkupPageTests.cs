@@ -114,11 +114,7 @@ public sealed class MarkupPageTests(MarkupPageFixture app) : IClassFixture<Marku
         var dialogs = new List<string>();
         var key = await app.CreateKeyAsync(StaffRole.Admin, "110000");
         var page = await WatchedAsync(await app.NewPageAsync(1280, 800), dialogs);
-        await page.GotoAsync("/admin");
-        await page.Locator("body[data-ready=true]").WaitForAsync();
-        await page.FillAsync("#key", key);
-        await page.ClickAsync("#signin-form button");
-        await page.Locator("body[data-signed-in=true]").WaitForAsync();
+        await PageFixture.SignInToConsoleAsync(page, key);
         await page.ClickAsync("#tab-stations");
         await page.FillAsync("#station-q", "驿站");
         await page.ClickAsync("#station-search button");

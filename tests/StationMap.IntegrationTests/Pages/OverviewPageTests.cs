@@ -19,11 +19,7 @@ public sealed class OverviewPageTests(PageFixture app) : IClassFixture<PageFixtu
         var page = await app.NewPageAsync(1280, 800);
         var tiles = new List<string>();
         page.Response += (_, r) => { if (r.Url.Contains("/tiles/stations/") && r.Status == 200) tiles.Add(r.Url); };
-        await page.GotoAsync("/admin");
-        await page.Locator("body[data-ready=true]").WaitForAsync();
-        await page.FillAsync("#key", key);
-        await page.ClickAsync("#signin-form button");
-        await page.Locator("body[data-signed-in=true]").WaitForAsync();
+        await PageFixture.SignInToConsoleAsync(page, key);
 
         await page.ClickAsync("#tab-overview");
         await page.Locator("#overview-map[data-provider=amap][data-station-tiles=loaded]").WaitForAsync();

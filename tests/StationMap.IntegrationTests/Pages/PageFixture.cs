@@ -57,6 +57,16 @@ public class PageFixture : SeededApiFixture, IAsyncLifetime
         await DisposeAsync();
     }
 
+    /// <summary>Opens the console on <paramref name="page"/> and signs in with <paramref name="key"/>, as staff do.</summary>
+    public static async Task SignInToConsoleAsync(IPage page, string key)
+    {
+        await page.GotoAsync("/admin");
+        await page.Locator("body[data-ready=true]").WaitForAsync();
+        await page.FillAsync("#key", key);
+        await page.ClickAsync("#signin-form button");
+        await page.Locator("body[data-signed-in=true]").WaitForAsync();
+    }
+
     /// <summary>A fresh page in its own context (own storage), phone-sized unless told otherwise.</summary>
     public async Task<IPage> NewPageAsync(int width = 360, int height = 740, bool geolocation = false)
     {
