@@ -16,7 +16,7 @@ internal static class CoveragePointsApi
 {
     public const long MaxBytes = 32 * 1024 * 1024;
 
-    public static async Task<IResult> Points(HttpContext http, NpgsqlDataSource db, ImportOptions limits, CancellationToken ct)
+    public static async Task<IResult> Points(HttpContext http, NpgsqlDataSource db, ImportOptions limits, UploadGate gate, CancellationToken ct)
     {
         var q = http.Request.Query;
         var errors = new List<FieldError>();
@@ -53,7 +53,9 @@ internal static class CoveragePointsApi
             fileName = "body.geojson";
         }
         temp.Position = 0;
-        var points = DemandPointFile.Read(temp, fileName, inSys, limits, errors);
+        DemandSet? points;
+        using (await gate.EnterAsync(ct)) // one queue for every uploaded file that is parsed (imports, result files, points)
+            points = DemandPointFile.Read(temp, fileName, inSys, limits, errors);
         if (points is null) return Problems.Validation(errors);
 
         var reach = new SpheroidRadius(radius);

@@ -21,6 +21,7 @@ internal static class CoverageTilesApi
     public static IEndpointRouteBuilder MapCoverageTiles(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/tiles/coverage").WithTags("Tiles").RequireRole(StaffRole.Viewer);
+        group.DisableRequestTimeout(); // a tile of a district not yet analysed runs its coverage first, as /api/v1/coverage does
         group.MapGet("/{adcode}.json", TileJson);
         group.MapGet("/{adcode}/{z}/{x}/{y}.mvt", Tile);
         return app;

@@ -33,13 +33,14 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         return true;
     }
 
-    /// <summary>The request's deadline passed while it waited for the database (written by the request timeouts middleware).</summary>
+    /// <summary>The request's deadline passed (written by the request timeouts middleware): usually a database that does
+    /// not answer, but time queued behind the concurrency limit counts too, so the message names neither for certain.</summary>
     public static Task WriteUnavailableAsync(HttpContext http, TimeSpan deadline)
     {
         http.RequestServices.GetRequiredService<ILogger<ApiExceptionHandler>>().LogWarning(
             "Deadline of {Deadline} passed for {Method} {Path}", deadline, http.Request.Method, http.Request.Path);
         return WriteAsync(http, Unavailable(
-            $"数据库未在 {deadline.TotalSeconds:0.#} 秒内响应，请 {RetryAfterSeconds} 秒后重试 / the database did not answer within {deadline.TotalSeconds:0.#} seconds; retry in {RetryAfterSeconds} seconds"));
+            $"请求未能在 {deadline.TotalSeconds:0.#} 秒内完成（数据库繁忙或不可用），请 {RetryAfterSeconds} 秒后重试 / the request could not be completed within {deadline.TotalSeconds:0.#} seconds (the database is busy or unavailable); retry in {RetryAfterSeconds} seconds"));
     }
 
     private static Task WriteAsync(HttpContext http, ProblemDetails problem)

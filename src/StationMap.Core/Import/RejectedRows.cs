@@ -12,11 +12,18 @@ public sealed record RejectedRows(List<string> Headers, List<RejectedRow> Rows)
         var messages = log.Errors.Where(e => e.Row > 1).GroupBy(e => e.Row)
             .ToDictionary(g => g.Key, g => string.Join("；", g.Select(e => e.Column.Length > 0 ? $"[{e.Column}] {e.Message}" : e.Message)));
         var rows = new List<RejectedRow>();
-        foreach (var row in sheet.Rows())
+        try
         {
-            if (!log.RejectedRows.Contains(row.Number)) continue;
-            rows.Add(new RejectedRow(row.Number, row.Cells, messages.GetValueOrDefault(row.Number, "")));
-            if (rows.Count >= options.MaxRejectedRowsKept) break;
+            foreach (var row in ReadAhead.Rows(sheet.Rows()))
+            {
+                if (!log.RejectedRows.Contains(row.Number)) continue;
+                rows.Add(new RejectedRow(row.Number, row.Cells, messages.GetValueOrDefault(row.Number, "")));
+                if (rows.Count >= options.MaxRejectedRowsKept) break;
+            }
+        }
+        catch (Exception e) when (e is UnreadableFileException or SheetLimitException)
+        {
+            // The first pass reported where the file breaks off; the rows read before it are still worth returning.
         }
         return new RejectedRows(sheet.Headers.Select((h, i) => h ?? ColumnMap.ColumnLetter(i)).ToList(), rows);
     }

@@ -138,6 +138,15 @@ public class CoverageApiTests(SeededApiFixture api) : IClassFixture<SeededApiFix
         var refused = await admin.PostAsync("/api/v1/coverage/points", hostile);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("2000", (await refused.JsonAsync()).GetProperty("errors").GetProperty("file")[0].GetString());
+
+        // A damaged sheet (a shared-string cell whose index is not a number) is the file's problem: 400, not 500.
+        var damaged = Import.HostileFiles.Xlsx(
+            w => w.Write("""<row r="1"><c r="A1" t="inlineStr"><is><t>lng</t></is></c><c r="B1" t="inlineStr"><is><t>lat</t></is></c></row><row r="2"><c r="A2" t="s"><v>x</v></c></row>"""),
+            w => w.Write("<si><t>a</t></si>"));
+        var unreadableSheet = await admin.PostAsync("/api/v1/coverage/points",
+            new MultipartFormDataContent { { new ByteArrayContent(damaged), "file", "points.xlsx" } });
+        Assert.Equal(HttpStatusCode.BadRequest, unreadableSheet.StatusCode);
+        Assert.True((await unreadableSheet.JsonAsync()).GetProperty("errors").TryGetProperty("file", out _));
     }
 
     [Fact]

@@ -120,6 +120,28 @@ public class ImportApiTests(ImportApiFixture api) : IClassFixture<ImportApiFixtu
     }
 
     [Fact]
+    public async Task A_workbook_damaged_part_way_reports_where_and_still_offers_the_rows_rejected_before_it()
+    {
+        var client = await EditorAsync();
+        static string Cells(int r, IEnumerable<string> values) => string.Concat(values.Select((v, i) =>
+            $"""<c r="{(char)('A' + i)}{r}" t="inlineStr"><is><t>{v}</t></is></c>"""));
+        var file = HostileFiles.Xlsx(w => w.Write(
+            $"""<row r="1">{Cells(1, ImportUploads.Header.Split(','))}</row>"""
+            + $"""<row r="2">{Cells(2, ["DMG-1", "九号驿站", "北京市海淀区", "116.31", "39.98", "999999", "饮水", "24小时", "010-62561234", "是"])}</row>"""
+            + """<row r="3"><c r="A3" t="s"><v>x</v></c></row>"""), w => w.Write("<si><t>a</t></si>"));
+
+        var location = (await client.PostJobAsync(file, "coordsys=wgs84", "stations.xlsx")).Headers.Location!.ToString();
+        var job = await client.WaitForJobAsync(location);
+        var codes = job.GetProperty("report").GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()).ToList();
+        Assert.Contains("unreadable", codes);
+        Assert.Contains("adcode_unknown", codes);
+
+        var xlsx = await client.GetAsync($"{location}/errors.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("DMG-1", Assert.Single(Workbooks.Rows(await xlsx.Content.ReadAsByteArrayAsync()))["站点编码"]);
+    }
+
+    [Fact]
     public async Task Rows_outside_the_editors_area_and_updates_of_other_areas_stations_are_errors()
     {
         var city = await EditorAsync("110000");

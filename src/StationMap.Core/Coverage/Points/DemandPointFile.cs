@@ -46,6 +46,11 @@ public static class DemandPointFile
             errors.Add(new FieldError("file", e.Problem.Code, e.Problem.Message));
             return null;
         }
+        catch (UnreadableFileException e)
+        {
+            errors.Add(FieldError.Of("file", "unreadable", $"文件无法完整读取：{e.Message}", $"the file could not be read to the end: {e.Message}"));
+            return null;
+        }
     }
 
     private static DemandSet? ReadSheet(ISheetSource sheet, CoordSys fallback, List<FieldError> errors)
@@ -58,7 +63,8 @@ public static class DemandPointFile
                 errors.Add(FieldError.Of("file", "missing_column", $"缺少列 {needed}", $"column {needed} is missing"));
         if (errors.Count > 0) return null;
         var points = new Builder();
-        foreach (var row in sheet.Rows())
+        // Read as the import reads: whatever the file reader throws (damaged zip or XML, broken quoting) is about the file.
+        foreach (var row in ReadAhead.Rows(sheet.Rows()))
         {
             if (row.IsEmpty) continue;
             string? Cell(string key) => columns.TryGetValue(key, out var c) && c < row.Cells.Length ? row.Cells[c] : null;

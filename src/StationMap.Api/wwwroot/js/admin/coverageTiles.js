@@ -35,7 +35,9 @@ export async function showTileMap(element, { adcode, radius, cell }, report) {
   L.vectorGrid.protobuf('/tiles/districts/{z}/{x}/{y}.mvt', {
     interactive: false, maxNativeZoom: 16, vectorTileLayerStyles: { districts: { weight: 1, color: '#555', fill: false } },
   }).addTo(map);
-  const cells = L.vectorGrid.protobuf(tilejson.tiles[0], {
+  // The key goes with every tile request: keep the template's path and query on this page's own origin, whatever
+  // host a proxy put in the TileJSON.
+  const cells = L.vectorGrid.protobuf(tilejson.tiles[0].replace(/^[a-z]+:\/\/[^/]+/i, ''), {
     interactive: false,
     minZoom: tilejson.minzoom,
     maxNativeZoom: 16,
