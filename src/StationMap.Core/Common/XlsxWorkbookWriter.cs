@@ -11,7 +11,8 @@ namespace StationMap.Common;
 /// would buffer every part in memory (they need a readable package), so the parts are created here in the order
 /// they are written: the sheets, then the styles and the workbook that lists them.
 /// A sheet's first row is its header (bold, and a filter when asked). Cells: text as inline strings, numbers as
-/// numbers, booleans; null and "" leave the cell out. Relationship ids are fixed, so the same rows give the same parts.
+/// numbers, booleans; null and "" leave the cell out. Characters XML cannot carry (control characters, unpaired
+/// surrogates) are stored as OOXML's _xHHHH_ escape (<see cref="OoxmlText"/>), as Excel does. Relationship ids are fixed, so the same rows give the same parts.
 /// </summary>
 public sealed class XlsxWorkbookWriter : IDisposable
 {
@@ -72,7 +73,7 @@ public sealed class XlsxWorkbookWriter : IDisposable
                     w.WriteStartElement(CellTag, header ? [reference, Inline, BoldStyle] : [reference, Inline]);
                     w.WriteStartElement(InlineTag);
                     w.WriteStartElement(TextTag, s.Trim().Length == s.Length ? [] : [Preserve]);
-                    w.WriteString(s);
+                    w.WriteString(OoxmlText.Encode(s));
                     w.WriteEndElement();
                     w.WriteEndElement();
                     break;

@@ -79,4 +79,23 @@ public class XlsxWorkbookWriterTests
         ErrorWorkbook.Write(errors, new RejectedRows(["名称", "名称"], [new RejectedRow(3, ["=HYPERLINK(\"x\")", "乙"], "[名称] 太长")]));
         Assert.Empty(SchemaErrors(errors.ToArray()));
     }
+
+    private static string SheetXml(byte[] xlsx, int sheet = 1)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
+        return new StreamReader(zip.GetEntry($"xl/worksheets/sheet{sheet}.xml")!.Open()).ReadToEnd();
+    }
+
+    [Fact]
+    public void Characters_xml_cannot_carry_are_written_as_the_ooxml_escape()
+    {
+        // The error workbook writes back exactly the rows refused for control characters.
+        var output = new MemoryStream();
+        ErrorWorkbook.Write(output, new RejectedRows(["名称", "备注"], [new RejectedRow(2, ["站\u000B点", "孤\uD800立"], "[名称] 含控制字符")]));
+        var xlsx = output.ToArray();
+        Assert.Empty(SchemaErrors(xlsx));
+        var xml = SheetXml(xlsx);
+        Assert.Contains("站_x000B_点", xml);
+        Assert.Contains("孤_xD800_立", xml);
+    }
 }
