@@ -6,7 +6,8 @@ namespace StationMap.Common;
 /// <summary>
 /// OOXML's escape for text XML cannot carry (ECMA-376 ST_Xstring): a character as <c>_xHHHH_</c> (UTF-16 code unit in
 /// hex), and a literal <c>_xHHHH_</c> in the text with its underscore as <c>_x005F_</c>. Excel writes a CR this way
-/// (<c>_x000D_</c>); control characters and unpaired surrogates would otherwise make the XML writer throw.
+/// (<c>_x000D_</c>), which XML's line-end handling would otherwise read back as LF; control characters and unpaired
+/// surrogates would make the XML writer throw.
 /// </summary>
 public static class OoxmlText
 {
@@ -23,7 +24,7 @@ public static class OoxmlText
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                 sb.Append(c).Append(text[++i]);
             else if (c == '_' && IsEscape(text, i)) sb.Append("_x005F_");
-            else if (!XmlConvert.IsXmlChar(c)) sb.Append("_x").Append(((int)c).ToString("X4")).Append('_');
+            else if (c == '\r' || !XmlConvert.IsXmlChar(c)) sb.Append("_x").Append(((int)c).ToString("X4")).Append('_');
             else sb.Append(c);
         }
         return sb.ToString();
@@ -52,7 +53,7 @@ public static class OoxmlText
         var c = text[i];
         if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) return false;
         if (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1])) return false;
-        return !XmlConvert.IsXmlChar(c) || c == '_' && IsEscape(text, i);
+        return c == '\r' || !XmlConvert.IsXmlChar(c) || c == '_' && IsEscape(text, i);
     }
 
     /// <summary>"_x" four hex digits "_" at <paramref name="i"/>.</summary>

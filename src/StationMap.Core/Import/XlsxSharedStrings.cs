@@ -1,4 +1,5 @@
 using System.Text;
+using StationMap.Common;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -30,7 +31,7 @@ internal sealed class XlsxSharedStrings
     }
 
     /// <summary>The text of the current &lt;si&gt; or &lt;is&gt;: its &lt;t&gt;, or its runs' &lt;t&gt; joined;
-    /// phonetic guides (&lt;rPh&gt;, furigana) are not part of the value.</summary>
+    /// phonetic guides (&lt;rPh&gt;, furigana) are not part of the value. OOXML's _xHHHH_ escapes are decoded (Excel stores a CR as _x000D_).</summary>
     public static string ItemText(OpenXmlReader reader)
     {
         var text = new StringBuilder();
@@ -45,7 +46,7 @@ internal sealed class XlsxSharedStrings
                     if (reader.IsStartElement && reader.ElementType == typeof(Text)) text.Append(reader.GetText());
                 } while (reader.ReadNextSibling());
         } while (reader.ReadNextSibling());
-        return text.ToString();
+        return OoxmlText.Decode(text.ToString());
     }
 
     public string this[int index]

@@ -157,7 +157,8 @@ public sealed class XlsxSheet : ISheetSource
             "s" => value is null ? null : _strings[int.Parse(value, CultureInfo.InvariantCulture)],
             "inlineStr" => inline,
             "b" => value is null ? null : value.Trim() is "1" or "true" ? "TRUE" : "FALSE",
-            "str" or "e" or "d" => value,
+            "str" => value is null ? null : StationMap.Common.OoxmlText.Decode(value),
+            "e" or "d" => value,
             _ => Number(value, style),
         };
         return string.IsNullOrEmpty(text) ? null : text;

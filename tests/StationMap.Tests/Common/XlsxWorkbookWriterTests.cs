@@ -98,4 +98,15 @@ public class XlsxWorkbookWriterTests
         Assert.Contains("站_x000B_点", xml);
         Assert.Contains("孤_xD800_立", xml);
     }
+
+    [Fact]
+    public void Escaped_text_reads_back_as_written()
+    {
+        string[] texts = ["行一\r\n行二", "站\u000B点", "孤\uD800立", "字面 _x000D_ 与 _x005F_", "𠀀 成对的代理项"];
+        var xlsx = Book(b => b.AddSheet("站点", ["文本"], texts.Select(t => new object?[] { t })));
+        Assert.Empty(SchemaErrors(xlsx));
+        var errors = new List<ImportProblem>();
+        using var sheet = XlsxSheet.Open(new MemoryStream(xlsx), "站点", errors)!;
+        Assert.Equal(texts, sheet.Rows().Select(r => r.Cells[0]));
+    }
 }

@@ -154,4 +154,14 @@ public class XlsxReaderTests
         if (opened is not null) Assert.DoesNotContain(opened.Rows(), r => r.Cells.Contains("甲"));
         else Assert.Equal("corrupt_file", Assert.Single(errors).Code);
     }
+
+    [Fact]
+    public void The_ooxml_escape_is_decoded_in_shared_inline_and_formula_text()
+    {
+        using var sheet = Open(Workbook(
+            """<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="str"><v>c</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="inlineStr"><is><r><t>x_x000D_</t></r><r><t>_x000A_y</t></r></is></c><c r="C2" t="str"><f>"a"</f><v>_x0009_a_x005F_x0041_</v></c></row>""",
+            """<si><t>a</t></si><si><t>b</t></si><si><t>甲_x000D_乙 _x005F_x000D_ _x00zz_</t></si>"""));
+        var cells = Assert.Single(sheet.Rows()).Cells;
+        Assert.Equal(new string?[] { "甲\r乙 _x000D_ _x00zz_", "x\r\ny", "\ta_x0041_" }, cells.AsEnumerable());
+    }
 }
