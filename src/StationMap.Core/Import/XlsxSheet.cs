@@ -14,6 +14,9 @@ namespace StationMap.Import;
 /// </summary>
 public sealed class XlsxSheet : ISheetSource
 {
+    /// <summary>Excel's widest sheet (A to XFD).</summary>
+    public const int MaxColumns = 16_384;
+
     private readonly SpreadsheetDocument _document;
     private readonly OpenXmlReader _reader;
     private readonly XlsxSharedStrings _strings;
@@ -69,7 +72,12 @@ public sealed class XlsxSheet : ISheetSource
             var part = book.GetPartById(chosen.Id) as WorksheetPart ?? throw new InvalidDataException($"sheet '{chosen.Name}' is not a worksheet");
             return new XlsxSheet(document, part, chosen.Name);
         }
-        catch (Exception e) when (e is not OutOfMemoryException and not SheetLimitException)
+        catch (SheetLimitException)
+        {
+            document?.Dispose();
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             document?.Dispose();
             errors.Add(ImportProblem.File("corrupt_file", $"工作簿已损坏，无法读取：{e.Message}", $"the workbook is damaged and cannot be read: {e.Message}"));
@@ -124,10 +132,15 @@ public sealed class XlsxSheet : ISheetSource
             var cells = new List<string?>();
             var column = -1;
             if (!_reader.ReadFirstChild()) return (number, []);
+            var seen = 0;
             do
             {
                 if (_reader.ElementType != typeof(Cell) || !_reader.IsStartElement) continue;
                 column = Attribute("r") is { } reference ? ColumnOf(reference) : column + 1;
+                // Excel's widest row: a few MB of <c/> (no reference) or repeated references would otherwise grow a row without bound.
+                if (column >= MaxColumns || ++seen > MaxColumns)
+                    throw new SheetLimitException("too_many_columns", $"第 {number} 行超过 {MaxColumns} 列（Excel 的上限），拒绝读取",
+                        $"row {number} has more than {MaxColumns} columns (Excel's limit); refused");
                 while (cells.Count <= column) cells.Add(null);
                 cells[column] = CellText();
             } while (_reader.ReadNextSibling());
@@ -186,14 +199,14 @@ public sealed class XlsxSheet : ISheetSource
         return null;
     }
 
-    /// <summary>"C7" → 2; Excel's widest sheet ends at XFD.</summary>
+    /// <summary>"C7" → 2; past Excel's last column (XFD) the count stops at <see cref="MaxColumns"/>.</summary>
     private static int ColumnOf(string reference)
     {
         var column = 0;
         var i = 0;
         for (; i < reference.Length && char.IsAsciiLetter(reference[i]); i++)
-            column = column * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
-        if (i == 0 || column > 16_384) throw new InvalidDataException($"'{reference}' is not a cell reference");
+            column = Math.Min(column * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1), MaxColumns + 1);
+        if (i == 0) throw new InvalidDataException($"'{reference}' is not a cell reference");
         return column - 1;
     }
 

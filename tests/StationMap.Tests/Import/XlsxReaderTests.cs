@@ -164,4 +164,24 @@ public class XlsxReaderTests
         var cells = Assert.Single(sheet.Rows()).Cells;
         Assert.Equal(new string?[] { "甲\r乙 _x000D_ _x00zz_", "x\r\ny", "\ta_x0041_" }, cells.AsEnumerable());
     }
+
+    [Fact]
+    public void A_row_wider_than_excel_allows_is_refused_for_its_size()
+    {
+        var cells = string.Concat(Enumerable.Repeat("<c/>", 20_000));
+        using var sheet = Open(Workbook($"""<row r="1"><c r="A1" t="str"><v>名称</v></c></row><row r="2">{cells}</row>"""));
+        var e = Assert.Throws<SheetLimitException>(() => sheet.Rows().ToList());
+        Assert.Equal("too_many_columns", e.Problem.Code);
+        Assert.True(e.TooLarge);
+        Assert.Contains("16384", e.Problem.Message);
+
+        var repeated = string.Concat(Enumerable.Repeat("""<c r="B2" t="str"><v>x</v></c>""", 20_000));
+        using var same = Open(Workbook($"""<row r="1"><c r="A1" t="str"><v>名称</v></c></row><row r="2">{repeated}</row>"""));
+        Assert.Equal("too_many_columns", Assert.Throws<SheetLimitException>(() => same.Rows().ToList()).Problem.Code);
+
+        var errors = new List<ImportProblem>();
+        var past = Assert.Throws<SheetLimitException>(() => UploadedFile.Open(
+            Workbook("""<row r="1"><c r="A1" t="str"><v>名称</v></c><c r="XFE1" t="str"><v>太远</v></c></row>"""), "s.xlsx", "Sheet1", new ImportOptions(), errors));
+        Assert.Equal("too_many_columns", past.Problem.Code);
+    }
 }
