@@ -28,12 +28,12 @@ public sealed class XlsxSheet : ISheetSource
     public string? Encoding => null;
     public string? Sheet { get; }
 
-    private XlsxSheet(SpreadsheetDocument document, WorksheetPart part, string sheet)
+    private XlsxSheet(SpreadsheetDocument document, WorksheetPart part, string sheet, ImportOptions options)
     {
         _document = document;
         Sheet = sheet;
         var book = document.WorkbookPart!;
-        _strings = XlsxSharedStrings.Read(book.SharedStringTablePart);
+        _strings = XlsxSharedStrings.Read(book.SharedStringTablePart, options.MaxSharedStringsBytes);
         _dates = XlsxDateStyles.Read(book.WorkbookStylesPart);
         _reader = OpenXmlReader.Create(part);
         // The header is the first row that has a value; rows above it (titles left blank) are skipped, without
@@ -52,7 +52,8 @@ public sealed class XlsxSheet : ISheetSource
         SpreadsheetDocument? document = null;
         try
         {
-            var settings = new OpenSettings { AutoSave = false, MaxCharactersInPart = (options ?? new ImportOptions()).MaxUncompressedBytes };
+            options ??= new ImportOptions();
+            var settings = new OpenSettings { AutoSave = false, MaxCharactersInPart = options.MaxUncompressedBytes };
             document = SpreadsheetDocument.Open(seekable, isEditable: false, settings);
             var book = document.WorkbookPart ?? throw new InvalidDataException("no workbook part");
             var sheets = SheetsOf(book);
@@ -70,7 +71,7 @@ public sealed class XlsxSheet : ISheetSource
                 return Closed(document);
             }
             var part = book.GetPartById(chosen.Id) as WorksheetPart ?? throw new InvalidDataException($"sheet '{chosen.Name}' is not a worksheet");
-            return new XlsxSheet(document, part, chosen.Name);
+            return new XlsxSheet(document, part, chosen.Name, options);
         }
         catch (SheetLimitException)
         {

@@ -10,7 +10,8 @@ public class XlsxReaderTests
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private static MemoryStream Workbook(string sheetData, string? sharedStrings = null, string? styles = null, string sheetName = "Sheet1")
+    private static MemoryStream Workbook(string sheetData, string? sharedStrings = null, string? styles = null, string sheetName = "Sheet1",
+        string sharedStringsPart = "sharedStrings.xml")
     {
         var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
@@ -20,19 +21,19 @@ public class XlsxReaderTests
                 using var w = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
                 w.Write(xml);
             }
-            Part("[Content_Types].xml", ContentTypes(sharedStrings is not null, styles is not null));
+            Part("[Content_Types].xml", ContentTypes(sharedStrings is not null, styles is not null, sharedStringsPart: sharedStringsPart));
             Part("_rels/.rels", $"""<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
             Part("xl/workbook.xml", $"""<workbook xmlns="{Main}" xmlns:r="{Rel}"><sheets><sheet name="Notes" sheetId="2" r:id="rId9"/><sheet name="{sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>""");
             Part("xl/_rels/workbook.xml.rels", $"""
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
                 <Relationship Id="rId9" Type="{Rel}/worksheet" Target="worksheets/sheet2.xml"/>
                 <Relationship Id="rId1" Type="{Rel}/worksheet" Target="worksheets/sheet1.xml"/>
-                {(sharedStrings is null ? "" : $"<Relationship Id=\"rId2\" Type=\"{Rel}/sharedStrings\" Target=\"sharedStrings.xml\"/>")}
+                {(sharedStrings is null ? "" : $"<Relationship Id=\"rId2\" Type=\"{Rel}/sharedStrings\" Target=\"{sharedStringsPart}\"/>")}
                 {(styles is null ? "" : $"<Relationship Id=\"rId3\" Type=\"{Rel}/styles\" Target=\"styles.xml\"/>")}</Relationships>
                 """);
             Part("xl/worksheets/sheet2.xml", $"""<worksheet xmlns="{Main}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>说明</t></is></c></row></sheetData></worksheet>""");
             Part("xl/worksheets/sheet1.xml", $"""<worksheet xmlns="{Main}"><sheetData>{sheetData}</sheetData></worksheet>""");
-            if (sharedStrings is not null) Part("xl/sharedStrings.xml", $"""<sst xmlns="{Main}">{sharedStrings}</sst>""");
+            if (sharedStrings is not null) Part("xl/" + sharedStringsPart, $"""<sst xmlns="{Main}">{sharedStrings}</sst>""");
             if (styles is not null) Part("xl/styles.xml", $"""<styleSheet xmlns="{Main}">{styles}</styleSheet>""");
         }
         ms.Position = 0;
@@ -40,12 +41,12 @@ public class XlsxReaderTests
     }
 
     /// <summary>What every writer declares: the type of each part (the SDK reads a part only by its declared type).</summary>
-    internal static string ContentTypes(bool sharedStrings, bool styles, int sheets = 2)
+    internal static string ContentTypes(bool sharedStrings, bool styles, int sheets = 2, string sharedStringsPart = "sharedStrings.xml")
     {
         const string Ml = "application/vnd.openxmlformats-officedocument.spreadsheetml";
         var parts = new List<(string, string)> { ("/xl/workbook.xml", Ml + ".sheet.main+xml") };
         for (var i = 1; i <= sheets; i++) parts.Add(($"/xl/worksheets/sheet{i}.xml", Ml + ".worksheet+xml"));
-        if (sharedStrings) parts.Add(("/xl/sharedStrings.xml", Ml + ".sharedStrings+xml"));
+        if (sharedStrings) parts.Add(("/xl/" + sharedStringsPart, Ml + ".sharedStrings+xml"));
         if (styles) parts.Add(("/xl/styles.xml", Ml + ".styles+xml"));
         return """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"""
             + string.Concat(parts.Select(p => $"""<Override PartName="{p.Item1}" ContentType="{p.Item2}"/>""")) + "</Types>";
@@ -183,5 +184,30 @@ public class XlsxReaderTests
         var past = Assert.Throws<SheetLimitException>(() => UploadedFile.Open(
             Workbook("""<row r="1"><c r="A1" t="str"><v>名称</v></c><c r="XFE1" t="str"><v>太远</v></c></row>"""), "s.xlsx", "Sheet1", new ImportOptions(), errors));
         Assert.Equal("too_many_columns", past.Problem.Code);
+    }
+
+    [Fact]
+    public void Shared_strings_past_the_limit_are_refused_whatever_the_part_is_called()
+    {
+        var options = new ImportOptions { MaxSharedStringsBytes = 4_000 };
+        var strings = string.Concat(Enumerable.Repeat("<si><t>" + new string('站', 100) + "</t></si>", 50));
+        foreach (var name in new[] { "s.xml", "sharedStrings.xml" })
+        {
+            var errors = new List<ImportProblem>();
+            try
+            {
+                using var opened = UploadedFile.Open(Workbook("""<row r="1"><c r="A1" t="s"><v>0</v></c></row>""", strings, sharedStringsPart: name),
+                    "s.xlsx", "Sheet1", options, errors);
+                Assert.Null(opened);
+            }
+            catch (SheetLimitException e)
+            {
+                errors.Add(e.Problem);
+            }
+            Assert.Equal("shared_strings_too_large", Assert.Single(errors).Code);
+        }
+        // Under the limit, the renamed part reads as usual.
+        using var sheet = Open(Workbook("""<row r="1"><c r="A1" t="s"><v>0</v></c></row>""", "<si><t>名称</t></si>", sharedStringsPart: "s.xml"));
+        Assert.Equal(["名称"], sheet.Headers);
     }
 }
