@@ -103,9 +103,25 @@ public sealed class XlsxSheet : ISheetSource
         return sheets;
     }
 
+    /// <summary>The data rows. Whatever the file's XML breaks on the way (bad numbers or references, a string index
+    /// that is not a number, XML cut short) comes out as one <see cref="UnreadableFileException"/>; limits stay
+    /// <see cref="SheetLimitException"/>.</summary>
     public IEnumerable<RawRow> Rows()
     {
-        while (Next(Headers.Count) is { } row) yield return row;
+        while (true)
+        {
+            RawRow? row;
+            try
+            {
+                row = Next(Headers.Count);
+            }
+            catch (Exception e) when (e is not SheetLimitException and not UnreadableFileException and not OutOfMemoryException and not OperationCanceledException)
+            {
+                throw new UnreadableFileException($"第 {_number + 1} 行附近 / near row {_number + 1}: {e.Message}", e);
+            }
+            if (row is not { } r) yield break;
+            yield return r;
+        }
     }
 
     /// <summary>The next row by Excel's numbering: rows the file leaves out (nothing in them) come as empty rows.</summary>

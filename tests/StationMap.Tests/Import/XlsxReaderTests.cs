@@ -210,4 +210,20 @@ public class XlsxReaderTests
         using var sheet = Open(Workbook("""<row r="1"><c r="A1" t="s"><v>0</v></c></row>""", "<si><t>名称</t></si>", sharedStringsPart: "s.xml"));
         Assert.Equal(["名称"], sheet.Headers);
     }
+
+    [Theory]
+    [InlineData("""<row r="2"><c r="A2" t="s"><v>x</v></c></row>""")]
+    [InlineData("""<row r="2"><c r="A2" t="s"><v>7</v></c></row>""")]
+    [InlineData("""<row r="abc"><c r="A2" t="str"><v>甲</v></c></row>""")]
+    [InlineData("""<row r="99999999999"><c r="A2" t="str"><v>甲</v></c></row>""")]
+    [InlineData("""<row r="2"><c r="A2" s="zz"><v>1</v></c></row>""")]
+    [InlineData("""<row r="2"><c r="22" t="str"><v>甲</v></c></row>""")]
+    [InlineData("""<row r="2"><c r="A2" t="str"><v>甲</c></row>""")]
+    [InlineData("""<row r="2"><c r="A2" t="str"><v>甲</v></c></row><row r="2"><c r="A2" t="str"><v>乙</v></c></row>""")]
+    public void Broken_sheet_xml_while_reading_rows_is_one_unreadable_file_exception(string rows)
+    {
+        using var sheet = Open(Workbook($"""<row r="1"><c r="A1" t="s"><v>0</v></c></row>{rows}""", "<si><t>名称</t></si>"));
+        var e = Assert.Throws<UnreadableFileException>(() => sheet.Rows().ToList());
+        Assert.Contains("near row", e.Message);
+    }
 }
