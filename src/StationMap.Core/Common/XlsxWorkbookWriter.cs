@@ -40,8 +40,10 @@ public sealed class XlsxWorkbookWriter : IDisposable
         _compression = compression;
     }
 
-    public void AddSheet(string name, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, bool filter = false)
+    /// <summary>Writes one sheet; returns its name as stored (see <see cref="SheetName"/>).</summary>
+    public string AddSheet(string name, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, bool filter = false)
     {
+        name = SheetName(name, _sheets.Select(s => s.Name), _sheets.Count + 1);
         var id = $"rId{_sheets.Count + 1}";
         var part = _package.CreatePart(new Uri($"/xl/worksheets/sheet{_sheets.Count + 1}.xml", UriKind.Relative), SheetMl + ".worksheet+xml", _compression);
         _sheets.Add((name, id));
@@ -56,7 +58,36 @@ public sealed class XlsxWorkbookWriter : IDisposable
         if (filter && headers.Count > 0)
             w.WriteElement(new AutoFilter { Reference = $"A1:{Column(headers.Count - 1)}{last}" });
         w.WriteEndElement();
+        return name;
     }
+
+    /// <summary>A name Excel opens: none of : \ / ? * [ ] (nor characters XML cannot carry), not starting or ending with ',
+    /// at most 31 characters, and unique ignoring case (a " (2)" suffix; "History" is Excel's own).</summary>
+    internal static string SheetName(string wanted, IEnumerable<string> taken, int number)
+    {
+        const int Max = 31;
+        var chars = wanted.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var paired = char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]);
+            if (paired) i++;
+            else if (chars[i] is ':' or '\\' or '/' or '?' or '*' or '[' or ']' || !System.Xml.XmlConvert.IsXmlChar(chars[i])) chars[i] = '_';
+        }
+        var name = Cut(new string(chars).Trim().Trim('\''), Max).Trim().Trim('\'');
+        if (name.Length == 0) name = $"Sheet{number}";
+        var used = new HashSet<string>(taken, StringComparer.OrdinalIgnoreCase) { "History" };
+        var unique = name;
+        for (var n = 2; used.Contains(unique); n++)
+        {
+            var suffix = $" ({n})";
+            unique = Cut(name, Max - suffix.Length).TrimEnd() + suffix;
+        }
+        return unique;
+    }
+
+    /// <summary>At most <paramref name="max"/> UTF-16 units, never half a surrogate pair.</summary>
+    private static string Cut(string s, int max) =>
+        s.Length <= max ? s : s[..(char.IsHighSurrogate(s[max - 1]) ? max - 1 : max)];
 
     private static void WriteRow(OpenXmlWriter w, int number, IReadOnlyList<object?> cells, bool header)
     {

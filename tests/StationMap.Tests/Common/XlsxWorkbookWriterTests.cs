@@ -109,4 +109,18 @@ public class XlsxWorkbookWriterTests
         using var sheet = XlsxSheet.Open(new MemoryStream(xlsx), "站点", errors)!;
         Assert.Equal(texts, sheet.Rows().Select(r => r.Cells[0]));
     }
+
+    [Fact]
+    public void Sheet_names_are_made_names_excel_opens()
+    {
+        var longName = new string('长', 40);
+        string[] wanted = ["a:b/c?d*e[f]g\\h", "'引号'", longName, "Sheet", "sheet", "", longName, "控\u0001制", "History"];
+        var stored = new List<string>();
+        var xlsx = Book(b => stored.AddRange(wanted.Select(n => b.AddSheet(n, ["a"], []))));
+        Assert.Empty(SchemaErrors(xlsx));
+        string[] expected = ["a_b_c_d_e_f_g_h", "引号", new string('长', 31), "Sheet", "sheet (2)", "Sheet6", new string('长', 27) + " (2)", "控_制", "History (2)"];
+        Assert.Equal(expected, stored);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        Assert.Equal(expected, document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
+    }
 }
