@@ -32,6 +32,7 @@ public sealed class XlsxWorkbookWriter : IDisposable
     private readonly Package _package;
     private readonly List<(string Name, string Id)> _sheets = [];
     private readonly CompressionOption _compression;
+    private bool _failed;
 
     /// <summary>Writes to <paramref name="output"/> (left open); <paramref name="compression"/> Fast when the file is re-packed anyway.</summary>
     public XlsxWorkbookWriter(Stream output, CompressionOption compression = CompressionOption.Normal)
@@ -47,18 +48,46 @@ public sealed class XlsxWorkbookWriter : IDisposable
         var id = $"rId{_sheets.Count + 1}";
         var part = _package.CreatePart(new Uri($"/xl/worksheets/sheet{_sheets.Count + 1}.xml", UriKind.Relative), SheetMl + ".worksheet+xml", _compression);
         _sheets.Add((name, id));
-        using var stream = part.GetStream();
-        using var w = OpenXmlWriter.Create(stream);
-        w.WriteStartElement(new Worksheet());
-        w.WriteStartElement(new SheetData());
-        WriteRow(w, 1, headers, header: true);
-        var last = 1;
-        foreach (var row in rows) WriteRow(w, ++last, row, header: false);
-        w.WriteEndElement();
-        if (filter && headers.Count > 0)
-            w.WriteElement(new AutoFilter { Reference = $"A1:{Column(headers.Count - 1)}{last}" });
-        w.WriteEndElement();
+        Stream? stream = null;
+        OpenXmlWriter? w = null;
+        try
+        {
+            stream = part.GetStream();
+            w = OpenXmlWriter.Create(stream);
+            w.WriteStartElement(new Worksheet());
+            w.WriteStartElement(new SheetData());
+            WriteRow(w, 1, headers, header: true);
+            var last = 1;
+            foreach (var row in rows) WriteRow(w, ++last, row, header: false);
+            w.WriteEndElement();
+            if (filter && headers.Count > 0)
+                w.WriteElement(new AutoFilter { Reference = $"A1:{Column(headers.Count - 1)}{last}" });
+            w.WriteEndElement();
+            w.Dispose();
+            stream.Dispose();
+        }
+        catch
+        {
+            // The rows (a database cursor, say) or the output failed: the workbook is not finished, and closing
+            // what is open must not hide the first failure.
+            _failed = true;
+            Quietly(w);
+            Quietly(stream);
+            throw;
+        }
         return name;
+    }
+
+    private static void Quietly(IDisposable? disposable)
+    {
+        try
+        {
+            disposable?.Dispose();
+        }
+        catch (Exception)
+        {
+            // Already failing: the first exception is the one the caller sees.
+        }
     }
 
     /// <summary>A name Excel opens: none of : \ / ? * [ ] (nor characters XML cannot carry), not starting or ending with ',
@@ -131,9 +160,15 @@ public sealed class XlsxWorkbookWriter : IDisposable
         w.WriteEndElement();
     }
 
-    /// <summary>The styles (0 = plain, 1 = bold header) and the workbook listing the sheets; then the package is closed.</summary>
+    /// <summary>The styles (0 = plain, 1 = bold header) and the workbook listing the sheets; then the package is closed.
+    /// After a failed sheet only the package is closed (quietly): the output is no workbook, and the sheet's exception stands.</summary>
     public void Dispose()
     {
+        if (_failed)
+        {
+            Quietly(_package);
+            return;
+        }
         try
         {
             var styles = _package.CreatePart(new Uri("/xl/styles.xml", UriKind.Relative), SheetMl + ".styles+xml", _compression);
@@ -155,10 +190,12 @@ public sealed class XlsxWorkbookWriter : IDisposable
             using (var w = OpenXmlWriter.Create(stream))
                 w.WriteElement(new Workbook(new Sheets(_sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)i + 1, Id = s.Id }))));
         }
-        finally
+        catch
         {
-            _package.Close();
+            Quietly(_package);
+            throw;
         }
+        _package.Close();
     }
 
     private static readonly string[] Letters = Enumerable.Range(0, 256).Select(StationMap.Import.ColumnMap.ColumnLetter).ToArray();

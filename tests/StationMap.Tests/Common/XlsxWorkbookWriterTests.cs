@@ -123,4 +123,81 @@ public class XlsxWorkbookWriterTests
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         Assert.Equal(expected, document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value));
     }
+
+    private static IEnumerable<object?[]> RowsThatFail(Action? before = null)
+    {
+        yield return ["甲"];
+        before?.Invoke();
+        throw new InvalidOperationException("boom");
+    }
+
+    /// <summary>An output that breaks (a closed connection, a full disk) once told to.</summary>
+    private sealed class BreakingStream : MemoryStream
+    {
+        public bool Broken { get; set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Broken) throw new IOException("output gone");
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Broken) throw new IOException("output gone");
+            base.Write(buffer);
+        }
+    }
+
+    [Fact]
+    public void A_sheet_that_fails_leaves_no_finished_workbook_and_its_exception_is_the_one_seen()
+    {
+        var output = new MemoryStream();
+        var e = Assert.Throws<InvalidOperationException>(() =>
+        {
+            using var book = new XlsxWorkbookWriter(output);
+            book.AddSheet("站点", ["名称"], RowsThatFail());
+        });
+        Assert.Equal("boom", e.Message);
+        Assert.False(IsWorkbook(output.ToArray()));
+
+        var breaking = new BreakingStream();
+        var masked = Assert.Throws<InvalidOperationException>(() =>
+        {
+            using var book = new XlsxWorkbookWriter(breaking);
+            book.AddSheet("站点", ["名称"], RowsThatFail(() => breaking.Broken = true));
+        });
+        Assert.Equal("boom", masked.Message);
+    }
+
+    private static bool IsWorkbook(byte[] bytes)
+    {
+        try
+        {
+            using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+            return document.WorkbookPart?.Workbook is not null;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
+    public void A_feed_workbook_whose_rows_fail_leaves_nothing_in_the_export_folder()
+    {
+        var profile = StationMap.Feeds.Profiles.FeedProfileCatalog.Load(null).Find("poi-sheet-amap")!;
+        var selection = new StationMap.Feeds.Export.FeedSelection(new StationMap.Feeds.Rows.FeedRowBuilder(profile, Feeds.FeedStations.Lookups), incremental: false,
+            new Dictionary<long, StationMap.Feeds.Export.SubmittedState>());
+        var stations = Feeds.FeedStations.All().OrderBy(s => s.Adcode, StringComparer.Ordinal).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
+        var folder = Directory.CreateTempSubdirectory("feeds-failing").FullName;
+        var target = new StationMap.Feeds.Writers.FeedTarget(folder, "failing", false, stations.Select(s => s.Adcode).Distinct().ToList());
+        IEnumerable<StationMap.Feeds.Writers.FeedItem> Failing()
+        {
+            foreach (var item in selection.Items(stations).Take(2)) yield return item;
+            throw new InvalidOperationException("cursor gone");
+        }
+        Assert.Equal("cursor gone", Assert.Throws<InvalidOperationException>(() => StationMap.Feeds.Writers.FeedWriters.Write(profile, Feeds.FeedStations.Lookups, Failing(), target)).Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
 }
