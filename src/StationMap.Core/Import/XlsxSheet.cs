@@ -7,7 +7,9 @@ namespace StationMap.Import;
 
 /// <summary>
 /// One worksheet of an .xlsx file, streamed by the OpenXml SDK's <see cref="OpenXmlReader"/> (SAX: one element at a
-/// time, never the sheet as a tree). Cells come as their stored values as text: a formula's cached result, never a
+/// time, never the sheet as a tree). Cells come as their stored values as text, not as Excel displays them: numbers in
+/// general form (custom formats such as 000000 are not applied, so a code stored as a number has no leading zeros),
+/// dates and times (date-styled numbers and t="d" cells alike) as ISO text; a formula's cached result, never a
 /// recalculation; text that looks like a formula stays text. Only opened behind <see cref="ZipGuard"/>, and read
 /// through <see cref="GuardedSheet"/>. The SDK refuses a DTD (XXE), and no part may expand past MaxUncompressedBytes
 /// characters, whatever the zip directory says.
@@ -166,8 +168,9 @@ public sealed class XlsxSheet : ISheetSource
         return null;
     }
 
-    /// <summary>The current &lt;c&gt;'s value as the text the importer reads: numbers as Excel shows them (15 significant
-    /// digits, whole numbers without ".0"), dates and times as ISO text, booleans as TRUE/FALSE, errors as Excel's code.</summary>
+    /// <summary>The current &lt;c&gt;'s value as the text the importer reads: numbers in general form whatever their number
+    /// format (15 significant digits, whole numbers without ".0"), dates and times as yyyy-MM-dd, yyyy-MM-dd HH:mm or HH:mm,
+    /// booleans as TRUE/FALSE, errors as Excel's code.</summary>
     private string? CellText()
     {
         var type = Attribute("t");
@@ -188,7 +191,8 @@ public sealed class XlsxSheet : ISheetSource
             "inlineStr" => inline,
             "b" => value is null ? null : value.Trim() is "1" or "true" ? "TRUE" : "FALSE",
             "str" => value is null ? null : StationMap.Common.OoxmlText.Decode(value),
-            "e" or "d" => value,
+            "d" => IsoDate(value),
+            "e" => value,
             _ => Number(value, style),
         };
         return string.IsNullOrEmpty(text) ? null : text;
@@ -198,14 +202,26 @@ public sealed class XlsxSheet : ISheetSource
     {
         if (value is null || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return value;
         if (style is not null && _dates.IsDate(int.Parse(style, CultureInfo.InvariantCulture)) && d is > -657435 and < 2958466)
-        {
-            // Excel's day 0 is 1899-12-30: a time alone, a date alone, or both.
-            var t = DateTime.FromOADate(d);
-            return t.Year < 1901 ? t.ToString("HH:mm", CultureInfo.InvariantCulture)
-                : t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        }
+            return DateText(DateTime.FromOADate(d));
         return d == Math.Floor(d) && Math.Abs(d) < 1e15 ? d.ToString("0", CultureInfo.InvariantCulture) : d.ToString("G15", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Excel's day 0 is 1899-12-30: a time alone, a date alone, or both.</summary>
+    private static string DateText(DateTime t) =>
+        t.Year < 1901 ? t.ToString("HH:mm", CultureInfo.InvariantCulture)
+        : t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A t="d" cell (ISO 8601, as some writers store dates) rendered like a date-styled number; the clock time
+    /// as written (an offset is not applied); text that is no date stays as it is.</summary>
+    private static string? IsoDate(string? value)
+    {
+        if (value is null) return null;
+        var v = value.Trim();
+        var timeOnly = !(v.Length >= 10 && v[4] == '-' && v[7] == '-');
+        if (!DateTimeOffset.TryParse(timeOnly ? "1899-12-30T" + v.TrimStart('T') : v, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            return value;
+        return DateText(parsed.DateTime);
     }
 
     private string? Attribute(string name)

@@ -226,4 +226,15 @@ public class XlsxReaderTests
         var e = Assert.Throws<UnreadableFileException>(() => sheet.Rows().ToList());
         Assert.Contains("near row", e.Message);
     }
+
+    [Fact]
+    public void Iso_date_cells_read_like_date_styled_numbers_and_custom_number_formats_are_not_applied()
+    {
+        const string styles = """<numFmts count="1"><numFmt numFmtId="164" formatCode="000000"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>""";
+        using var sheet = Open(Workbook(
+            """<row r="1"><c r="A1" t="str"><v>a</v></c></row><row r="2"><c r="A2" t="d"><v>2023-03-15T00:00:00</v></c><c r="B2" t="d"><v>2023-03-15T12:30:45</v></c><c r="C2" t="d"><v>2023-03-15</v></c><c r="D2" t="d"><v>1899-12-30T09:00:00</v></c><c r="E2" t="d"><v>09:15:00</v></c><c r="F2" t="d"><v>2023-03-15T08:00:00+08:00</v></c><c r="G2" t="d"><v>不是日期</v></c><c r="H2" s="1"><v>1234</v></c></row>""",
+            styles: styles));
+        Assert.Equal(new string?[] { "2023-03-15", "2023-03-15 12:30", "2023-03-15", "09:00", "09:15", "2023-03-15 08:00", "不是日期", "1234" },
+            Assert.Single(sheet.Rows()).Cells.AsEnumerable());
+    }
 }
