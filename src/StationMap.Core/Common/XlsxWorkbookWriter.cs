@@ -11,7 +11,8 @@ namespace StationMap.Common;
 /// would buffer every part in memory (they need a readable package), so the parts are created here in the order
 /// they are written: the sheets, then the styles and the workbook that lists them.
 /// A sheet's first row is its header (bold, and a filter when asked). Cells: text as inline strings, numbers as
-/// numbers, booleans; null and "" leave the cell out. Relationship ids are fixed, so the same rows give the same parts.
+/// numbers, booleans; null and "" leave the cell out. Characters XML cannot carry (control characters, unpaired
+/// surrogates) are stored as OOXML's _xHHHH_ escape (<see cref="OoxmlText"/>), as Excel does. Relationship ids are fixed, so the same rows give the same parts.
 /// </summary>
 public sealed class XlsxWorkbookWriter : IDisposable
 {
@@ -31,6 +32,7 @@ public sealed class XlsxWorkbookWriter : IDisposable
     private readonly Package _package;
     private readonly List<(string Name, string Id)> _sheets = [];
     private readonly CompressionOption _compression;
+    private bool _failed;
 
     /// <summary>Writes to <paramref name="output"/> (left open); <paramref name="compression"/> Fast when the file is re-packed anyway.</summary>
     public XlsxWorkbookWriter(Stream output, CompressionOption compression = CompressionOption.Normal)
@@ -39,23 +41,82 @@ public sealed class XlsxWorkbookWriter : IDisposable
         _compression = compression;
     }
 
-    public void AddSheet(string name, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, bool filter = false)
+    /// <summary>Writes one sheet; returns its name as stored (see <see cref="SheetName"/>).</summary>
+    public string AddSheet(string name, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, bool filter = false)
     {
+        name = SheetName(name, _sheets.Select(s => s.Name), _sheets.Count + 1);
         var id = $"rId{_sheets.Count + 1}";
         var part = _package.CreatePart(new Uri($"/xl/worksheets/sheet{_sheets.Count + 1}.xml", UriKind.Relative), SheetMl + ".worksheet+xml", _compression);
         _sheets.Add((name, id));
-        using var stream = part.GetStream();
-        using var w = OpenXmlWriter.Create(stream);
-        w.WriteStartElement(new Worksheet());
-        w.WriteStartElement(new SheetData());
-        WriteRow(w, 1, headers, header: true);
-        var last = 1;
-        foreach (var row in rows) WriteRow(w, ++last, row, header: false);
-        w.WriteEndElement();
-        if (filter && headers.Count > 0)
-            w.WriteElement(new AutoFilter { Reference = $"A1:{Column(headers.Count - 1)}{last}" });
-        w.WriteEndElement();
+        Stream? stream = null;
+        OpenXmlWriter? w = null;
+        try
+        {
+            stream = part.GetStream();
+            w = OpenXmlWriter.Create(stream);
+            w.WriteStartElement(new Worksheet());
+            w.WriteStartElement(new SheetData());
+            WriteRow(w, 1, headers, header: true);
+            var last = 1;
+            foreach (var row in rows) WriteRow(w, ++last, row, header: false);
+            w.WriteEndElement();
+            if (filter && headers.Count > 0)
+                w.WriteElement(new AutoFilter { Reference = $"A1:{Column(headers.Count - 1)}{last}" });
+            w.WriteEndElement();
+            w.Dispose();
+            stream.Dispose();
+        }
+        catch
+        {
+            // The rows (a database cursor, say) or the output failed: the workbook is not finished, and closing
+            // what is open must not hide the first failure.
+            _failed = true;
+            Quietly(w);
+            Quietly(stream);
+            throw;
+        }
+        return name;
     }
+
+    private static void Quietly(IDisposable? disposable)
+    {
+        try
+        {
+            disposable?.Dispose();
+        }
+        catch (Exception)
+        {
+            // Already failing: the first exception is the one the caller sees.
+        }
+    }
+
+    /// <summary>A name Excel opens: none of : \ / ? * [ ] (nor characters XML cannot carry), not starting or ending with ',
+    /// at most 31 characters, and unique ignoring case (a " (2)" suffix; "History" is Excel's own).</summary>
+    internal static string SheetName(string wanted, IEnumerable<string> taken, int number)
+    {
+        const int Max = 31;
+        var chars = wanted.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var paired = char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]);
+            if (paired) i++;
+            else if (chars[i] is ':' or '\\' or '/' or '?' or '*' or '[' or ']' || !System.Xml.XmlConvert.IsXmlChar(chars[i])) chars[i] = '_';
+        }
+        var name = Cut(new string(chars).Trim().Trim('\''), Max).Trim().Trim('\'');
+        if (name.Length == 0) name = $"Sheet{number}";
+        var used = new HashSet<string>(taken, StringComparer.OrdinalIgnoreCase) { "History" };
+        var unique = name;
+        for (var n = 2; used.Contains(unique); n++)
+        {
+            var suffix = $" ({n})";
+            unique = Cut(name, Max - suffix.Length).TrimEnd() + suffix;
+        }
+        return unique;
+    }
+
+    /// <summary>At most <paramref name="max"/> UTF-16 units, never half a surrogate pair.</summary>
+    private static string Cut(string s, int max) =>
+        s.Length <= max ? s : s[..(char.IsHighSurrogate(s[max - 1]) ? max - 1 : max)];
 
     private static void WriteRow(OpenXmlWriter w, int number, IReadOnlyList<object?> cells, bool header)
     {
@@ -72,7 +133,7 @@ public sealed class XlsxWorkbookWriter : IDisposable
                     w.WriteStartElement(CellTag, header ? [reference, Inline, BoldStyle] : [reference, Inline]);
                     w.WriteStartElement(InlineTag);
                     w.WriteStartElement(TextTag, s.Trim().Length == s.Length ? [] : [Preserve]);
-                    w.WriteString(s);
+                    w.WriteString(OoxmlText.Encode(s));
                     w.WriteEndElement();
                     w.WriteEndElement();
                     break;
@@ -99,9 +160,15 @@ public sealed class XlsxWorkbookWriter : IDisposable
         w.WriteEndElement();
     }
 
-    /// <summary>The styles (0 = plain, 1 = bold header) and the workbook listing the sheets; then the package is closed.</summary>
+    /// <summary>The styles (0 = plain, 1 = bold header) and the workbook listing the sheets; then the package is closed.
+    /// After a failed sheet only the package is closed (quietly): the output is no workbook, and the sheet's exception stands.</summary>
     public void Dispose()
     {
+        if (_failed)
+        {
+            Quietly(_package);
+            return;
+        }
         try
         {
             var styles = _package.CreatePart(new Uri("/xl/styles.xml", UriKind.Relative), SheetMl + ".styles+xml", _compression);
@@ -123,10 +190,12 @@ public sealed class XlsxWorkbookWriter : IDisposable
             using (var w = OpenXmlWriter.Create(stream))
                 w.WriteElement(new Workbook(new Sheets(_sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)i + 1, Id = s.Id }))));
         }
-        finally
+        catch
         {
-            _package.Close();
+            Quietly(_package);
+            throw;
         }
+        _package.Close();
     }
 
     private static readonly string[] Letters = Enumerable.Range(0, 256).Select(StationMap.Import.ColumnMap.ColumnLetter).ToArray();

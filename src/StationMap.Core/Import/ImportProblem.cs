@@ -24,7 +24,7 @@ public sealed record ImportProblem(int Row, string Column, string Code, string M
 
     /// <summary>Codes of a file refused for its size (413 rather than 400).</summary>
     public static readonly IReadOnlySet<string> TooLarge = new HashSet<string>
-        { "file_too_large", "too_many_rows", "cell_too_long", "too_large_expanded", "shared_strings_too_large", "zip_bomb" };
+        { "file_too_large", "too_many_rows", "cell_too_long", "too_large_expanded", "shared_strings_too_large", "zip_bomb", "too_many_columns" };
 }
 
 /// <summary>Row counts of one import. <see cref="Total"/> counts non-empty data rows.</summary>

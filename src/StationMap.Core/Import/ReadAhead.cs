@@ -19,7 +19,7 @@ internal static class ReadAhead
             {
                 foreach (var row in source) queue.Add(row, stop.Token);
             }
-            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException and not SheetLimitException)
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException and not SheetLimitException and not UnreadableFileException)
             {
                 // Only the file reader runs here, so whatever it throws is about the file.
                 throw new UnreadableFileException(e.Message, e);

@@ -44,8 +44,16 @@ public static class UploadedFile
                     return Fail(errors, "corrupt_file", $"文件无法读取：{e.Message}", $"the file cannot be read: {e.Message}");
                 }
             case "xlsx" when isZip:
-                return ZipGuard.Check(seekable, options, errors) && XlsxSheet.Open(seekable, sheet, errors, options) is { } xlsx
-                    ? new GuardedSheet(xlsx, options.Limits) : null;
+                if (!ZipGuard.Check(seekable, options, errors) || XlsxSheet.Open(seekable, sheet, errors, options) is not { } xlsx) return null;
+                try
+                {
+                    return new GuardedSheet(xlsx, options.Limits);
+                }
+                catch
+                {
+                    xlsx.Dispose(); // the header was refused (a cell too long): the caller never gets the sheet to close
+                    throw;
+                }
             case "csv" or "xlsx":
                 return Fail(errors, "content_mismatch", "文件内容与扩展名不符", "the file's content does not match its extension");
             default:

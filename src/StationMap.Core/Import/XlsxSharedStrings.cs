@@ -1,4 +1,5 @@
 using System.Text;
+using StationMap.Common;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -8,7 +9,7 @@ namespace StationMap.Import;
 /// <summary>
 /// The workbook's shared strings, read once with <see cref="OpenXmlReader"/> and kept as characters in large blocks
 /// with one position per string (not one .NET string each): memory stays close to the text itself, which
-/// <see cref="ZipGuard"/> has already limited (MaxSharedStringsBytes).
+/// is limited to MaxSharedStringsBytes here (<see cref="ZipGuard"/> checks the usual part name earlier, from the zip alone).
 /// </summary>
 internal sealed class XlsxSharedStrings
 {
@@ -18,19 +19,30 @@ internal sealed class XlsxSharedStrings
     private readonly List<string> _large = [];
     private int _used = BlockChars;
 
-    public static XlsxSharedStrings Read(SharedStringTablePart? part)
+    /// <summary>Reads the part the workbook points at, whatever its name; past <paramref name="maxBytes"/> it is refused as
+    /// shared_strings_too_large. Counted: each string's characters and the 5 bytes of the smallest item (&lt;si/&gt;), which
+    /// never add up to more than the part's XML, so what <see cref="ZipGuard"/> lets through by size passes here too.</summary>
+    public static XlsxSharedStrings Read(SharedStringTablePart? part, long maxBytes)
     {
         var strings = new XlsxSharedStrings();
         if (part is null) return strings;
         using var reader = OpenXmlReader.Create(part);
+        long size = 0;
         while (reader.Read())
             if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
-                strings.Add(ItemText(reader));
+            {
+                var text = ItemText(reader);
+                if ((size += text.Length + 5) > maxBytes) throw TooLarge(maxBytes);
+                strings.Add(text);
+            }
         return strings;
     }
 
+    internal static SheetLimitException TooLarge(long maxBytes) => new("shared_strings_too_large",
+        $"文件的共享字符串超过 {maxBytes / 1048576.0:0.#} MB，拒绝读取", $"the workbook's shared strings exceed {maxBytes / 1048576.0:0.#} MB; refused");
+
     /// <summary>The text of the current &lt;si&gt; or &lt;is&gt;: its &lt;t&gt;, or its runs' &lt;t&gt; joined;
-    /// phonetic guides (&lt;rPh&gt;, furigana) are not part of the value.</summary>
+    /// phonetic guides (&lt;rPh&gt;, furigana) are not part of the value. OOXML's _xHHHH_ escapes are decoded (Excel stores a CR as _x000D_).</summary>
     public static string ItemText(OpenXmlReader reader)
     {
         var text = new StringBuilder();
@@ -45,7 +57,7 @@ internal sealed class XlsxSharedStrings
                     if (reader.IsStartElement && reader.ElementType == typeof(Text)) text.Append(reader.GetText());
                 } while (reader.ReadNextSibling());
         } while (reader.ReadNextSibling());
-        return text.ToString();
+        return OoxmlText.Decode(text.ToString());
     }
 
     public string this[int index]

@@ -7,13 +7,18 @@ namespace StationMap.Import;
 
 /// <summary>
 /// One worksheet of an .xlsx file, streamed by the OpenXml SDK's <see cref="OpenXmlReader"/> (SAX: one element at a
-/// time, never the sheet as a tree). Cells come as their stored values as text: a formula's cached result, never a
+/// time, never the sheet as a tree). Cells come as their stored values as text, not as Excel displays them: numbers in
+/// general form (custom formats such as 000000 are not applied, so a code stored as a number has no leading zeros),
+/// dates and times (date-styled numbers and t="d" cells alike) as ISO text; a formula's cached result, never a
 /// recalculation; text that looks like a formula stays text. Only opened behind <see cref="ZipGuard"/>, and read
 /// through <see cref="GuardedSheet"/>. The SDK refuses a DTD (XXE), and no part may expand past MaxUncompressedBytes
 /// characters, whatever the zip directory says.
 /// </summary>
 public sealed class XlsxSheet : ISheetSource
 {
+    /// <summary>Excel's widest sheet (A to XFD).</summary>
+    public const int MaxColumns = 16_384;
+
     private readonly SpreadsheetDocument _document;
     private readonly OpenXmlReader _reader;
     private readonly XlsxSharedStrings _strings;
@@ -25,12 +30,12 @@ public sealed class XlsxSheet : ISheetSource
     public string? Encoding => null;
     public string? Sheet { get; }
 
-    private XlsxSheet(SpreadsheetDocument document, WorksheetPart part, string sheet)
+    private XlsxSheet(SpreadsheetDocument document, WorksheetPart part, string sheet, ImportOptions options)
     {
         _document = document;
         Sheet = sheet;
         var book = document.WorkbookPart!;
-        _strings = XlsxSharedStrings.Read(book.SharedStringTablePart);
+        _strings = XlsxSharedStrings.Read(book.SharedStringTablePart, options.MaxSharedStringsBytes);
         _dates = XlsxDateStyles.Read(book.WorkbookStylesPart);
         _reader = OpenXmlReader.Create(part);
         // The header is the first row that has a value; rows above it (titles left blank) are skipped, without
@@ -49,7 +54,8 @@ public sealed class XlsxSheet : ISheetSource
         SpreadsheetDocument? document = null;
         try
         {
-            var settings = new OpenSettings { AutoSave = false, MaxCharactersInPart = (options ?? new ImportOptions()).MaxUncompressedBytes };
+            options ??= new ImportOptions();
+            var settings = new OpenSettings { AutoSave = false, MaxCharactersInPart = options.MaxUncompressedBytes };
             document = SpreadsheetDocument.Open(seekable, isEditable: false, settings);
             var book = document.WorkbookPart ?? throw new InvalidDataException("no workbook part");
             var sheets = SheetsOf(book);
@@ -67,9 +73,14 @@ public sealed class XlsxSheet : ISheetSource
                 return Closed(document);
             }
             var part = book.GetPartById(chosen.Id) as WorksheetPart ?? throw new InvalidDataException($"sheet '{chosen.Name}' is not a worksheet");
-            return new XlsxSheet(document, part, chosen.Name);
+            return new XlsxSheet(document, part, chosen.Name, options);
         }
-        catch (Exception e) when (e is not OutOfMemoryException and not SheetLimitException)
+        catch (SheetLimitException)
+        {
+            document?.Dispose();
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             document?.Dispose();
             errors.Add(ImportProblem.File("corrupt_file", $"工作簿已损坏，无法读取：{e.Message}", $"the workbook is damaged and cannot be read: {e.Message}"));
@@ -94,9 +105,25 @@ public sealed class XlsxSheet : ISheetSource
         return sheets;
     }
 
+    /// <summary>The data rows. Whatever the file's XML breaks on the way (bad numbers or references, a string index
+    /// that is not a number, XML cut short) comes out as one <see cref="UnreadableFileException"/>; limits stay
+    /// <see cref="SheetLimitException"/>.</summary>
     public IEnumerable<RawRow> Rows()
     {
-        while (Next(Headers.Count) is { } row) yield return row;
+        while (true)
+        {
+            RawRow? row;
+            try
+            {
+                row = Next(Headers.Count);
+            }
+            catch (Exception e) when (e is not SheetLimitException and not UnreadableFileException and not OutOfMemoryException and not OperationCanceledException)
+            {
+                throw new UnreadableFileException($"第 {_number + 1} 行附近 / near row {_number + 1}: {e.Message}", e);
+            }
+            if (row is not { } r) yield break;
+            yield return r;
+        }
     }
 
     /// <summary>The next row by Excel's numbering: rows the file leaves out (nothing in them) come as empty rows.</summary>
@@ -124,10 +151,15 @@ public sealed class XlsxSheet : ISheetSource
             var cells = new List<string?>();
             var column = -1;
             if (!_reader.ReadFirstChild()) return (number, []);
+            var seen = 0;
             do
             {
                 if (_reader.ElementType != typeof(Cell) || !_reader.IsStartElement) continue;
                 column = Attribute("r") is { } reference ? ColumnOf(reference) : column + 1;
+                // Excel's widest row: a few MB of <c/> (no reference) or repeated references would otherwise grow a row without bound.
+                if (column >= MaxColumns || ++seen > MaxColumns)
+                    throw new SheetLimitException("too_many_columns", $"第 {number} 行超过 {MaxColumns} 列（Excel 的上限），拒绝读取",
+                        $"row {number} has more than {MaxColumns} columns (Excel's limit); refused");
                 while (cells.Count <= column) cells.Add(null);
                 cells[column] = CellText();
             } while (_reader.ReadNextSibling());
@@ -136,8 +168,9 @@ public sealed class XlsxSheet : ISheetSource
         return null;
     }
 
-    /// <summary>The current &lt;c&gt;'s value as the text the importer reads: numbers as Excel shows them (15 significant
-    /// digits, whole numbers without ".0"), dates and times as ISO text, booleans as TRUE/FALSE, errors as Excel's code.</summary>
+    /// <summary>The current &lt;c&gt;'s value as the text the importer reads: numbers in general form whatever their number
+    /// format (15 significant digits, whole numbers without ".0"), dates and times as yyyy-MM-dd, yyyy-MM-dd HH:mm or HH:mm,
+    /// booleans as TRUE/FALSE, errors as Excel's code.</summary>
     private string? CellText()
     {
         var type = Attribute("t");
@@ -157,7 +190,9 @@ public sealed class XlsxSheet : ISheetSource
             "s" => value is null ? null : _strings[int.Parse(value, CultureInfo.InvariantCulture)],
             "inlineStr" => inline,
             "b" => value is null ? null : value.Trim() is "1" or "true" ? "TRUE" : "FALSE",
-            "str" or "e" or "d" => value,
+            "str" => value is null ? null : StationMap.Common.OoxmlText.Decode(value),
+            "d" => IsoDate(value),
+            "e" => value,
             _ => Number(value, style),
         };
         return string.IsNullOrEmpty(text) ? null : text;
@@ -167,14 +202,26 @@ public sealed class XlsxSheet : ISheetSource
     {
         if (value is null || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return value;
         if (style is not null && _dates.IsDate(int.Parse(style, CultureInfo.InvariantCulture)) && d is > -657435 and < 2958466)
-        {
-            // Excel's day 0 is 1899-12-30: a time alone, a date alone, or both.
-            var t = DateTime.FromOADate(d);
-            return t.Year < 1901 ? t.ToString("HH:mm", CultureInfo.InvariantCulture)
-                : t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        }
+            return DateText(DateTime.FromOADate(d));
         return d == Math.Floor(d) && Math.Abs(d) < 1e15 ? d.ToString("0", CultureInfo.InvariantCulture) : d.ToString("G15", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Excel's day 0 is 1899-12-30: a time alone, a date alone, or both.</summary>
+    private static string DateText(DateTime t) =>
+        t.Year < 1901 ? t.ToString("HH:mm", CultureInfo.InvariantCulture)
+        : t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A t="d" cell (ISO 8601, as some writers store dates) rendered like a date-styled number; the clock time
+    /// as written (an offset is not applied); text that is no date stays as it is.</summary>
+    private static string? IsoDate(string? value)
+    {
+        if (value is null) return null;
+        var v = value.Trim();
+        var timeOnly = !(v.Length >= 10 && v[4] == '-' && v[7] == '-');
+        if (!DateTimeOffset.TryParse(timeOnly ? "1899-12-30T" + v.TrimStart('T') : v, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            return value;
+        return DateText(parsed.DateTime);
     }
 
     private string? Attribute(string name)
@@ -185,14 +232,14 @@ public sealed class XlsxSheet : ISheetSource
         return null;
     }
 
-    /// <summary>"C7" → 2; Excel's widest sheet ends at XFD.</summary>
+    /// <summary>"C7" → 2; past Excel's last column (XFD) the count stops at <see cref="MaxColumns"/>.</summary>
     private static int ColumnOf(string reference)
     {
         var column = 0;
         var i = 0;
         for (; i < reference.Length && char.IsAsciiLetter(reference[i]); i++)
-            column = column * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
-        if (i == 0 || column > 16_384) throw new InvalidDataException($"'{reference}' is not a cell reference");
+            column = Math.Min(column * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1), MaxColumns + 1);
+        if (i == 0) throw new InvalidDataException($"'{reference}' is not a cell reference");
         return column - 1;
     }
 

@@ -89,4 +89,16 @@ internal static class HostileFiles
     public static byte[] ExternalEntity() => Xlsx(
         w => w.Write("""<row r="1"><c r="A1" t="inlineStr"><is><t>站点编码</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>&xxe;</t></is></c></row>"""),
         doctype: """<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>""");
+
+    /// <summary>The import's header and a row of <paramref name="cells"/> empty cells without references (<c/>): a few bytes each, a
+    /// slot each once read.</summary>
+    public static byte[] WideRow(int cells) => Xlsx(w =>
+    {
+        var headers = ImportUploads.Header.Split(',');
+        w.Write("<row r=\"1\">");
+        for (var i = 0; i < headers.Length; i++) w.Write($"""<c r="{(char)('A' + i)}1" t="inlineStr"><is><t>{headers[i]}</t></is></c>""");
+        w.Write("</row><row r=\"2\">");
+        for (var i = 0; i < cells; i++) w.Write("<c/>");
+        w.Write("</row>");
+    });
 }

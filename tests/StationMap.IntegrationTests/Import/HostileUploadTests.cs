@@ -79,4 +79,18 @@ public class HostileUploadTests(ImportApiFixture api) : IClassFixture<ImportApiF
         Assert.Equal(HttpStatusCode.BadRequest, import.StatusCode);
         Assert.DoesNotContain("root:", await import.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_row_wider_than_excel_allows_is_refused_by_import_and_result_upload()
+    {
+        // 200,000 cells of "<c/>": under a megabyte expanded, so only the reader's column limit stands in the way.
+        var file = HostileFiles.WideRow(200_000);
+        var editor = await api.StaffAsync(StaffRole.Editor, "110000");
+        var publisher = await api.StaffAsync(StaffRole.Publisher, "110000");
+        await using var db = api.NewDb();
+        var before = await ImportUploads.FingerprintAsync(db);
+        await AssertRefusedAsync(await editor.UploadAsync(file, "coordsys=wgs84", "stations.xlsx"), HttpStatusCode.RequestEntityTooLarge, "超过 16384 列", "more than 16384 columns");
+        await AssertRefusedAsync(await ResultFileAsync(publisher, file), HttpStatusCode.RequestEntityTooLarge, "超过 16384 列", "more than 16384 columns");
+        Assert.Equal(before, await ImportUploads.FingerprintAsync(db));
+    }
 }

@@ -21,18 +21,27 @@ internal sealed class XlsxFeedWriter(FeedProfile profile, FeedLookups lookups)
         var tally = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
         var name = $"{target.BaseName}.xlsx";
         var raw = Path.Combine(target.Folder, name + ".tmp");
-        using (var file = File.Create(raw))
-        using (var book = new XlsxWorkbookWriter(file, CompressionOption.SuperFast))
+        long bytes;
+        string sha;
+        try
         {
-            if (profile.Sheets == "district")
-                foreach (var adcode in target.Adcodes)
-                    book.AddSheet(lookups.SheetName(adcode), headers, Rows(source, headers, tally, adcode));
-            else
-                book.AddSheet("站点", headers, Rows(source, headers, tally, null));
-            book.AddSheet(SummarySheet, SummaryHeaders(target.Incremental), Summary(tally, target.Incremental));
+            using (var file = File.Create(raw))
+            using (var book = new XlsxWorkbookWriter(file, CompressionOption.SuperFast))
+            {
+                if (profile.Sheets == "district")
+                    foreach (var adcode in target.Adcodes)
+                        book.AddSheet(lookups.SheetName(adcode), headers, Rows(source, headers, tally, adcode));
+                else
+                    book.AddSheet("站点", headers, Rows(source, headers, tally, null));
+                book.AddSheet(SummarySheet, SummaryHeaders(target.Incremental), Summary(tally, target.Incremental));
+            }
+            (bytes, sha) = StableZip.Rewrite(raw, Path.Combine(target.Folder, name));
         }
-        var (bytes, sha) = StableZip.Rewrite(raw, Path.Combine(target.Folder, name));
-        File.Delete(raw);
+        finally
+        {
+            // Also when the rows fail part-way: no half-written .tmp is left in the export folder.
+            if (File.Exists(raw)) File.Delete(raw);
+        }
         return [new WrittenFile(name, target.Incremental ? "mixed" : "all", tally.Values.Sum(t => t[0]), bytes, sha)];
     }
 
