@@ -35,12 +35,17 @@ public static class UploadedFile
         switch (FormatOf(fileName))
         {
             case "csv" when !isZip:
+                CsvSheet? csv = null;
                 try
                 {
-                    return new GuardedSheet(new CsvSheet(seekable), options.Limits);
+                    csv = new CsvSheet(seekable);
+                    return new GuardedSheet(csv, options.Limits);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
+                    csv?.Dispose();
+                    // A header past a limit (a cell too long) is refused as in an xlsx; anything else is a damaged file.
+                    if (e is SheetLimitException) throw;
                     return Fail(errors, "corrupt_file", $"文件无法读取：{e.Message}", $"the file cannot be read: {e.Message}");
                 }
             case "xlsx" when isZip:

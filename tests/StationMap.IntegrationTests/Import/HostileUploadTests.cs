@@ -42,6 +42,16 @@ public class HostileUploadTests(ImportApiFixture api) : IClassFixture<ImportApiF
     }
 
     [Fact]
+    public async Task A_csv_header_cell_past_the_cell_limit_is_refused_for_its_size_like_an_xlsx_one()
+    {
+        var file = System.Text.Encoding.UTF8.GetBytes(new string('站', 2500) + ",经度,纬度\nA,116.3,39.9\n");
+        var editor = await api.StaffAsync(StaffRole.Editor, "110000");
+        var publisher = await api.StaffAsync(StaffRole.Publisher, "110000");
+        await AssertRefusedAsync(await editor.UploadAsync(file, "coordsys=wgs84", "stations.csv"), HttpStatusCode.RequestEntityTooLarge, "超过上限", "no field allows more than");
+        await AssertRefusedAsync(await ResultFileAsync(publisher, file, "result.csv"), HttpStatusCode.RequestEntityTooLarge, "超过上限", "no field allows more than");
+    }
+
+    [Fact]
     public async Task Shared_strings_that_expand_past_the_limit_are_refused_before_reading()
     {
         // 24 MB of shared strings (above the fixture's 20 MB; 150 MB by default) zip to under 200 KB.

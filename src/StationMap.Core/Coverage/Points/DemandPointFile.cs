@@ -33,12 +33,11 @@ public static class DemandPointFile
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
         if (ext is ".geojson" or ".json") return ReadGeoJson(seekable, fallback, errors);
         var problems = new List<ImportProblem>();
-        using var sheet = UploadedFile.Open(seekable, fileName, null, limits, problems);
-        errors.AddRange(problems.Select(p => new FieldError("file", p.Code, p.Message)));
-        if (sheet is null) return null;
         try
         {
-            return ReadSheet(sheet, fallback, errors);
+            using var sheet = UploadedFile.Open(seekable, fileName, null, limits, problems);
+            errors.AddRange(problems.Select(p => new FieldError("file", p.Code, p.Message)));
+            return sheet is null ? null : ReadSheet(sheet, fallback, errors);
         }
         catch (SheetLimitException e)
         {
