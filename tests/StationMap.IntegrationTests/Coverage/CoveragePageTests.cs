@@ -14,15 +14,10 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
     [Fact]
     public async Task Haidian_staff_see_their_rates_gap_map_and_suggested_sites()
     {
-        var key = await app.CreateKeyAsync(StaffRole.Viewer, "110108");
-        var page = await app.NewPageAsync(1280, 900);
-        await PageFixture.SignInToConsoleAsync(page, key);
-
-        await page.ClickAsync("#tab-coverage");
+        var page = await CoverageTabAsync(StaffRole.Viewer, "110108");
         Assert.Equal("110108", await page.InputValueAsync("#coverage-adcode"));
         await page.SelectOptionAsync("#coverage-cell", "200");
-        await page.ClickAsync("#coverage-run");
-        await page.Locator("body[data-coverage-ready=true]").WaitForAsync(new() { Timeout = 60_000 });
+        await RunAsync(page);
 
         var rows = page.Locator(".coverage-table tbody tr");
         Assert.Equal(2, await rows.CountAsync()); // 海淀区 and the total
@@ -46,10 +41,7 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
     [Fact]
     public async Task A_kml_or_geojson_region_file_is_analysed_instead_of_an_adcode()
     {
-        var key = await app.CreateKeyAsync(StaffRole.Viewer, "110108");
-        var page = await app.NewPageAsync(1280, 900);
-        await PageFixture.SignInToConsoleAsync(page, key);
-        await page.ClickAsync("#tab-coverage");
+        var page = await CoverageTabAsync(StaffRole.Viewer, "110108");
 
         // A square from 中关村 west to the hills (with gaps to draw), in GCJ-02 as a Chinese map tool exports it.
         var ring = new[] { (-1, -1), (1, -1), (1, 1), (-1, 1), (-1, -1) }
@@ -60,8 +52,7 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
         Assert.True(await page.IsDisabledAsync("#coverage-adcode"));
         await page.SelectOptionAsync("#coverage-coordsys", "gcj02");
         await page.SelectOptionAsync("#coverage-cell", "200");
-        await page.ClickAsync("#coverage-run");
-        await page.Locator("body[data-coverage-ready=true]").WaitForAsync(new() { Timeout = 60_000 });
+        await RunAsync(page);
         var table = await page.Locator(".coverage-table").InnerTextAsync();
         Assert.Contains("中关村<b>方块</b>", table);
         Assert.True(await page.Locator(".coverage-map polygon").CountAsync() > 0);
@@ -79,8 +70,7 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
         var kmlTotal = await page.Locator(".coverage-table tbody tr").Last.InnerTextAsync();
         await page.EvaluateAsync("() => { delete document.body.dataset.coverageReady; }");
         await page.SetInputFilesAsync("#coverage-region-file", new FilePayload { Name = "zgc.geojson", MimeType = "application/geo+json", Buffer = Encoding.UTF8.GetBytes(geojson) });
-        await page.ClickAsync("#coverage-run");
-        await page.Locator("body[data-coverage-ready=true]").WaitForAsync(new() { Timeout = 60_000 });
+        await RunAsync(page);
         var geoTotal = await page.Locator(".coverage-table tbody tr").Last.InnerTextAsync();
         Assert.Equal(kmlTotal.Split('\t').Skip(1), geoTotal.Split('\t').Skip(1)); // all figures equal; only the name differs
 
@@ -95,13 +85,9 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
     [Fact]
     public async Task A_triangle_drawn_by_clicks_on_the_map_is_analysed_like_the_same_polygon_posted_as_geojson()
     {
-        var key = await app.CreateKeyAsync(StaffRole.Viewer, "110108");
-        var page = await app.NewPageAsync(1280, 900);
-        await PageFixture.SignInToConsoleAsync(page, key);
-        await page.ClickAsync("#tab-coverage");
+        var page = await CoverageTabAsync(StaffRole.Viewer, "110108");
         await page.SelectOptionAsync("#coverage-cell", "200");
-        await page.ClickAsync("#coverage-run");
-        await page.Locator("body[data-coverage-ready=true]").WaitForAsync(new() { Timeout = 60_000 });
+        await RunAsync(page);
 
         // Two clicks on the district's map, then a double-click (which closes the shape).
         await page.ClickAsync("#coverage-draw");
@@ -119,8 +105,7 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
         var lngLat = await page.Locator(".coverage-map .drawn-region").GetAttributeAsync("data-lnglat");
 
         await page.EvaluateAsync("() => { delete document.body.dataset.coverageReady; }");
-        await page.ClickAsync("#coverage-run");
-        await page.Locator("body[data-coverage-ready=true]").WaitForAsync(new() { Timeout = 60_000 });
+        await RunAsync(page);
         var total = await page.Locator(".coverage-table tbody tr").Last.InnerTextAsync();
         Assert.Contains("画的区域", total);
         var shownArea = double.Parse(total.Split('\t')[1], CultureInfo.InvariantCulture);
@@ -147,14 +132,10 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
     [Fact]
     public async Task A_city_analysis_shows_its_analysed_cells_on_a_vector_tile_map_beside_the_coarse_svg_map()
     {
-        var key = await app.CreateKeyAsync(StaffRole.Admin, "110000");
-        var page = await app.NewPageAsync(1280, 900);
-        await PageFixture.SignInToConsoleAsync(page, key);
-        await page.ClickAsync("#tab-coverage");
+        var page = await CoverageTabAsync(StaffRole.Admin, "110000");
         Assert.Equal("110000", await page.InputValueAsync("#coverage-adcode"));
         await page.SelectOptionAsync("#coverage-cell", "500");
-        await page.ClickAsync("#coverage-run");
-        await page.Locator("body[data-coverage-ready=true]").WaitForAsync(new() { Timeout = 120_000 });
+        await RunAsync(page, timeoutSeconds: 120);
 
         // 16 districts: the SVG map shows 1 km cells; the tile map the analysed 500 m ones, fetched with the key.
         await page.Locator("#coverage-tiles[data-coverage-tiles=loaded]").WaitForAsync(new() { Timeout = 120_000 });
@@ -167,5 +148,21 @@ public sealed class CoveragePageTests(PageFixture app) : IClassFixture<PageFixtu
         Assert.Equal(3, await page.Locator("#coverage-tiles .suggested-site").CountAsync());
         await page.ScreenshotAsync(new() { Path = PagePaths.Screenshot("admin-coverage-tiles"), FullPage = true });
         Assert.Empty(app.PageErrors);
+    }
+
+    /// <summary>A staff member of <paramref name="adcode"/> signed in on the console's 覆盖分析 tab.</summary>
+    private async Task<IPage> CoverageTabAsync(StaffRole role, string adcode)
+    {
+        var page = await app.NewPageAsync(1280, 900);
+        await PageFixture.SignInToConsoleAsync(page, await app.CreateKeyAsync(role, adcode));
+        await page.ClickAsync("#tab-coverage");
+        return page;
+    }
+
+    /// <summary>Presses 分析 and waits for the figures.</summary>
+    private static async Task RunAsync(IPage page, int timeoutSeconds = 60)
+    {
+        await page.ClickAsync("#coverage-run");
+        await page.Locator("body[data-coverage-ready=true]").WaitForAsync(new() { Timeout = timeoutSeconds * 1000 });
     }
 }
