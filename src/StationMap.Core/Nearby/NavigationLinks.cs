@@ -23,9 +23,9 @@ public sealed record NavigationLinks(string AmapApp, string AmapWeb, string Baid
         internal Origin(Coordinate from)
         {
             var (gcj, bd) = Ends(from);
-            _amapApp = string.Create(Invariant, $"amapuri://route/plan/?sourceApplication=stationmap&slat={gcj.Lat:F6}&slon={gcj.Lng:F6}&sname={Me}");
-            _amapWeb = string.Create(Invariant, $"https://uri.amap.com/navigation?from={gcj.Lng:F6},{gcj.Lat:F6},{Me}");
-            _baiduRoute = string.Create(Invariant, $"?origin=latlng:{bd.Lat:F6},{bd.Lng:F6}|name:{Me}");
+            _amapApp = string.Create(Invariant, $"amapuri://route/plan/?sourceApplication=stationmap&slat={F(gcj.Lat)}&slon={F(gcj.Lng)}&sname={Me}");
+            _amapWeb = string.Create(Invariant, $"https://uri.amap.com/navigation?from={F(gcj.Lng)},{F(gcj.Lat)},{Me}");
+            _baiduRoute = string.Create(Invariant, $"?origin=latlng:{F(bd.Lat)},{F(bd.Lng)}|name:{Me}");
         }
 
         public NavigationLinks To(Coordinate to, string name)
@@ -47,5 +47,5 @@ public sealed record NavigationLinks(string AmapApp, string AmapWeb, string Baid
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private static string F(double v) => v.ToString("F6", Invariant);
+    private static SixDecimals F(double v) => new(v);
 }
