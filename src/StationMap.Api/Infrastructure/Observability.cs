@@ -1,4 +1,7 @@
+using Npgsql;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 
 namespace StationMap.Api;
@@ -7,16 +10,30 @@ namespace StationMap.Api;
 /// Metrics for Prometheus at /metrics (OpenTelemetry): ASP.NET Core's request rate and latency per route
 /// (http.server.request.duration), Kestrel's connections, and StationMap's own instruments
 /// (<see cref="StationMapMetrics"/>: index size, age and builds; import and export durations and rows).
-/// The interactive API reference (Scalar) for the OpenAPI document is at /docs.
+/// Traces (requests, SQL commands, index rebuilds, imports, exports) go to an OTLP collector when
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set. The interactive API reference (Scalar) for the OpenAPI document is at /docs.
 /// </summary>
 internal static class Observability
 {
-    public static IServiceCollection AddObservability(this IServiceCollection services)
+    /// <summary>The OpenTelemetry setting that turns traces on (an OTLP collector such as Jaeger or Tempo).</summary>
+    public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddAspNetCoreInstrumentation()
-            .AddMeter(StationMapMetrics.Name)
-            .AddPrometheusExporter());
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("stationmap-api"))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddMeter(StationMapMetrics.Name)
+                .AddPrometheusExporter());
+        // Traces only where an operator points them at a collector: with a tracer listening, every request pays for
+        // its spans whether anyone reads them or not.
+        if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpoint]))
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(StationMapMetrics.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddNpgsql()
+                .AddOtlpExporter());
         return services;
     }
 

@@ -45,7 +45,7 @@ internal static class ServiceSetup
         services.AddStaffAuth();
         services.AddPublicRateLimits();
         services.AddTrustedProxies();
-        services.AddObservability();
+        services.AddObservability(config);
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;

@@ -35,6 +35,10 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
 
     private async Task<ImportReport> RunAsync(ImportJob job, ImportRequest request, CancellationToken ct)
     {
+        using var activity = StationMapMetrics.Source.StartActivity("import");
+        activity?.SetTag("stationmap.import.job", job.Id);
+        activity?.SetTag("stationmap.import.dry_run", request.DryRun);
+        var started = TimeProvider.System.GetTimestamp();
         var jobs = new ImportJobStore(db);
         var log = new ProblemLog(options.MaxReportedProblems);
         var format = UploadedFile.FormatOf(request.FileName) ?? Path.GetExtension(request.FileName);
@@ -78,6 +82,11 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
             try { rejected = await RejectedRowVersions.AddAsync(rejected, dataSource, CancellationToken.None); }
             catch (NpgsqlException) { } // the database went away after the import: the rows are still worth keeping
         await jobs.FinishAsync(job, report, rejected, CancellationToken.None);
+        var written = report.Committed ? report.Counts.Inserted + report.Counts.Updated : 0;
+        activity?.SetTag("stationmap.import.outcome", job.Status);
+        activity?.SetTag("stationmap.import.rows", report.Counts.Total);
+        activity?.SetTag("stationmap.import.written", written);
+        StationMapMetrics.ImportFinished(TimeProvider.System.GetElapsedTime(started), written, report.DryRun ? "dry_run" : job.Status);
         return report;
     }
 

@@ -28,11 +28,15 @@ public class ApiFixture : IAsyncLifetime
             // The test host shares its thread pool with the test runner, so its backlog says nothing about the app.
             b.UseSetting("RateLimits:MaxQueuedWork", "1000000");
             foreach (var (k, v) in Settings) b.UseSetting(k, v);
+            b.ConfigureServices(ConfigureServices);
         });
         await OnStartedAsync();
     }
 
     protected virtual Task OnStartedAsync() => Task.CompletedTask;
+
+    /// <summary>Services a fixture adds to the app's own (after them).</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
 
     public HttpClient Anonymous() => Factory.CreateClient();
 
