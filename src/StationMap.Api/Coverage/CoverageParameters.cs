@@ -19,11 +19,11 @@ internal sealed record CoverageParameters(CoverageRegion Region, double Radius, 
     {
         var adcode = get("adcode")?.Trim() ?? "";
         if (uploaded is null) CheckAdcode(adcode, errors); // an uploaded region replaces the adcode
-        var radius = Number(get, "radius", 1000, MinRadius, MaxRadius, errors);
-        var cell = Number(get, "cell", HexGrid.DefaultEdge, HexGrid.MinEdge, HexGrid.MaxEdge, errors);
-        var critical = (int)Number(get, "critical", 10, 0, 100, errors);
-        var inSys = Sys(get, "coordsys", errors);
-        var outSys = get("outCoordsys") is null ? inSys : Sys(get, "outCoordsys", errors);
+        var radius = QueryParameters.Number(get("radius"), "radius", 1000, MinRadius, MaxRadius, errors);
+        var cell = QueryParameters.Number(get("cell"), "cell", HexGrid.DefaultEdge, HexGrid.MinEdge, HexGrid.MaxEdge, errors);
+        var critical = QueryParameters.Int(get("critical"), "critical", 10, 0, 100, errors);
+        var inSys = QueryParameters.Coordsys(get("coordsys"), "coordsys", CoordSys.Wgs84, errors);
+        var outSys = QueryParameters.Coordsys(get("outCoordsys"), "outCoordsys", inSys, errors);
         if (errors.Count > 0) return null;
         var region = uploaded is not null ? uploaded.Parse(inSys, errors) : CoverageRegion.Of(adcode);
         if (region is null) return null;
@@ -43,23 +43,5 @@ internal sealed record CoverageParameters(CoverageRegion Region, double Radius, 
             errors.Add(FieldError.Of("adcode", "invalid_parameter", $"adcode 须为6位行政区划代码：'{adcode}'", $"adcode must be a 6-digit division code: '{adcode}'"));
         else if (CoverageService.Boundaries.Within(adcode).Count == 0)
             errors.Add(FieldError.Of("adcode", "no_boundary", $"没有 {adcode} 的区县边界数据", $"no district boundaries for {adcode}"));
-    }
-
-    private static double Number(Func<string, string?> get, string name, double fallback, double min, double max, List<FieldError> errors)
-    {
-        var text = get(name);
-        if (string.IsNullOrWhiteSpace(text)) return fallback;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return v;
-        errors.Add(FieldError.Of(name, "out_of_range", $"{name} 须为 {min} 到 {max} 之间的数：'{text}'", $"{name} must be a number from {min} to {max}: '{text}'"));
-        return fallback;
-    }
-
-    private static CoordSys Sys(Func<string, string?> get, string name, List<FieldError> errors)
-    {
-        var text = get(name);
-        if (string.IsNullOrWhiteSpace(text)) return CoordSys.Wgs84;
-        if (CoordSysNames.TryParse(text, out var sys) && sys != CoordSys.Bd09Mc) return sys;
-        errors.Add(QueryParameters.Invalid(name, text, QueryParameters.ValidCoordsys));
-        return CoordSys.Wgs84;
     }
 }

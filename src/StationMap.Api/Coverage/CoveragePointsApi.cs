@@ -20,9 +20,7 @@ internal static class CoveragePointsApi
     {
         var q = http.Request.Query;
         var errors = new List<FieldError>();
-        var radius = q.ContainsKey("radius") && double.TryParse(q["radius"], System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : 1000;
-        if (radius is < CoverageParameters.MinRadius or > CoverageParameters.MaxRadius)
-            errors.Add(FieldError.Of("radius", "out_of_range", $"radius 须为 100 到 5000：'{q["radius"]}'", $"radius must be 100 to 5000: '{q["radius"]}'"));
+        var radius = QueryParameters.Number(q, "radius", 1000, CoverageParameters.MinRadius, CoverageParameters.MaxRadius, errors);
         var inSys = QueryParameters.Coordsys(q, "coordsys", CoordSys.Wgs84, errors);
         var outSys = QueryParameters.Coordsys(q, "outCoordsys", inSys, errors);
         if (errors.Count > 0) return Problems.Validation(errors);

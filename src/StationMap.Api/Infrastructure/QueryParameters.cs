@@ -24,11 +24,26 @@ internal static class QueryParameters
     }
 
     /// <summary>A coordinate system for reading or writing points (bd09mc is not offered on the API).</summary>
-    public static CoordSys Coordsys(IQueryCollection q, string name, CoordSys fallback, List<FieldError> errors)
+    public static CoordSys Coordsys(IQueryCollection q, string name, CoordSys fallback, List<FieldError> errors) =>
+        Coordsys(q.TryGetValue(name, out var v) ? v.ToString() : null, name, fallback, errors);
+
+    /// <summary>Same, for a value from anywhere (a JSON body, a form); null means absent.</summary>
+    public static CoordSys Coordsys(string? text, string name, CoordSys fallback, List<FieldError> errors)
     {
-        if (!q.ContainsKey(name)) return fallback;
-        if (CoordSysNames.TryParse(q[name], out var sys) && sys != CoordSys.Bd09Mc) return sys;
-        errors.Add(Invalid(name, q[name]!, ValidCoordsys));
+        if (text is null) return fallback;
+        if (CoordSysNames.TryParse(text, out var sys) && sys != CoordSys.Bd09Mc) return sys;
+        errors.Add(Invalid(name, text, ValidCoordsys));
+        return fallback;
+    }
+
+    public static double Number(IQueryCollection q, string name, double fallback, double min, double max, List<FieldError> errors) =>
+        Number(q[name].ToString(), name, fallback, min, max, errors);
+
+    public static double Number(string? text, string name, double fallback, double min, double max, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return v;
+        errors.Add(FieldError.Of(name, "out_of_range", $"{name} 须为 {min} 到 {max} 之间的数：'{text}'", $"{name} must be a number from {min} to {max}: '{text}'"));
         return fallback;
     }
 
@@ -70,7 +85,6 @@ internal static class QueryParameters
         return null;
     }
 
-    /// <summary>One of a fixed set of words (case-insensitive), or the fallback when absent.</summary>
     /// <summary>An area as an adcode prefix of 1 to 6 digits; a full 6-digit code means its whole area (trailing zeros dropped). Null when absent.</summary>
     public static string? AdcodePrefix(IQueryCollection q, string name, List<FieldError> errors)
     {
@@ -84,6 +98,7 @@ internal static class QueryParameters
         return adcode.Length == 6 ? Orgs.AdcodeScope.Prefix(adcode) : adcode;
     }
 
+    /// <summary>One of a fixed set of words (case-insensitive), or the fallback when absent.</summary>
     public static string OneOf(IQueryCollection q, string name, string fallback, IReadOnlyList<string> valid, List<FieldError> errors)
     {
         var text = q[name].ToString();

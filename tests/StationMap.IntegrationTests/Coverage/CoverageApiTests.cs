@@ -47,6 +47,8 @@ public class CoverageApiTests(SeededApiFixture api) : IClassFixture<SeededApiFix
     [InlineData("adcode=110108&cell=abc", "cell")]
     [InlineData("adcode=110108&outCoordsys=mars", "outCoordsys")]
     [InlineData("adcode=110000&cell=25", "cell")]
+    [InlineData("adcode=110108&critical=2.5", "critical")]
+    [InlineData("adcode=110108&coordsys=", "coordsys")]
     public async Task Bad_parameters_are_named_in_problem_details(string query, string field)
     {
         var admin = await api.StaffAsync(StaffRole.Admin, "110000");
@@ -120,6 +122,12 @@ public class CoverageApiTests(SeededApiFixture api) : IClassFixture<SeededApiFix
         Assert.Equal("中关村", points[0].GetProperty("label").GetString());
         Assert.Equal(0, points[2].GetProperty("count").GetInt32());
         Assert.InRange(Math.Abs(points[0].GetProperty("count").GetInt32() - points[1].GetProperty("count").GetInt32()), 0, 1);
+
+        // A radius that is not a number is named, not replaced by the default.
+        var notANumber = await admin.PostAsync("/api/v1/coverage/points?radius=1km",
+            new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "points.csv" } });
+        Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
+        Assert.True((await notANumber.JsonAsync()).GetProperty("errors").TryGetProperty("radius", out _));
 
         var bad = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("lng,lat\n116.3,abc\n")), "file", "bad.csv" } };
         var problem = await admin.PostAsync("/api/v1/coverage/points", bad);
