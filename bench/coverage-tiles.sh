@@ -5,6 +5,7 @@
 #   (c) wrk, one z12 tile of 海淀 (hills to 中关村) from /tiles/coverage/110108, 4 connections
 #   (d) wrk, the same z12 tile of /tiles/stations made afresh each time (Tiles:Cache=false): the reference, an
 #       ST_AsMVT tile of the same server in the same minutes
+#   (e) wrk, the tile of (c) again on a server with the tile cache on (the default)
 # Coverage is computed once before (a)–(d) (the stored coverage every request then reads).
 # Usage: bench/coverage-tiles.sh [seconds=10]   (PG_PORT, PORT move the database and the server)
 set -euo pipefail
@@ -52,3 +53,14 @@ for _ in 1 2; do # the second round is the one reported (the first warms the JIT
   S=$(wrk -t1 -c4 -d"${SECS}s" "$BASE/tiles/stations/12/$X/$Y.mvt" | awk '/Requests\/sec/ { print $2 }')
 done
 echo "(c) coverage tile 12/$X/$Y: $C req/s; (d) station tile, made each time: $S req/s; c/d = $(awk -v c="$C" -v s="$S" 'BEGIN { printf "%.2f", c / s }')"
+
+# (e) the same coverage tile as (c) with the tile cache on (the default): made once per station data version.
+kill $APP; wait $APP 2>/dev/null || true
+ASPNETCORE_URLS=$BASE RateLimits__PublicPermits=0 Logging__LogLevel__Default=Warning \
+  dotnet src/StationMap.Api/bin/Release/net10.0/StationMap.Api.dll --contentRoot "$PWD/src/StationMap.Api" > $OUT/coverage-tiles-api.log 2>&1 &
+APP=$!
+for _ in $(seq 1 100); do curl -sf "$BASE/health/ready" >/dev/null && break; sleep 0.2; done
+for _ in 1 2; do
+  E=$(wrk -t1 -c4 -d"${SECS}s" -H "$AUTH" "$BASE/tiles/coverage/110108/12/$X/$Y.mvt?cell=100&max=1" | awk '/Requests\/sec/ { print $2 }')
+done
+echo "(e) coverage tile 12/$X/$Y from the tile cache: $E req/s; e/c = $(awk -v e="$E" -v c="$C" 'BEGIN { printf "%.0f", e / c }')"

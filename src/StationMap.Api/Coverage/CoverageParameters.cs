@@ -27,14 +27,25 @@ internal sealed record CoverageParameters(CoverageRegion Region, double Radius, 
         if (errors.Count > 0) return null;
         var region = uploaded is not null ? uploaded.Parse(inSys, errors) : CoverageRegion.Of(adcode);
         if (region is null) return null;
-        var area = region.Districts.Sum(d => HexGrid.RegionArea(d.Outline));
-        if (area / (1.5 * Math.Sqrt(3) * cell * cell) > MaxCells)
+        var cellArea = 1.5 * Math.Sqrt(3) * cell * cell;
+        // Outlines' boxes bound their areas: only a region whose boxes could hold too many cells is measured exactly
+        // (projecting every vertex of a city's outline each time a tile of it is asked for would be most of the tile).
+        if (region.Districts.Sum(d => BoxAreaAtMost(d.Outline.EnvelopeInternal)) / cellArea > MaxCells
+            && region.Districts.Sum(d => HexGrid.RegionArea(d.Outline)) / cellArea > MaxCells)
         {
             errors.Add(FieldError.Of("cell", "too_many_cells", $"cell={cell} 对该区域格子过多（上限 {MaxCells:N0}），请加大 cell 或缩小区域",
                 $"cell={cell} gives more than {MaxCells:N0} cells for this region; use a larger cell or a smaller region"));
             return null;
         }
         return new CoverageParameters(region, radius, cell, inSys, outSys, critical);
+    }
+
+    /// <summary>At least the area in m² of anything inside the box: its widest parallel's length by its greatest meridian length.</summary>
+    private static double BoxAreaAtMost(NetTopologySuite.Geometries.Envelope box)
+    {
+        if (box.IsNull) return 0;
+        var nearestEquator = box.MinY <= 0 && box.MaxY >= 0 ? 0 : Math.Min(Math.Abs(box.MinY), Math.Abs(box.MaxY));
+        return box.Width * 111_321 * Math.Cos(nearestEquator * Math.PI / 180) * box.Height * 111_700;
     }
 
     private static void CheckAdcode(string adcode, List<FieldError> errors)

@@ -28,7 +28,7 @@ internal static class CoverageTilesApi
     }
 
     private static async Task<IResult> Tile(string adcode, string z, string x, string y, HttpContext http, CoverageService service, NpgsqlDataSource db,
-        CancellationToken ct)
+        TileCache cache, CancellationToken ct)
     {
         var (p, max, error) = Parse(http, adcode);
         if (error is not null) return error;
@@ -37,7 +37,10 @@ internal static class CoverageTilesApi
         if (t.Zoom < CoverageTiles.MinZoom)
             return Problems.Validation([FieldError.Of("z", "out_of_range", $"覆盖格瓦片从 z={CoverageTiles.MinZoom} 起提供：'{z}'",
                 $"coverage tiles start at z={CoverageTiles.MinZoom}: '{z}'")]);
-        var tile = await CoverageTiles.GetAsync(service, db, p!.Region, p.Radius, p.Cell, max, t.Zoom, t.Col, t.Row, ct);
+        // Kept with the station tiles, per station data version: a planner's map asks for the same tiles again and again.
+        var set = string.Create(CultureInfo.InvariantCulture, $"coverage/{p!.Adcode}/{p.Radius}/{p.Cell}/{max}");
+        var tile = await cache.GetOrMakeAsync(set, t.Zoom, t.Col, t.Row,
+            () => CoverageTiles.GetAsync(service, db, p.Region, p.Radius, p.Cell, max, t.Zoom, t.Col, t.Row, ct));
         if (tile is null)
             return Problems.Validation([FieldError.Of("z", "too_many_cells", $"该瓦片超过 {CoverageTiles.MaxCellsPerTile:N0} 个格子，请放大或加大 cell",
                 $"this tile holds more than {CoverageTiles.MaxCellsPerTile:N0} cells; zoom in or use a larger cell")]);

@@ -6,19 +6,12 @@ namespace StationMap.Api.Tiles;
 
 /// <summary>Makes station tiles with PostGIS and keeps them per data version.</summary>
 internal sealed class StationTiles(
-    [FromKeyedServices(Data.StationMapDataSource.ServingReads)] NpgsqlDataSource db, StationDataVersion version, TileCache cache, Microsoft.Extensions.Options.IOptions<TilesOptions> options)
+    [FromKeyedServices(Data.StationMapDataSource.ServingReads)] NpgsqlDataSource db, TileCache cache)
 {
-    private readonly bool _useCache = options.Value.Cache;
+    public const string Set = "stations";
 
-    public async Task<Tile> GetAsync(int z, int x, int y, CancellationToken ct)
-    {
-        var trusted = _useCache && version.Trusted;
-        var v = version.Current;
-        if (trusted && cache.Get(v, z, x, y) is { } hit) return hit;
-        var tile = await MakeAsync(z, x, y, ct);
-        if (trusted) cache.Put(v, z, x, y, tile);
-        return tile;
-    }
+    public async Task<Tile> GetAsync(int z, int x, int y, CancellationToken ct) =>
+        (await cache.GetOrMakeAsync(Set, z, x, y, async () => await MakeAsync(z, x, y, ct)))!;
 
     internal static byte[] Gzip(byte[] bytes)
     {

@@ -77,6 +77,55 @@ public class CoverageTilesTests(SeededApiFixture api) : IClassFixture<SeededApiF
     }
 
     [Fact]
+    public async Task A_coverage_tile_follows_a_station_taken_off_the_map()
+    {
+        var admin = await api.StaffAsync(StaffRole.Admin, "110000");
+        var (x, y) = TileOf(Lng, Lat, Z);
+        var url = $"/tiles/coverage/110108/{Z}/{x}/{y}.mvt?{Query}&max=1000";
+        var first = await admin.GetAsync(url);
+        var before = first.Headers.ETag!.Tag;
+        var beforeCells = await DecodeAsync(await first.Content.ReadAsByteArrayAsync(), x, y);
+        Assert.Equal(before, (await admin.GetAsync(url)).Headers.ETag!.Tag); // served again, unchanged
+
+        var (west, south, east, north) = Bounds(x, y, Z);
+        await using var find = api.DataSource.CreateCommand(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"""
+            SELECT code FROM stations WHERE {StationMap.Nearby.NearbyStationReader.ServedCondition}
+              AND ST_Intersects(location::geometry, ST_MakeEnvelope({west}, {south}, {east}, {north}, 4326)) ORDER BY code LIMIT 1
+            """));
+        var code = (string)(await find.ExecuteScalarAsync())!;
+        await SetPublicAsync(code, false);
+        try
+        {
+            // The change reaches the server as a notification: wait for it, bounded.
+            HttpResponseMessage after;
+            var polls = 0;
+            do
+            {
+                after = await admin.GetAsync(url);
+                if (after.Headers.ETag!.Tag != before) break;
+                await Task.Delay(100);
+            } while (++polls < 200);
+            Assert.NotEqual(before, after.Headers.ETag!.Tag);
+            var afterCells = await DecodeAsync(await after.Content.ReadAsByteArrayAsync(), x, y);
+            Assert.True(CountSum(afterCells) < CountSum(beforeCells), $"{code} no longer covers its cells");
+        }
+        finally
+        {
+            await SetPublicAsync(code, true);
+        }
+
+        static long CountSum(JsonElement cells) =>
+            cells.GetProperty("features").EnumerateArray().Sum(f => (long)f.GetProperty("properties").GetProperty("count").GetInt32());
+    }
+
+    private async Task SetPublicAsync(string code, bool isPublic)
+    {
+        await using var cmd = api.DataSource.CreateCommand($"UPDATE stations SET is_public = {isPublic} WHERE code = $1");
+        cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = code });
+        Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
     public async Task Tilejson_points_at_the_region_tiles_with_their_parameters()
     {
         var admin = await api.StaffAsync(StaffRole.Admin, "110000");
