@@ -95,7 +95,7 @@ public static class CoverageCommand
         // With a layer, ≥1/≥2 by area stay beside the weighted shares; areas are always m² by area.
         var weighted = total.ByArea is not null;
         var table = new Table().AddColumns("adcode", "name", "cells", "km²", "≥1", "≥2");
-        if (weighted) table.AddColumns("weight", "≥1 weighted", "≥2 weighted");
+        if (weighted) table.AddColumns("weight", "≥1 w", "≥2 w");
         table.AddColumns("gap0 km²", "gap1 km²");
         foreach (var f in rows.Append(total))
         {
@@ -111,6 +111,8 @@ public static class CoverageCommand
             table.AddRow([.. row]);
         }
         AnsiConsole.Write(table);
+        if (weighted)
+            AnsiConsole.WriteLine("weight, ≥1 w, ≥2 w: 按权重图层 / by the weight layer (Σ weight × km²); km², ≥1, ≥2 and gaps by area / 面积");
     }
 
     private static string Km2(double m2) => (m2 / 1e6).ToString("N1", CultureInfo.InvariantCulture);

@@ -57,7 +57,7 @@ public sealed class CliCoverageTests(SeededApiFixture api) : IClassFixture<Seede
         Assert.Equal(region.GetProperty("byArea").GetProperty("covered1").GetDouble(), Number(summary["≥1 覆盖率 covered1"]), 1e-5);
         // The layer matters: the weighted ≥1 share is not the share by area.
         Assert.True(Math.Abs(region.GetProperty("covered1").GetDouble() - region.GetProperty("byArea").GetProperty("covered1").GetDouble()) > 0.005);
-        Assert.Contains("≥1 weighted", output);
+        Assert.Contains("weight, ≥1 w, ≥2 w: 按权重图层 / by the weight layer", output);
     }
 
     [Fact]
