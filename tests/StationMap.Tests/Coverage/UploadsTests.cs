@@ -38,6 +38,10 @@ public class UploadsTests
         errors.Clear();
         Assert.Null(WeightLayer.Read($$$"""{"type":"Polygon","coordinates":[{{{Square}}}]}""", "shape.geojson", CoordSys.Wgs84, errors));
         Assert.Equal("invalid_weights", Assert.Single(errors).Code);
+
+        errors.Clear();
+        Assert.Null(WeightLayer.Read("null", "null.geojson", CoordSys.Wgs84, errors));
+        Assert.Equal("invalid_weights", Assert.Single(errors).Code);
     }
 
     [Fact]

@@ -23,8 +23,7 @@ public static class WeightLayer
         if (fc.ValueKind != JsonValueKind.Object || !fc.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array
             || features.GetArrayLength() is 0 or > MaxFeatures)
         {
-            errors.Add(FieldError.Of("weights", "invalid_weights", $"weights 须为含 1 到 {MaxFeatures} 个面要素的 GeoJSON FeatureCollection",
-                $"weights must be a GeoJSON FeatureCollection of 1 to {MaxFeatures} polygon features"));
+            errors.Add(NotACollection());
             return null;
         }
         var layer = new List<WeightPolygon>();
@@ -65,6 +64,11 @@ public static class WeightLayer
         try
         {
             using var doc = JsonDocument.Parse(text);
+            if (doc.RootElement.ValueKind == JsonValueKind.Null)
+            {
+                errors.Add(NotACollection()); // a file is never "no layer"
+                return null;
+            }
             return Parse(doc.RootElement, sys, errors);
         }
         catch (JsonException e)
@@ -74,4 +78,7 @@ public static class WeightLayer
             return null;
         }
     }
+
+    private static FieldError NotACollection() => FieldError.Of("weights", "invalid_weights", $"weights 须为含 1 到 {MaxFeatures} 个面要素的 GeoJSON FeatureCollection",
+        $"weights must be a GeoJSON FeatureCollection of 1 to {MaxFeatures} polygon features");
 }
