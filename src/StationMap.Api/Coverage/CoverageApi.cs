@@ -4,6 +4,7 @@ using StationMap.Common;
 using StationMap.Coverage;
 using StationMap.Coverage.Points;
 using StationMap.Coverage.Siting;
+using StationMap.Coverage.Uploads;
 using StationMap.Geo;
 using StationMap.Orgs;
 
@@ -39,7 +40,7 @@ internal static class CoverageApi
     internal static (CoverageParameters? P, WhatIfChanges WhatIf, IResult? Error) Prepare(HttpContext http, Func<string, string?> get, CoverageBody? body)
     {
         var errors = new List<FieldError>();
-        var p = CoverageParameters.Parse(get, errors, UploadedRegion.From(body));
+        var p = CoverageParameters.Parse(get, errors, body?.Uploaded());
         var whatIf = body?.WhatIf(p?.In ?? CoordSys.Wgs84, errors) ?? WhatIfChanges.None;
         if (p is null || errors.Count > 0) return (null, whatIf, Problems.Validation(errors));
         // An uploaded polygon reads only public station data: any staff key may analyse one.

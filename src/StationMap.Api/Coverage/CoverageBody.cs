@@ -2,6 +2,7 @@ using System.Globalization;
 using StationMap.Common;
 using StationMap.Coverage;
 using StationMap.Coverage.Siting;
+using StationMap.Coverage.Uploads;
 using StationMap.Geo;
 
 namespace StationMap.Api.Coverage;
@@ -28,6 +29,13 @@ internal sealed record CoverageBody(
         "critical" => Critical?.ToString(CultureInfo.InvariantCulture),
         _ => null,
     };
+
+    /// <summary>The uploaded region (<c>region</c> or <c>regionKml</c>), or null for the adcode.</summary>
+    public UploadedRegion? Uploaded()
+    {
+        var geojson = Region is { ValueKind: not System.Text.Json.JsonValueKind.Null and not System.Text.Json.JsonValueKind.Undefined } r ? r : (System.Text.Json.JsonElement?)null;
+        return geojson is null && string.IsNullOrEmpty(RegionKml) ? null : new UploadedRegion(geojson, RegionKml, RegionFile, RegionName);
+    }
 
     public WhatIfChanges WhatIf(CoordSys sys, List<FieldError> errors) => new(
         Closed ?? [],

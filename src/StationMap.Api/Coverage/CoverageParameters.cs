@@ -2,6 +2,7 @@ using System.Globalization;
 using StationMap.Common;
 using StationMap.Coverage;
 using StationMap.Coverage.Grid;
+using StationMap.Coverage.Uploads;
 using StationMap.Geo;
 
 namespace StationMap.Api.Coverage;

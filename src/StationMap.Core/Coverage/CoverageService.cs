@@ -15,6 +15,10 @@ public sealed record DistrictResult(DistrictCoverage Coverage, int[] Counts, IRe
 
     /// <summary>Whether <see cref="Weights"/> come from a layer rather than the cells' areas.</summary>
     public bool Weighted => !ReferenceEquals(Weights, Coverage.Cells.Weight);
+
+    /// <summary>This result weighed by an uploaded layer (Σ weight × overlap km² per cell); itself without one.</summary>
+    public DistrictResult Weigh(IReadOnlyList<Grid.WeightPolygon>? layer) =>
+        layer is null ? this : this with { Weights = Grid.LayerWeights.Weigh(Coverage.Cells, Coverage.District.Outline, layer) };
 }
 
 /// <summary>What to analyse: the districts inside an area code (stored, kept fresh) or one uploaded polygon (not stored).</summary>
@@ -67,34 +71,13 @@ public sealed class CoverageService(NpgsqlDataSource db, ILogger<CoverageService
             for (var i = 0; i < results.Length; i++)
             {
                 var r = results[i];
-                results[i] = r with { Weights = await Task.Run(() => Grid.LayerWeights.Weigh(r.Coverage.Cells, r.Coverage.District.Outline, weights), ct) };
+                results[i] = await Task.Run(() => r.Weigh(weights), ct);
             }
         }
 
-        var figures = new List<CoverageFigures>();
-        var region = new CoverageTally();
-        var regionByArea = new CoverageTally();
-        var critical = new Dictionary<long, CriticalStation>();
-        foreach (var r in results)
-        {
-            var tally = new CoverageTally();
-            tally.Add(r.Weights, r.Counts);
-            region.Add(tally);
-            CoverageTally? byArea = null;
-            if (r.Weighted)
-            {
-                byArea = new CoverageTally();
-                byArea.Add(r.Coverage.Cells.Weight, r.Counts);
-                regionByArea.Add(byArea);
-            }
-            var list = CriticalStations.Find(r.Coverage.Index, r.Weights, r.Counts, r.Stations, r.Coverage.Reach, criticalTop * 4);
-            foreach (var c in list)
-                critical[c.Id] = critical.TryGetValue(c.Id, out var prior) ? prior with { Loss1 = prior.Loss1 + c.Loss1, Loss2 = prior.Loss2 + c.Loss2 } : c;
-            var (code, name) = (r.Coverage.District.Adcode, r.Coverage.District.Name);
-            figures.Add(tally.ToFigures(code, name, [.. list.Take(criticalTop)]) with { ByArea = byArea?.ToFigures(code, name, []) });
-        }
-        var top = critical.Values.OrderByDescending(c => c.Loss1 + c.Loss2).ThenBy(c => c.Id).Take(criticalTop).ToList();
-        return new CoverageReport(adcode, radius, edge, region.ToFigures(adcode, area.Name, top) with { ByArea = weights is null ? null : regionByArea.ToFigures(adcode, area.Name, []) }, figures, results);
+        var summary = new CoverageSummary(criticalTop);
+        var figures = results.Select(r => summary.Add(DistrictSummary.Of(r, criticalTop))).ToList();
+        return new CoverageReport(adcode, radius, edge, summary.Region(adcode, area.Name, weighted: weights is not null), figures, results);
     }
 
     private async Task<DistrictResult> DistrictAsync(DistrictBoundary district, double radius, double edge, WhatIfChanges whatIf, bool stored, CancellationToken ct)

@@ -6,13 +6,14 @@ using StationMap.Coverage.Boundaries;
 using StationMap.Coverage.Grid;
 using StationMap.Geo;
 
-namespace StationMap.Api.Coverage;
+namespace StationMap.Coverage.Uploads;
 
 /// <summary>
 /// <c>weights</c>: a GeoJSON FeatureCollection of polygons, each with a numeric <c>weight</c> property per km² (e.g.
-/// outdoor workers per km²), in the request's <c>coordsys</c>; cells then weigh Σ weight × overlap km².
+/// outdoor workers per km²), in the request's <c>coordsys</c>; cells then weigh Σ weight × overlap km². One parser for
+/// the API's <c>weights</c> and the CLI's <c>--weights FILE</c>, so both name the same fields.
 /// </summary>
-internal static class WeightLayer
+public static class WeightLayer
 {
     public const int MaxFeatures = 10_000;
 
@@ -22,8 +23,7 @@ internal static class WeightLayer
         if (fc.ValueKind != JsonValueKind.Object || !fc.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array
             || features.GetArrayLength() is 0 or > MaxFeatures)
         {
-            errors.Add(FieldError.Of("weights", "invalid_weights", $"weights 须为含 1 到 {MaxFeatures} 个面要素的 GeoJSON FeatureCollection",
-                $"weights must be a GeoJSON FeatureCollection of 1 to {MaxFeatures} polygon features"));
+            errors.Add(NotACollection());
             return null;
         }
         var layer = new List<WeightPolygon>();
@@ -51,10 +51,34 @@ internal static class WeightLayer
                     $"{name}.properties.weight must be a non-negative number (per km²)"));
                 continue;
             }
-            geometry.Apply(new UploadedRegion.ToWgs84(sys));
+            geometry.Apply(new ToWgs84(sys));
             geometry.GeometryChanged();
             layer.Add(new WeightPolygon(GeometryFixer.Fix(geometry), weight));
         }
         return layer;
     }
+
+    /// <summary>A layer from a file's text (the CLI's <c>--weights FILE</c>); malformed JSON is an error on <c>weights</c> naming the file.</summary>
+    public static IReadOnlyList<WeightPolygon>? Read(string text, string fileName, CoordSys sys, List<FieldError> errors)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            if (doc.RootElement.ValueKind == JsonValueKind.Null)
+            {
+                errors.Add(NotACollection()); // a file is never "no layer"
+                return null;
+            }
+            return Parse(doc.RootElement, sys, errors);
+        }
+        catch (JsonException e)
+        {
+            errors.Add(FieldError.Of("weights", "invalid_json", $"weights ({fileName})：不是合法的 JSON（第 {(e.LineNumber ?? 0) + 1} 行）",
+                $"weights ({fileName}): not valid JSON (line {(e.LineNumber ?? 0) + 1})"));
+            return null;
+        }
+    }
+
+    private static FieldError NotACollection() => FieldError.Of("weights", "invalid_weights", $"weights 须为含 1 到 {MaxFeatures} 个面要素的 GeoJSON FeatureCollection",
+        $"weights must be a GeoJSON FeatureCollection of 1 to {MaxFeatures} polygon features");
 }

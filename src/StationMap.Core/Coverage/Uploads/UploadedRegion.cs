@@ -2,25 +2,18 @@ using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using StationMap.Common;
-using StationMap.Coverage;
 using StationMap.Coverage.Boundaries;
 using StationMap.Geo;
 
-namespace StationMap.Api.Coverage;
+namespace StationMap.Coverage.Uploads;
 
 /// <summary>
 /// A polygon the user sends instead of an adcode ("inside the 5th ring road"): a GeoJSON Polygon or MultiPolygon
 /// (<c>region</c>) or a KML file's polygons (<c>regionKml</c>, with its file name in <c>regionFile</c>), in
 /// <c>coordsys</c>, converted to WGS-84 vertex by vertex and repaired if it self-intersects.
 /// </summary>
-internal sealed record UploadedRegion(JsonElement? GeoJson, string? Kml, string? File, string? Name)
+public sealed record UploadedRegion(JsonElement? GeoJson, string? Kml, string? File, string? Name)
 {
-    public static UploadedRegion? From(CoverageBody? body)
-    {
-        var geojson = body?.Region is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } r ? r : (JsonElement?)null;
-        return geojson is null && string.IsNullOrEmpty(body?.RegionKml) ? null : new UploadedRegion(geojson, body!.RegionKml, body.RegionFile, body.RegionName);
-    }
-
     public CoverageRegion? Parse(CoordSys sys, List<FieldError> errors)
     {
         if (GeoJson is not null && !string.IsNullOrEmpty(Kml))
@@ -56,21 +49,5 @@ internal sealed record UploadedRegion(JsonElement? GeoJson, string? Kml, string?
         geometry.Apply(new ToWgs84(sys));
         geometry.GeometryChanged();
         return CoverageRegion.Uploaded(GeometryFixer.Fix(geometry), name);
-    }
-
-    internal sealed class ToWgs84(CoordSys sys) : IEntireCoordinateSequenceFilter
-    {
-        public bool Done => false;
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq)
-        {
-            for (var i = 0; i < seq.Count; i++)
-            {
-                CoordConvert.Convert(sys, CoordSys.Wgs84, seq.GetX(i), seq.GetY(i), out var x, out var y);
-                seq.SetX(i, x);
-                seq.SetY(i, y);
-            }
-        }
     }
 }

@@ -4,14 +4,14 @@ using System.Xml.Linq;
 using NetTopologySuite.Geometries;
 using StationMap.Common;
 
-namespace StationMap.Api.Coverage;
+namespace StationMap.Coverage.Uploads;
 
 /// <summary>
 /// The polygons of a KML file (Google Earth, 奥维, a GIS export) as one region. Read with DTDs prohibited and no
 /// resolver: a file that declares entities (XXE, "billion laughs") is refused before anything is expanded.
 /// Vertices are "lng,lat[,alt]" in the request's coordsys (Chinese tools often write GCJ-02 into KML).
 /// </summary>
-internal static class KmlRegion
+public static class KmlRegion
 {
     public const string Field = "regionKml";
     private const long MaxCharacters = 50_000_000;
