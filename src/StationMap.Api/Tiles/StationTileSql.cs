@@ -12,10 +12,12 @@ internal static class StationTileSql
     public const int PointZoom = 10, CellsPerTile = 16, MaxZoom = 22;
 
     // The geography box uses the GiST index on location; densified edges (1/32 of the tile) and the margin
-    // keep it a superset of the tile, and ST_AsMVTGeom clips exactly.
+    // keep it a superset of the tile, and ST_AsMVTGeom clips exactly. The margin is cut at the world's edge (the z0
+    // tile): past ±180° the box would wrap into one spanning the whole world.
     private const string InTile = """
         s.deleted_at IS NULL AND s.is_public AND s.status = 'active'
-        AND s.location && ST_Segmentize(ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => @margin), 4326), @seg)::geography
+        AND s.location && ST_Segmentize(ST_Transform(
+              ST_Intersection(ST_TileEnvelope(@z, @x, @y, margin => @margin), ST_TileEnvelope(0, 0, 0)), 4326), @seg)::geography
         """;
 
     public const string Points = $"""

@@ -12,7 +12,8 @@ internal static class KeysCommand
         var keys = new Command("keys", "员工密钥 / staff keys");
 
         var org = new Option<string>("--org") { Description = "机构行政区划代码，如 110108 / organisation adcode", Required = true };
-        var role = new Option<StaffRole>("--role") { Description = "viewer | editor | publisher | admin", Required = true };
+        // Read as text: System.CommandLine's enum parsing would take "editor,publisher" (OR-ed: admin) or "7".
+        var role = new Option<string>("--role") { Description = "viewer | editor | publisher | admin", Required = true };
         var label = new Option<string?>("--label") { Description = "谁持有此密钥 / who holds the key" };
         var create = new Command("create", "新建密钥，只显示一次 / create a key (shown once)") { org, role, label };
         create.SetSafeAction(async (p, ct) =>
@@ -22,7 +23,8 @@ internal static class KeysCommand
             var adcode = p.GetValue(org)!.Trim();
             if (adcode.Length != 6 || !adcode.All(char.IsAsciiDigit))
                 throw new CliException($"--org must be a 6-digit adcode / --org 须为6位行政区划代码: '{adcode}'");
-            var r = p.GetValue(role);
+            if (!StationMap.Stations.EnumNames.TryParse<StaffRole>(p.GetValue(role), out var r))
+                throw new CliException($"--role must be one of viewer, editor, publisher, admin / --role 须为 viewer、editor、publisher、admin 之一: '{p.GetValue(role)}'");
             var (key, record) = await new StaffKeyStore(db).CreateAsync(adcode, r, p.GetValue(label) ?? $"{r.ToString().ToLowerInvariant()}@{adcode}", "cli", ct);
             Console.WriteLine(key);
             Console.Error.WriteLine($"created {record.Role.ToString().ToLowerInvariant()} key {record.Prefix}… for {adcode}; it is not shown again / 密钥仅显示这一次");

@@ -10,6 +10,8 @@ public sealed class StaffKeyStore(StationMapDb db)
 {
     public async Task<(string Key, StaffKey Record)> CreateAsync(string orgAdcode, StaffRole role, string label, string actor, CancellationToken ct = default)
     {
+        // A value outside the four (a cast number, OR-ed flags) would pass every "at least" role check.
+        if (!Enum.IsDefined(role)) throw new ArgumentOutOfRangeException(nameof(role), role, "not one of the staff roles");
         var org = await OrganizationDirectory.FindOrCreateAsync(db, orgAdcode, ct);
         var key = KeyHasher.NewKey();
         var record = new StaffKey

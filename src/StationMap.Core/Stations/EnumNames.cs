@@ -10,6 +10,10 @@ public static class EnumNames
     private static class WireNames<T> where T : struct, Enum
     {
         public static readonly Dictionary<T, string> Known = Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => v.ToString().ToLowerInvariant());
+
+        /// <summary>Name → value, any case. Only whole names: Enum.TryParse would also take "micro,mobile" (OR-ed as
+        /// flags) or "7", and store a value that is none of the list.</summary>
+        public static readonly Dictionary<string, T> ByName = Enum.GetNames<T>().ToDictionary(n => n, Enum.Parse<T>, StringComparer.OrdinalIgnoreCase);
     }
 
     public static IReadOnlyList<string> All<T>() where T : struct, Enum =>
@@ -32,7 +36,7 @@ public static class EnumNames
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
     {
         var t = (text ?? "").Trim().Replace("_", "").Replace("-", "").Replace(" ", "");
-        if (t.Length > 0 && !char.IsAsciiDigit(t[0]) && Enum.TryParse(t, true, out value)) return true;
+        if (WireNames<T>.ByName.TryGetValue(t, out value)) return true;
         if (Chinese.TryGetValue(t, out var e) && e is T typed) { value = typed; return true; }
         value = default;
         return false;
