@@ -38,7 +38,7 @@ internal sealed class DistrictTiles([FromKeyedServices(Data.StationMapDataSource
         if (_tiles.TryGetValue((z, x, y), out var hit)) return hit;
         var tile = await MakeAsync(z, x, y, ct);
         if (Interlocked.Read(ref _cachedBytes) > MaxCacheBytes) { _tiles.Clear(); Interlocked.Exchange(ref _cachedBytes, 0); }
-        if (_tiles.TryAdd((z, x, y), tile)) Interlocked.Add(ref _cachedBytes, tile.Bytes.Length + tile.Gzipped.Length);
+        if (_tiles.TryAdd((z, x, y), tile)) Interlocked.Add(ref _cachedBytes, TileCache.Charge(tile));
         return tile;
     }
 

@@ -15,6 +15,12 @@ internal sealed class TileCache(StationDataVersion version, Microsoft.Extensions
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(2);
     private const long MaxBytes = 256L * 1024 * 1024;
 
+    /// <summary>What an entry holds besides its bytes (key, record, arrays, ETag): most tiles anyone can ask for are
+    /// empty (sea, desert), so the bound must count them by more than their few bytes.</summary>
+    internal const int EntryOverhead = 256;
+
+    internal static long Charge(Tile tile) => EntryOverhead + tile.Bytes.Length + tile.Gzipped.Length;
+
     private sealed record Generation(long Version, ConcurrentDictionary<(string, int, int, int), Tile> Tiles)
     {
         public long Bytes;
@@ -53,7 +59,7 @@ internal sealed class TileCache(StationDataVersion version, Microsoft.Extensions
             g = new Generation(version, new());
             _current = g;
         }
-        if (g.Tiles.TryAdd((set, z, x, y), tile)) Interlocked.Add(ref g.Bytes, tile.Bytes.Length + tile.Gzipped.Length);
+        if (g.Tiles.TryAdd((set, z, x, y), tile)) Interlocked.Add(ref g.Bytes, Charge(tile));
         else g.Tiles[(set, z, x, y)] = tile;
     }
 }

@@ -16,7 +16,8 @@ internal static class TilesApi
 
     public static IEndpointRouteBuilder MapTilesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/tiles").WithTags("Tiles");
+        // The same per-client budget as the other anonymous reads: a map view is a dozen tiles, far under it.
+        var group = app.MapGroup("/tiles").WithTags("Tiles").RequirePublicRateLimit(app);
         group.MapGet("/stations.json", StationTileJson);
         group.MapGet("/stations/{z}/{x}/{y}.mvt", Tile);
         group.MapGet("/districts.json", DistrictTileJson);
