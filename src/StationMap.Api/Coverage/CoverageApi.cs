@@ -54,10 +54,8 @@ internal static class CoverageApi
     {
         var (p, whatIf, error) = Prepare(http, get, body);
         if (error is not null) return error;
-        var format = http.Request.Query["format"].ToString();
-        if (format is not ("" or "json" or "xlsx"))
-            return Problems.Validation([QueryParameters.Invalid("format", format, "json, xlsx")]);
         var errors = new List<FieldError>();
+        var format = QueryParameters.OneOf(http.Request.Query, "format", "json", ["json", "xlsx"], errors);
         var weights = WeightLayer.Parse(body?.Weights, p!.In, errors);
         if (errors.Count > 0) return Problems.Validation(errors);
         var report = await service.AnalyzeAsync(p.Region, p.Radius, p.Cell, whatIf, p.Critical, ct, weights);

@@ -46,7 +46,7 @@ internal static class FeedsApi
             ExportOutcome.Unchanged => TypedResults.Ok(ExportBatchDto.From(result.Batch!, detail: true)),
             ExportOutcome.ProfileNotFound => Problems.Status(404, "模板不存在 / profile not found", result.Message!),
             ExportOutcome.Forbidden => Problems.Status(403, "超出机构范围 / outside your area", result.Message!),
-            _ => Problems.Parameter("adcode", result.Message!, result.Message!),
+            _ => Problems.Validation([new StationMap.Common.FieldError("adcode", "invalid_parameter", result.Message!)]), // already in both languages
         };
     }
 

@@ -179,7 +179,7 @@ public class CoverageApiTests(SeededApiFixture api) : IClassFixture<SeededApiFix
     public async Task The_report_workbook_has_a_sheet_per_district()
     {
         var admin = await api.StaffAsync(StaffRole.Admin, "110000");
-        var response = await admin.GetAsync("/api/v1/coverage?adcode=110000&cell=1000&format=xlsx");
+        var response = await admin.GetAsync("/api/v1/coverage?adcode=110000&cell=1000&format=XLSX"); // any case, like every word parameter
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         var sheets = Workbooks.SheetNames(await response.Content.ReadAsByteArrayAsync());

@@ -69,6 +69,12 @@ public sealed class ExportApiTests(FeedsFixture api) : IClassFixture<FeedsFixtur
         Assert.Equal(HttpStatusCode.NotFound, (await publisher.PostJsonAsync("/api/v1/exports", new { profile = "tencent", adcode = "110108" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await publisher.PostJsonAsync("/api/v1/exports", new { profile = "geojson", adcode = "110108", kind = "sometimes" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await publisher.GetAsync("/api/v1/exports/999999/files/x.csv")).StatusCode);
+
+        // A bad adcode is named once, in Chinese and English (it used to repeat the bilingual text twice).
+        var badArea = await publisher.PostJsonAsync("/api/v1/exports", new { profile = "geojson", adcode = "1101x8" });
+        Assert.Equal(HttpStatusCode.BadRequest, badArea.StatusCode);
+        var message = (await badArea.JsonAsync()).GetProperty("errors").GetProperty("adcode")[0].GetString()!;
+        Assert.Equal("adcode 须为6位数字 / adcode must be 6 digits: '1101x8'", message);
     }
 
     [Fact]
