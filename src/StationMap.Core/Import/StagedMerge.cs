@@ -36,8 +36,8 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
                 var restore = $"POST /api/v1/stations/{Uri.EscapeDataString(code)}/restore";
                 problems.Add(deleted
                     ? ImportProblem.Of(row, codeColumn, "code_deleted",
-                        $"该编码的站点已删除：请先在管理台打开该站点历史点“恢复”（或 {restore}），或改用新编码",
-                        $"the station with this code was deleted: restore it first (console: open its history, Restore; or {restore}) or use a new code")
+                        $"该编码的站点已删除：请先恢复（管理台“站点”中搜索该编码，点“恢复”；或 {restore}），或改用新编码",
+                        $"the station with this code was deleted: restore it first (console: Stations, search the code, Restore; or {restore}) or use a new code")
                     : ImportProblem.Of(row, codeColumn, "out_of_scope", $"该编码的站点属于行政区 {adcode}，不在您的机构范围（{who.OrgAdcode}）内",
                         $"the station with this code is in {adcode}, outside your organisation's area ({who.OrgAdcode})"));
             }
