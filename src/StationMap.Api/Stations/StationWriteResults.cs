@@ -16,6 +16,7 @@ internal static class StationWriteResults
             { Status = 404, Title = "站点不存在 / station not found" }),
         WriteOutcome.Forbidden => Problems.Status(403, "超出机构范围 / outside your organisation's area", result.Detail!),
         WriteOutcome.Conflict => Problems.Status(409, "版本冲突 / version conflict", result.Detail!, result.Station!.ToDto()),
+        WriteOutcome.NotDeleted => Problems.Status(409, "站点未删除 / station is not deleted", result.Detail!, result.Station!.ToDto()),
         WriteOutcome.Duplicate => FieldProblems.Of(409, "站点编码已存在 / code already exists", result.Errors!),
         WriteOutcome.PreconditionRequired => FieldProblems.Of(428, "需要版本号 / version required", result.Errors!),
         _ => throw new InvalidOperationException($"unexpected outcome {result.Outcome}"),

@@ -18,6 +18,14 @@ internal static class StationsApi
         group.MapPost("/", Create).RequireRole(StaffRole.Editor);
         group.MapPut("/{code}", Update).RequireRole(StaffRole.Editor);
         group.MapDelete("/{code}", Delete).RequireRole(StaffRole.Editor);
+        group.MapPost("/{code}/restore", Restore).RequireRole(StaffRole.Editor)
+            .WithSummary("恢复已删除的站点 / restore a deleted station")
+            .Produces<StationDto>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         return app;
     }
 
@@ -79,6 +87,13 @@ internal static class StationsApi
     {
         if (!StationCodes.CouldExist(code)) return NotFound(code);
         return StationWriteResults.ToHttp(await writer.DeleteAsync(code, version ?? IfMatch.Version(http.Request), reason, http.Staff(), ct));
+    }
+
+    /// <summary>Undoes a soft delete: the version is the one the delete left (query or If-Match), like DELETE's.</summary>
+    private static async Task<IResult> Restore(string code, int? version, string? reason, HttpContext http, StationWriter writer, CancellationToken ct)
+    {
+        if (!StationCodes.CouldExist(code)) return NotFound(code);
+        return StationWriteResults.ToHttp(await writer.RestoreAsync(code, version ?? IfMatch.Version(http.Request), reason, http.Staff(), ct));
     }
 
     /// <summary>404 as ProblemDetails (application/problem+json), like every other error.</summary>

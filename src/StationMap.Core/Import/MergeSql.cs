@@ -27,7 +27,7 @@ internal static class MergeSql
 
     /// <summary>Rows whose code names a stored station the caller may not change, or a deleted one.</summary>
     public const string Forbidden = """
-        SELECT st.row_no, s.adcode, s.deleted_at IS NOT NULL FROM import_staging st JOIN stations s ON s.code = st.code
+        SELECT st.row_no, s.adcode, s.deleted_at IS NOT NULL, s.code FROM import_staging st JOIN stations s ON s.code = st.code
         WHERE s.deleted_at IS NOT NULL OR left(s.adcode, length(@prefix)) <> @prefix
         """;
 

@@ -32,9 +32,12 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {
-                var (row, adcode, deleted) = (r.GetInt32(0), r.GetString(1), r.GetBoolean(2));
+                var (row, adcode, deleted, code) = (r.GetInt32(0), r.GetString(1), r.GetBoolean(2), r.GetString(3));
+                var restore = $"POST /api/v1/stations/{Uri.EscapeDataString(code)}/restore";
                 problems.Add(deleted
-                    ? ImportProblem.Of(row, codeColumn, "code_deleted", "该编码的站点已删除，请先恢复或改用新编码", "the station with this code was deleted; restore it first or use a new code")
+                    ? ImportProblem.Of(row, codeColumn, "code_deleted",
+                        $"该编码的站点已删除：请先恢复（管理台“站点”中搜索该编码，点“恢复”；或 {restore}），或改用新编码",
+                        $"the station with this code was deleted: restore it first (console: Stations, search the code, Restore; or {restore}) or use a new code")
                     : ImportProblem.Of(row, codeColumn, "out_of_scope", $"该编码的站点属于行政区 {adcode}，不在您的机构范围（{who.OrgAdcode}）内",
                         $"the station with this code is in {adcode}, outside your organisation's area ({who.OrgAdcode})"));
             }

@@ -9,7 +9,7 @@ using StationMap.Mapping;
 namespace StationMap.Stations;
 
 /// <summary>
-/// Creates, replaces and soft-deletes stations. Every write checks the caller's scope, bumps the
+/// Creates, replaces, soft-deletes and restores stations. Every write checks the caller's scope, bumps the
 /// version, keeps the new version in the history and leaves an audit row — in one transaction.
 /// </summary>
 public sealed class StationWriter(StationMapDb db)
@@ -84,6 +84,26 @@ public sealed class StationWriter(StationMapDb db)
         station.DeletedAt = DateTimeOffset.UtcNow;
         station.DeletedBy = who.Actor;
         return await SaveChangeAsync(station, ChangeKind.Deleted, who, reason, tx, ct);
+    }
+
+    /// <summary>Brings a soft-deleted station back under its code (its QR codes, feeds and publication records carry it).</summary>
+    public async Task<StationWriteResult> RestoreAsync(string code, int? version, string? reason, StaffIdentity who, CancellationToken ct = default)
+    {
+        var station = await db.Stations.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.Code == code, ct);
+        if (station is null) return StationWriteResult.NotFound;
+        // A deleted station outside the caller's area is internal, as DELETE and history answer it: not found.
+        if (!who.Covers(station.Adcode)) return station.DeletedAt is null ? OutOfScope(who, station.Adcode) : StationWriteResult.NotFound;
+        if (station.DeletedAt is null) return StationWriteResult.NotDeleted(station);
+        if (version is null) return StationWriteResult.RestoreVersionRequired;
+        if (version != station.Version) return Stale(station, version.Value);
+        var reasonErrors = new List<Common.FieldError>();
+        StationTextRules.Optional(reason, "reason", "恢复原因", StationLimits.Reason, reasonErrors, multiline: true);
+        if (reasonErrors.Count > 0) return StationWriteResult.Invalid(reasonErrors);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        station.DeletedAt = null;
+        station.DeletedBy = null;
+        return await SaveChangeAsync(station, ChangeKind.Restored, who, reason, tx, ct);
     }
 
     private async Task<StationWriteResult> SaveChangeAsync(Station station, ChangeKind kind, StaffIdentity who, string? reason,

@@ -1,5 +1,6 @@
-// Stations: search, open one, edit with its version (409 shows what changed meanwhile), history.
+// Stations: search, open one, edit with its version (409 shows what changed meanwhile), history; a deleted one by its code.
 import { api, ApiError } from '../api.js';
+import { showIfDeleted } from './deletedStation.js';
 import { el, table } from '../dom.js';
 import { t } from '../i18n.js';
 import { serviceLabel, services } from '../services.js';
@@ -35,6 +36,13 @@ async function searchStations() {
     page * result.pageSize < result.total ? el('button', { type: 'button', onclick: () => { page += 1; searchStations(); } }, t('nextPage')) : null);
   show($('station-list'), el('div', { className: 'table-wrap' },
     table([t('code'), t('name'), t('adcode'), t('status'), t('updated')], rows, 'grid stations')), pager);
+  // Deleted stations are in no list; searching one's exact code offers it for restoring.
+  if (result.total === 0 && /^\S+$/.test(query.q)) {
+    await showIfDeleted(query.q, $('station-editor'), (saved, notice) => {
+      renderEditor(saved);
+      show($('edit-message'), el('p', { className: 'notice' }, notice));
+    });
+  }
 }
 
 async function openStation(code) {
