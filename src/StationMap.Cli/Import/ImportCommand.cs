@@ -8,7 +8,7 @@ namespace StationMap.Cli.Import;
 
 /// <summary>`stationmap import FILE --coordsys gcj02 [--dry-run] [--skip-invalid] [--json] [--sheet NAME] [--as ADCODE]`,
 /// `stationmap import --template FILE`. Exit code 1 when rows were rejected or the file was refused.</summary>
-internal static class ImportCommand
+public static class ImportCommand
 {
     public static Command Create()
     {
