@@ -59,6 +59,7 @@ internal static class CoverageApi
         var weights = WeightLayer.Parse(body?.Weights, p!.In, errors);
         if (errors.Count > 0) return Problems.Validation(errors);
         var report = await service.AnalyzeAsync(p.Region, p.Radius, p.Cell, whatIf, p.Critical, ct, weights);
+        if (!report.IsFinite()) return NotFinite("weights");
         if (format != "xlsx") return TypedResults.Json(CoverageJson.Report(report, p));
         var buffer = new MemoryStream();
         CoverageWorkbook.Write(buffer, report);
@@ -91,7 +92,13 @@ internal static class CoverageApi
         var weights = WeightLayer.Parse(body.Weights, p.In, errors);
         if (errors.Count > 0) return Problems.Validation(errors);
         var report = await service.AnalyzeAsync(p.Region, p.Radius, p.Cell, whatIf, 0, ct, weights);
+        if (!report.IsFinite()) return NotFinite("weights");
         var result = await Task.Run(() => SitingRunner.Run(report, uploaded.Count > 0 ? uploaded : null, p.Radius, k), ct);
+        if (!result.IsFinite()) return NotFinite("weights");
         return TypedResults.Json(CoverageJson.Siting(result, p, p.Adcode));
     }
+
+    /// <summary>Sums that left the finite numbers (<see cref="FiniteFigures"/>): a 400 on the weights, never NaN in the JSON.</summary>
+    internal static IResult NotFinite(string field) => Problems.Validation([FieldError.Of(field, "weight_overflow",
+        $"{field}：权重之和超出可计算的范围，请减小权重", $"{field}: the weights add up to more than can be computed; use smaller weights")]);
 }

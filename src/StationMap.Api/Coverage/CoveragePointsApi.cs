@@ -64,6 +64,7 @@ internal static class CoveragePointsApi
         var tally = new CoverageTally();
         tally.Add(points, counts);
         var summary = tally.ToFigures("", "points", CriticalStations.Find(index, points.Weight, counts, stations, reach, 10));
+        if (!summary.IsFinite()) return CoverageApi.NotFinite("weight");
         return TypedResults.Json(new
         {
             radius, coordsys = outSys.ToWire(),

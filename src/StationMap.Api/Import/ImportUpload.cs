@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
+using StationMap.Common;
+using StationMap.Geo;
 using StationMap.Import;
 
 namespace StationMap.Api;
@@ -39,19 +41,35 @@ internal sealed record ImportUpload(IFormFile File, string? Coordsys, bool DryRu
         if (file.Length > options.MaxFileBytes) return (null, TooLarge(options));
 
         string? Value(string name) => request.Query[name].FirstOrDefault() ?? form[name].FirstOrDefault();
-        var (dryRun, dryError) = Flag(Value("dryRun"), true, "dryRun");
-        var (skip, skipError) = Flag(Value("skipInvalid"), false, "skipInvalid");
-        var (overwrite, overwriteError) = Flag(Value("overwriteNewer"), false, "overwriteNewer");
-        if ((dryError ?? skipError ?? overwriteError) is { } error) return (null, error);
-        return (new ImportUpload(file, Value("coordsys"), dryRun, skip, Value("sheet"), overwrite), null);
+        // Every parameter is checked here, before a job exists: a bad one is a 400 naming it, not a failed job later.
+        var errors = new List<FieldError>();
+        QueryParameters.RejectUnknown(request.Query, Known, errors);
+        var coordsys = QueryParameters.FileCoordsys(Value("coordsys"), "coordsys", errors);
+        var dryRun = QueryParameters.Bool(Value("dryRun"), "dryRun", true, errors);
+        var skip = QueryParameters.Bool(Value("skipInvalid"), "skipInvalid", false, errors);
+        var overwrite = QueryParameters.Bool(Value("overwriteNewer"), "overwriteNewer", false, errors);
+        var sheet = SheetName(Value("sheet"), file.FileName, errors);
+        if (errors.Count > 0) return (null, Problems.Validation(errors));
+        return (new ImportUpload(file, coordsys?.ToWire(), dryRun, skip, sheet, overwrite), null);
     }
 
-    private static (bool, IResult?) Flag(string? text, bool fallback, string name)
+    private static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "coordsys", "dryRun", "skipInvalid", "overwriteNewer", "sheet" };
+
+    /// <summary>A worksheet name Excel could hold (1 to 31 characters, none of : \ / ? * [ ]), for an .xlsx only; null when absent.</summary>
+    private static string? SheetName(string? text, string fileName, List<FieldError> errors)
     {
-        var errors = new List<StationMap.Common.FieldError>();
-        var value = QueryParameters.Bool(text, name, fallback, errors);
-        return (value, errors.Count > 0 ? Problems.Validation(errors) : null);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var name = text.Trim();
+        if (name.Length > MaxSheetName || name.IndexOfAny(SheetForbidden) >= 0 || name.Any(char.IsControl))
+            errors.Add(FieldError.Of("sheet", "invalid_parameter", $"sheet 不是有效的工作表名称（1 到 {MaxSheetName} 个字符，不含 : \\ / ? * [ ]）：'{text}'",
+                $"sheet is not a valid worksheet name (1 to {MaxSheetName} characters, none of : \\ / ? * [ ]): '{text}'"));
+        else if (UploadedFile.FormatOf(fileName) == "csv")
+            errors.Add(FieldError.Of("sheet", "invalid_parameter", $"sheet 只适用于 .xlsx 文件，{fileName} 是 CSV", $"sheet applies to .xlsx files only; {fileName} is CSV"));
+        return name;
     }
+
+    private const int MaxSheetName = 31; // Excel's limit
+    private static readonly char[] SheetForbidden = [':', '\\', '/', '?', '*', '[', ']'];
 
     public static IResult TooLarge(ImportOptions options) => Problems.Status(StatusCodes.Status413PayloadTooLarge,
         "文件过大 / file too large",

@@ -36,6 +36,15 @@ internal static class QueryParameters
         return fallback;
     }
 
+    /// <summary>The coordinate system of an uploaded file, where Baidu Mercator (bd09mc) may be read too; null when absent.</summary>
+    public static CoordSys? FileCoordsys(string? text, string name, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (CoordSysNames.TryParse(text, out var sys)) return sys;
+        errors.Add(Invalid(name, text, string.Join(", ", CoordSysNames.All)));
+        return null;
+    }
+
     public static double Number(IQueryCollection q, string name, double fallback, double min, double max, List<FieldError> errors) =>
         Number(q[name].ToString(), name, fallback, min, max, errors);
 

@@ -8,7 +8,7 @@ namespace StationMap.Cli.Import;
 
 /// <summary>`stationmap import FILE --coordsys gcj02 [--dry-run] [--skip-invalid] [--json] [--sheet NAME] [--as ADCODE]`,
 /// `stationmap import --template FILE`. Exit code 1 when rows were rejected or the file was refused.</summary>
-internal static class ImportCommand
+public static class ImportCommand
 {
     public static Command Create()
     {
@@ -33,11 +33,12 @@ internal static class ImportCommand
                 Console.WriteLine($"template written to {templateFile.FullName} / 模板已写入");
                 return 0;
             }
-            var input = p.GetValue(file) ?? throw new CliException("give a FILE to import, or --template FILE / 请指定要导入的文件");
-            if (!input.Exists) throw new CliException($"file not found / 文件不存在: {input.FullName}");
+            // The options first, before the file or the database: a bad --coordsys fails at once, naming itself.
             if (p.GetValue(coordsys) is { } cs && !CoordSysNames.TryParse(cs, out _))
                 throw new CliException($"--coordsys must be one of {string.Join(", ", CoordSysNames.All)} / 坐标系无效: {cs}");
             var who = Identity(p.GetValue(scope));
+            var input = p.GetValue(file) ?? throw new CliException("give a FILE to import, or --template FILE / 请指定要导入的文件");
+            if (!input.Exists) throw new CliException($"file not found / 文件不存在: {input.FullName}");
             var options = new ImportOptions { MaxFileBytes = 4L * 1024 * 1024 * 1024 }; // the operator's own file: size is not a threat here
 
             await using var ds = CliDatabase.OpenDataSource();

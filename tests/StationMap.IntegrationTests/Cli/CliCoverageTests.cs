@@ -142,8 +142,8 @@ public sealed class CliCoverageTests(SeededApiFixture api) : IClassFixture<Seede
             var (code, output) = await Cli(command, "--adcode", "110108", "--cell", "500", "--weights", bad, "--out", outDir);
             Assert.NotEqual(0, code);
             var text = output;
-            Assert.Contains("bad-weights.geojson: weights.features[0].properties.weight 须为非负数（每平方公里）", text);
-            Assert.Contains("weights.features[0].properties.weight must be a non-negative number (per km²)", text);
+            Assert.Contains("bad-weights.geojson: weights.features[0].properties.weight 须为 0 到 1e9 之间的数（每平方公里）", text);
+            Assert.Contains("weights.features[0].properties.weight must be a number from 0 to 1e9 (per km²)", text);
             Assert.Contains("bad-weights.geojson: weights.features[1] 须为 Polygon 或 MultiPolygon（经度,纬度）", text);
             Assert.Contains("weights.features[1] must be a Polygon or MultiPolygon (lng,lat)", text);
         }
@@ -169,6 +169,19 @@ public sealed class CliCoverageTests(SeededApiFixture api) : IClassFixture<Seede
             Assert.Equal(picks[i].GetProperty("covered1").GetDouble(), Number(row[6]), 1e-6);
             Assert.Equal(picks[i].GetProperty("covered2").GetDouble(), Number(row[7]), 1e-6);
         }
+    }
+
+    // An operator whose region file collapses to a line expects the CLI to name the file and say it has no area, as the API does, not a crash.
+    [Fact]
+    public async Task A_region_file_that_encloses_no_area_fails_naming_the_file_and_writes_nothing()
+    {
+        var line = Write("line.geojson", new { type = "Polygon", coordinates = new[] { new[] { new[] { 100.0, 40.0 }, [100.1, 40.0], [100.2, 40.0], [100.0, 40.0] } } });
+        var outDir = Path.Combine(_dir, "never-line");
+        var (code, output) = await Cli("coverage", "--region", line, "--out", outDir);
+        Assert.NotEqual(0, code);
+        Assert.Contains("line.geojson: region 的多边形没有面积", output);
+        Assert.Contains("region encloses no area", output);
+        Assert.False(Directory.Exists(outDir));
     }
 
     private static string[] Fields(string line) => line.Split(',');

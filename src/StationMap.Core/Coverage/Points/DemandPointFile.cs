@@ -18,6 +18,9 @@ public static class DemandPointFile
 {
     public const int MaxPoints = 200_000;
 
+    /// <summary>The largest weight of one point (people, parcels a day): 200,000 points × 1e9 still add up to a finite sum.</summary>
+    public const double MaxWeight = 1e9;
+
     private static readonly Dictionary<string, string> Headers = new(StringComparer.OrdinalIgnoreCase)
     {
         ["lng"] = "lng", ["lon"] = "lng", ["longitude"] = "lng", ["经度"] = "lng",
@@ -124,9 +127,10 @@ public static class DemandPointFile
             }
             var weight = 1.0;
             if (!string.IsNullOrWhiteSpace(weightText) &&
-                (!double.TryParse(weightText, NumberStyles.Float, CultureInfo.InvariantCulture, out weight) || weight < 0 || !double.IsFinite(weight)))
+                (!double.TryParse(weightText, NumberStyles.Float, CultureInfo.InvariantCulture, out weight) || weight is < 0 or > MaxWeight || !double.IsFinite(weight)))
             {
-                errors.Add(FieldError.Of($"{where}: weight", "invalid_weight", $"{where} 权重须为非负数：'{weightText}'", $"{where}: weight must be a non-negative number: '{weightText}'"));
+                errors.Add(FieldError.Of($"{where}: weight", "invalid_weight", $"{where} 权重须为 0 到 {MaxWeight:0e0} 之间的数：'{weightText}'",
+                    $"{where}: weight must be a number from 0 to {MaxWeight:0e0}: '{weightText}'"));
                 return;
             }
             var wgs = parsed.Value.In(sys).ToWgs84();

@@ -48,6 +48,17 @@ public sealed record UploadedRegion(JsonElement? GeoJson, string? Kml, string? F
         }
         geometry.Apply(new ToWgs84(sys));
         geometry.GeometryChanged();
-        return CoverageRegion.Uploaded(GeometryFixer.Fix(geometry), name);
+        var repaired = GeometryFixer.Fix(geometry);
+        if (!Encloses(repaired))
+        {
+            // All vertices on one point or one line: the repair leaves nothing to cover.
+            errors.Add(FieldError.Of(field, "region_no_area", $"{field} 的多边形没有面积（顶点重合或共线），请给出围成面积的区域",
+                $"{field} encloses no area (its vertices coincide or lie on one line); give a polygon that encloses an area"));
+            return null;
+        }
+        return CoverageRegion.Uploaded(repaired, name);
     }
+
+    /// <summary>A repaired polygon that still has an area (GeometryFixer turns a collapsed one into an empty geometry).</summary>
+    internal static bool Encloses(Geometry repaired) => repaired is Polygon or MultiPolygon && !repaired.IsEmpty && repaired.Area > 0;
 }

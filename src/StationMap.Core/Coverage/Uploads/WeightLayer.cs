@@ -17,6 +17,12 @@ public static class WeightLayer
 {
     public const int MaxFeatures = 10_000;
 
+    /// <summary>
+    /// The largest weight per km²: dense outdoor work is thousands per km², so 1e9 leaves room for any unit while
+    /// 10,000 features × 1e9 × a province's km² still add up to a finite number (1e308 per km² summed to infinity).
+    /// </summary>
+    public const double MaxWeight = 1e9;
+
     public static IReadOnlyList<WeightPolygon>? Parse(JsonElement? json, CoordSys sys, List<FieldError> errors)
     {
         if (json is not { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } fc) return null;
@@ -45,15 +51,22 @@ public static class WeightLayer
             }
             if (!feature.TryGetProperty("properties", out var props) || props.ValueKind != JsonValueKind.Object
                 || !props.TryGetProperty("weight", out var w) || w.ValueKind != JsonValueKind.Number || !w.TryGetDouble(out var weight)
-                || weight < 0 || !double.IsFinite(weight))
+                || weight is < 0 or > MaxWeight || !double.IsFinite(weight))
             {
-                errors.Add(FieldError.Of(name + ".properties.weight", "invalid_weight", $"{name}.properties.weight 须为非负数（每平方公里）",
-                    $"{name}.properties.weight must be a non-negative number (per km²)"));
+                errors.Add(FieldError.Of(name + ".properties.weight", "invalid_weight", $"{name}.properties.weight 须为 0 到 {MaxWeight:0e0} 之间的数（每平方公里）",
+                    $"{name}.properties.weight must be a number from 0 to {MaxWeight:0e0} (per km²)"));
                 continue;
             }
             geometry.Apply(new ToWgs84(sys));
             geometry.GeometryChanged();
-            layer.Add(new WeightPolygon(GeometryFixer.Fix(geometry), weight));
+            var repaired = GeometryFixer.Fix(geometry);
+            if (!UploadedRegion.Encloses(repaired))
+            {
+                errors.Add(FieldError.Of(name + ".geometry", "no_area", $"{name}.geometry 没有面积（顶点重合或共线）",
+                    $"{name}.geometry encloses no area (its vertices coincide or lie on one line)"));
+                continue;
+            }
+            layer.Add(new WeightPolygon(repaired, weight));
         }
         return layer;
     }
