@@ -9,7 +9,7 @@ const extensionMark = /转|分机|ext\.?|x/i;
 const landlineWithDashExtension = /^((?:\+?86)?0\d{2,3})-?([2-9]\d{6,7})-\d{1,6}$/;
 
 /** The digits a phone dials for one number as written: the extension left out, "+" kept only in front. */
-export function dialledDigits(number) {
+function dialledDigits(number) {
   // NFKC turns full-width digits and signs (０１０－６２５６１２３４) into ASCII ones.
   const main = number.normalize('NFKC').replace(/[\s()]/g, '').replace(/[—–]/g, '-').split(extensionMark)[0];
   const landline = landlineWithDashExtension.exec(main);
@@ -21,9 +21,9 @@ export function dialledDigits(number) {
 
 /**
  * Each number of the text as written, with the tel: digits to dial ("" for a part with nothing to dial, which the
- * page still shows as text: data that slipped past the rule is not hidden). The extension is not dialled: a ";ext=" or ","
- * pause in a tel: link is dropped or mis-timed by many Android dialers, and a PBX usually wants the extension after
- * its greeting, so the courier reaches the switchboard and reads the extension from the link's text.
+ * page still shows as text: data that slipped past the rule is not hidden). The extension is not dialled: a
+ * ";ext=" or "," pause in a tel: link is dropped or mis-timed by many Android dialers, and a switchboard usually
+ * wants the extension after its greeting, so the courier reaches it and reads the extension from the link's text.
  */
 export function phoneNumbers(text) {
   return (text ?? '').split(separators).map((n) => n.trim()).filter((n) => n.length > 0)
