@@ -4,8 +4,9 @@ namespace StationMap.Import;
 
 /// <summary>
 /// The rejected rows as a workbook: Excel row number, the original cells, and the problems in a last column,
-/// ready to fix and upload again. Every cell is written as text; text that a spreadsheet would take for a
-/// formula (= + - @) gets a leading apostrophe, so exporting it to CSV stays harmless.
+/// ready to fix and upload again. Every cell is written as it was uploaded, as a text cell: a spreadsheet never runs
+/// a text cell as a formula, and an apostrophe in front ("CSV injection" guard) would be a literal character here
+/// that the next upload stores ("'+86 138…" fails the phone rule).
 /// </summary>
 public static class ErrorWorkbook
 {
@@ -18,18 +19,13 @@ public static class ErrorWorkbook
         {
             var row = new object?[headers.Count];
             row[0] = r.Row;
-            for (var i = 0; i < rejected.Headers.Count; i++) row[i + 1] = Safe(i < r.Cells.Length ? r.Cells[i] : null);
-            row[^1] = Safe(r.Errors);
+            for (var i = 0; i < rejected.Headers.Count; i++) row[i + 1] = i < r.Cells.Length ? r.Cells[i] : null;
+            row[^1] = r.Errors;
             return row;
         });
         using var book = new XlsxWorkbookWriter(output);
         book.AddSheet("errors", headers, rows, filter: true);
     }
-
-    /// <summary>Leading = + - @ (and tab/CR) would start a formula in a spreadsheet: make it literal.</summary>
-    public static string? Safe(string? cell) =>
-        cell is [('=' or '+' or '-' or '@' or '\t' or '\r'), ..] && !double.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _)
-            ? "'" + cell : cell;
 
     private static string Unique(List<string> taken, string name)
     {

@@ -23,6 +23,20 @@ public class XlsxWorkbookWriterTests
     }
 
     [Fact]
+    public void Text_that_looks_like_a_formula_is_written_as_a_text_cell_never_as_a_formula()
+    {
+        // Feeds and the error workbook put no apostrophe before = + - @ on the strength of this: only a formula cell runs.
+        string[] texts = ["=HYPERLINK(\"http://x\")", "+8613812345678", "-1层", "@SUM(A1)"];
+        var xlsx = Book(b => b.AddSheet("s", ["a", "b", "c", "d"], [texts]));
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        Assert.Empty(sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>());
+        var cells = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Skip(texts.Length).ToList();
+        Assert.All(cells, c => Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString, c.DataType!.Value));
+        Assert.Equal(texts, cells.Select(c => c.InnerText));
+    }
+
+    [Fact]
     public void Cells_read_back_as_the_text_the_importer_would_see()
     {
         var xlsx = Book(b => b.AddSheet("站点", ["编码", "名称", "经度", "数量", "开放", "备注"],

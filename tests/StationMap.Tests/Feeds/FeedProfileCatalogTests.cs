@@ -46,6 +46,16 @@ public sealed class FeedProfileCatalogTests
     }
 
     [Fact]
+    public void The_spreadsheet_guard_is_for_csv_only()
+    {
+        var folder = Directory.CreateTempSubdirectory("profiles").FullName;
+        var file = Path.Combine(folder, "sheet.json");
+        File.WriteAllText(file, """{ "id": "sheet", "provider": "amap", "format": "xlsx", "changes": "column", "openedInSpreadsheets": true, "columns": [ { "header": "n", "source": "name" } ] }""");
+        var e = Assert.Throws<FeedProfileException>(() => FeedProfileCatalog.Load(folder));
+        Assert.Contains(e.Errors, m => m.StartsWith(file + ": openedInSpreadsheets: applies to csv only", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_misspelt_property_is_an_error_not_silently_ignored()
     {
         var folder = Directory.CreateTempSubdirectory("profiles").FullName;

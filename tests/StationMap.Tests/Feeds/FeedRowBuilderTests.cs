@@ -30,8 +30,9 @@ public sealed class FeedRowBuilderTests
 
     [Theory]
     [InlineData("=1+1")]
-    [InlineData("+86 10")]
+    [InlineData("=1")]
     [InlineData("-1层")]
+    [InlineData("+86 10 转 1")]
     [InlineData("@SUM(A1)")]
     [InlineData("\tx")]
     [InlineData("\rx")]
@@ -42,15 +43,35 @@ public sealed class FeedRowBuilderTests
     [InlineData("中关村")]
     [InlineData("a=b")]
     [InlineData("")]
-    public void Ordinary_text_is_left_alone(string text) => Assert.Equal(text, SpreadsheetText.Neutralise(text));
+    [InlineData("+8613812345678")]
+    [InlineData("+86 (10) 6256-1234")]
+    [InlineData("-12.5")]
+    [InlineData("-")]
+    public void Ordinary_text_and_numbers_are_left_alone(string text) => Assert.Equal(text, SpreadsheetText.Neutralise(text));
+
+    [Theory]
+    [InlineData("amap-yuntu")]
+    [InlineData("baidu-geotable")]
+    [InlineData("poi-sheet-amap")]
+    [InlineData("geojson")]
+    public void Provider_uploads_workbooks_and_geojson_carry_the_stations_text_as_it_is(string id)
+    {
+        var station = FeedStations.Make(1, "X1", "=HYPERLINK(\"x\")", "@学院路1号", "110108", 116.3, 39.9, s => s.Phone = "+8613812345678");
+        var cells = new FeedRowBuilder(Catalog.Find(id)!, FeedStations.Lookups).Build(station).Row!.Cells;
+        Assert.Contains("+8613812345678", cells);
+        Assert.Contains("@学院路1号", cells);
+        Assert.DoesNotContain(cells, c => c is string s && s.StartsWith('\''));
+    }
 
     [Fact]
-    public void A_negative_longitude_stays_a_number_and_is_not_neutralised()
+    public void A_csv_opened_in_spreadsheets_guards_formulas_but_not_a_phone_or_a_negative_longitude()
     {
-        var profile = new FeedProfile { Id = "t", Provider = "t", Coordsys = "wgs84", Columns = [new() { Header = "lng", Source = "lng" }, new() { Header = "at", Template = "{lng}" }] };
-        var row = new FeedRowBuilder(profile, FeedStations.Lookups).Build(FeedStations.Make(1, "X", "n", "a", "110108", -73.985, 40.75)).Row!;
+        var profile = new FeedProfile { Id = "t", Provider = "t", Coordsys = "wgs84", OpenedInSpreadsheets = true,
+            Columns = [new() { Header = "lng", Source = "lng" }, new() { Header = "at", Template = "{lng}" }, new() { Header = "name", Source = "name" }, new() { Header = "phone", Source = "phone" }] };
+        var station = FeedStations.Make(1, "X", "=HYPERLINK(\"x\")", "a", "110108", -73.985, 40.75, s => s.Phone = "+8613812345678");
+        var row = new FeedRowBuilder(profile, FeedStations.Lookups).Build(station).Row!;
         Assert.Equal(-73.985, row.Cells[0]);
-        Assert.Equal("'-73.985000", row.Cells[1]);
+        Assert.Equal(new object[] { "-73.985000", "'=HYPERLINK(\"x\")", "+8613812345678" }, row.Cells[1..]);
     }
 
     [Theory]

@@ -47,14 +47,6 @@ public class CellTextTests
         Assert.Equal(["饮水", "微波炉", "充电", "WiFi", "厕所"], CellText.List("饮水、微波炉，充电;WiFi／厕所"));
 
     [Theory]
-    [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
-    [InlineData("+86 138", "'+86 138")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("-12.5", "-12.5")]
-    [InlineData("中关村", "中关村")]
-    public void Error_workbook_cells_never_start_a_formula(string cell, string expected) => Assert.Equal(expected, ErrorWorkbook.Safe(cell));
-
-    [Theory]
     [InlineData("中关村街道工会户外劳动者服务站点", "中关村街道工会驿站", true)]
     [InlineData("邮爱驿站（和平里支局）", "邮爱驿站(和平里支局)", true)]
     [InlineData("学院路驿站", "和平里驿站", false)]

@@ -28,6 +28,10 @@ public sealed record FeedProfile
     public Dictionary<string, string> ChangeValues { get; init; } = new() { ["added"] = "新增", ["changed"] = "更新", ["withdrawn"] = "撤回" };
     /// <summary>xlsx only: "district" = one sheet per district plus a summary sheet; "single" = one sheet.</summary>
     public string Sheets { get; init; } = "district";
+    /// <summary>csv only: true when people open the file in a spreadsheet (a list for staff), so text that would start a
+    /// formula gets an apostrophe (<see cref="Rows.SpreadsheetText"/>). False for provider uploads: their importers
+    /// must get each value as the station has it.</summary>
+    public bool OpenedInSpreadsheets { get; init; }
     public List<FeedColumn> Columns { get; init; } = [];
 
     /// <summary>Where the profile came from (file or resource name); set by the loader.</summary>

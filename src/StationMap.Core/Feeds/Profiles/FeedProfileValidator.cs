@@ -26,6 +26,7 @@ public static partial class FeedProfileValidator
         if (p.MaxBytes is < 4096) Fail("maxBytes", $"must be at least 4096 (got {p.MaxBytes})");
         if (p.Changes is not ("files" or "column")) Fail("changes", $"must be 'files' or 'column' (got '{p.Changes}')");
         if (p.IsXlsx && p.Changes == "files") Fail("changes", "xlsx profiles show changes as a column (one workbook per export)");
+        if (p.OpenedInSpreadsheets && !p.IsCsv) Fail("openedInSpreadsheets", "applies to csv only (xlsx cells are always text, GeoJSON is no spreadsheet)");
         if (p.Sheets is not ("district" or "single")) Fail("sheets", $"must be 'district' or 'single' (got '{p.Sheets}')");
         foreach (var kind in new[] { "added", "changed", "withdrawn" })
             if (!p.ChangeValues.ContainsKey(kind)) Fail("changeValues", $"needs a value for '{kind}'");

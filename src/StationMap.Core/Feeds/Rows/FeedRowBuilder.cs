@@ -10,7 +10,9 @@ namespace StationMap.Feeds.Rows;
 /// <summary>Turns a station into the cells a profile emits, enforcing length limits and required columns.</summary>
 public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
 {
-    private readonly bool _neutralise = !profile.IsGeoJson;
+    // Provider uploads are read by the provider's importer, which would keep an apostrophe as part of the value; xlsx
+    // cells are written as text, never formulas; GeoJSON is no spreadsheet. Only CSV that people open in Excel is guarded.
+    private readonly bool _neutralise = profile.IsCsv && profile.OpenedInSpreadsheets;
     // Templates split once into literal text and {field} parts: no regex per row.
     private readonly (string Text, bool IsField)[]?[] _templates = profile.Columns.Select(c => c.Template is { } t ? Split(t) : null).ToArray();
     // Reused per row (a builder serves one export, on one thread): no StringBuilder or byte[] per row.

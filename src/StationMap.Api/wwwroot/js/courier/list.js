@@ -4,6 +4,7 @@ import { el } from '../dom.js';
 import { t } from '../i18n.js';
 import { serviceBadge } from '../services.js';
 import { describeHours } from './hours.js';
+import { phoneNumbers } from './phone.js';
 
 export function formatDistance(m) {
   return m < 1000 ? t('metres', { n: m }) : t('kilometres', { n: (m / 1000).toFixed(1) });
@@ -27,10 +28,12 @@ function navButtons(result) {
   ];
 }
 
-function phoneLink(phone, withLabel = true) {
-  if (!phone) return null;
-  // tel: wants digits only; the text keeps the number as written (010-62561234).
-  return el('a', { className: 'button phone', href: `tel:${phone.replace(/[^\d+]/g, '')}` }, withLabel ? `${t('call')} ${phone}` : phone);
+// One link per number ("010-62561234/13812345678" is two): digits of the whole text would dial no number at all.
+function phoneLinks(phone, withLabel = true) {
+  // tel: wants digits only; the text keeps the number as written (010-62561234转123).
+  return phoneNumbers(phone).map(({ written, dial }) => dial
+    ? el('a', { className: 'button phone', href: `tel:${dial}` }, withLabel ? `${t('call')} ${written}` : written)
+    : el('span', { className: 'phone-text' }, written));
 }
 
 function card(result, index, onSelect) {
@@ -44,7 +47,7 @@ function card(result, index, onSelect) {
       openState(result),
       accessibleBadge(result)),
     el('div', { className: 'services' }, ...result.services.map(serviceBadge)),
-    el('div', { className: 'actions' }, ...navButtons(result), phoneLink(result.phone)));
+    el('div', { className: 'actions' }, ...navButtons(result), ...phoneLinks(result.phone)));
   li.dataset.code = result.code;
   return li;
 }
@@ -63,6 +66,7 @@ function row(label, ...value) {
 }
 
 export function renderDetail(body, result) {
+  const phones = phoneLinks(result.phone, false);
   body.replaceChildren(
     el('h3', { id: 'detail-name' }, result.name),
     el('dl', {},
@@ -70,7 +74,7 @@ export function renderDetail(body, result) {
       ...row('address', result.address),
       ...row('hours', describeHours(result.openingHours) || t('hoursUnknown'), ' · ', openState(result)),
       ...row('type', t(`type_${result.type}`), result.accessible === true ? [' · ', accessibleBadge(result)] : []),
-      ...row('phone', phoneLink(result.phone, false) ?? '—'),
+      ...row('phone', phones.length > 0 ? el('span', { className: 'phones' }, phones) : '—'),
       ...row('services', el('div', {}, ...result.services.map(serviceBadge)))),
     el('div', { className: 'actions' }, ...navButtons(result)),
     el('p', {},
