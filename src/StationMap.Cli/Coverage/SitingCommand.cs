@@ -70,7 +70,6 @@ public static class SitingCommand
                     picks.Value = count;
                 });
             // Gains are m² by area, or with a layer in its unit (Σ weight × km²); the shares are of that weight.
-            var gainUnit = layer is null ? "m2" : "weight";
             var table = new Table().AddColumns("#", "lng (wgs84)", "lat (wgs84)", "label", layer is null ? "gain m²" : "gain (weight)", "≥1", "≥2");
             table.AddRow("0", "", "", "today", "", result.BaseCovered1.ToString("P2", CultureInfo.InvariantCulture), result.BaseCovered2.ToString("P2", CultureInfo.InvariantCulture));
             foreach (var s in result.Picks)
@@ -83,8 +82,9 @@ public static class SitingCommand
             {
                 dir.Create();
                 var path = Path.Combine(dir.FullName, $"siting-{(region is null ? code : CoverageInputs.Stem(p.GetValue(inputs.Region)!))}.csv");
-                File.WriteAllLines(path, new[] { $"rank,lng,lat,coordsys,label,gain_{gainUnit},covered1,covered2" }.Concat(result.Picks.Select(s =>
-                    string.Create(CultureInfo.InvariantCulture, $"{s.Rank},{s.Lng:0.0000000},{s.Lat:0.0000000},wgs84,\"{(s.Label ?? "").Replace("\"", "\"\"")}\",{s.Gain.ToString(layer is null ? "0" : "0.###", CultureInfo.InvariantCulture)},{s.Covered1:0.000000},{s.Covered2:0.000000}"))));
+                // With a BOM: Excel reads a UTF-8 CSV's Chinese labels only then.
+                using (var csv = new StreamWriter(path, false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+                    SitingCsv.Write(csv, result.Picks, weighted: layer is not null);
                 AnsiConsole.MarkupLineInterpolated($"wrote {path}");
             }
             return 0;
