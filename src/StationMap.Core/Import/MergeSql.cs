@@ -25,9 +25,11 @@ internal static class MergeSql
         UPDATE import_staging st SET code = u.code FROM u WHERE st.row_no = u.row_no
         """;
 
-    /// <summary>Rows whose code names a stored station the caller may not change, or a deleted one.</summary>
+    /// <summary>Rows whose code names a stored station the caller may not change, or a deleted one; with whether
+    /// that station is in the caller's area and listed (public, undeleted), which decides what the error may say.</summary>
     public const string Forbidden = """
-        SELECT st.row_no, s.adcode, s.deleted_at IS NOT NULL FROM import_staging st JOIN stations s ON s.code = st.code
+        SELECT st.row_no, s.adcode, s.deleted_at IS NOT NULL, left(s.adcode, length(@prefix)) = @prefix, s.is_public AND s.deleted_at IS NULL
+        FROM import_staging st JOIN stations s ON s.code = st.code
         WHERE s.deleted_at IS NOT NULL OR left(s.adcode, length(@prefix)) <> @prefix
         """;
 

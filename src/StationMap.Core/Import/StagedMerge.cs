@@ -32,8 +32,12 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {
-                var (row, adcode, deleted) = (r.GetInt32(0), r.GetString(1), r.GetBoolean(2));
-                problems.Add(deleted
+                var (row, adcode, deleted, inArea, listed) = (r.GetInt32(0), r.GetString(1), r.GetBoolean(2), r.GetBoolean(3), r.GetBoolean(4));
+                // Another area's hidden (non-public or deleted) station: neither its district nor its state is the
+                // caller's to learn (StationVisibility.MayKnow), only that the code is taken — as creating it by hand says.
+                problems.Add(!inArea && !listed
+                    ? ImportProblem.Of(row, codeColumn, "code_taken", "该编码已被其他站点使用，请改用新编码", "this code is already used by another station; use a new code")
+                    : deleted
                     ? ImportProblem.Of(row, codeColumn, "code_deleted", "该编码的站点已删除，请先恢复或改用新编码", "the station with this code was deleted; restore it first or use a new code")
                     : ImportProblem.Of(row, codeColumn, "out_of_scope", $"该编码的站点属于行政区 {adcode}，不在您的机构范围（{who.OrgAdcode}）内",
                         $"the station with this code is in {adcode}, outside your organisation's area ({who.OrgAdcode})"));
