@@ -156,6 +156,27 @@ public class ImportApiTests(ImportApiFixture api) : IClassFixture<ImportApiFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await haidian.GetAsync($"/api/v1/imports/{report.GetProperty("jobId").GetInt64() - 1}")).StatusCode);
     }
 
+    // A hidden station of another area is not the uploader's to learn about: the row says only that its code is taken, as creating it by hand does (no district, no "deleted").
+    [Fact]
+    public async Task A_row_naming_another_areas_hidden_station_says_only_that_the_code_is_taken()
+    {
+        var city = await EditorAsync("110000");
+        await ReportAsync(await city.UploadAsync(Csv(Row("HIDE-1", "十二号驿站", 12, adcode: "110105"), Row("HIDE-2", "十三号驿站", 13, adcode: "110105")), "coordsys=wgs84&dryRun=false"));
+        await using (var db = api.NewDb())
+        {
+            await db.Stations.Where(s => s.Code == "HIDE-1").ExecuteUpdateAsync(u => u.SetProperty(s => s.IsPublic, false));
+            await db.Stations.Where(s => s.Code == "HIDE-2").ExecuteUpdateAsync(u => u.SetProperty(s => s.DeletedAt, DateTimeOffset.UtcNow));
+        }
+        var haidian = await EditorAsync("110108");
+        var report = await ReportAsync(await haidian.UploadAsync(Csv(Row("HIDE-1", "十二号驿站", 12), Row("HIDE-2", "十三号驿站", 13)), "coordsys=wgs84"));
+        var errors = report.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal([(2, "code_taken"), (3, "code_taken")], errors.Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("code").GetString())));
+        Assert.DoesNotContain("110105", report.GetRawText());
+        // The managing area is told what it may know.
+        var chaoyang = await ReportAsync(await city.UploadAsync(Csv(Row("HIDE-2", "十三号驿站", 13, adcode: "110105")), "coordsys=wgs84"));
+        Assert.Equal("code_deleted", chaoyang.GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
     [Fact]
     public async Task Without_a_coordinate_system_the_file_is_refused()
     {
