@@ -35,11 +35,13 @@ internal static class MergeSql
 
     public const string DropRows = "DELETE FROM import_staging WHERE row_no = ANY(@rows)";
 
-    /// <summary>Probable duplicates: stored stations (other codes) near each NEW code-less row; names compared in .NET.
+    /// <summary>Probable duplicates: stored stations (other codes) the caller may know of (public, or in its area) near
+    /// each NEW code-less row; names compared in .NET.
     /// Coded rows were checked against the stations stored before the import while they were read.</summary>
     public const string NearStored = """
         SELECT st.row_no, st.name, s.code, s.name FROM import_staging st
         JOIN stations s ON s.deleted_at IS NULL AND s.code IS DISTINCT FROM st.code AND ST_DWithin(s.location, st.location, @radius)
+            AND (s.is_public OR left(s.adcode, length(@prefix)) = @prefix)
         WHERE NOT st.coded AND NOT EXISTS (SELECT 1 FROM stations known WHERE known.code = st.code)
         """;
 

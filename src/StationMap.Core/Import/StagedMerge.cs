@@ -49,7 +49,7 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
     public async Task<List<ImportProblem>> NearStoredAsync(string nameColumn, CancellationToken ct)
     {
         var warnings = new List<ImportProblem>();
-        await using var cmd = Command(MergeSql.NearStored, ("radius", options.DuplicateRadiusMetres));
+        await using var cmd = Command(MergeSql.NearStored, ("radius", options.DuplicateRadiusMetres), ("prefix", AdcodeScope.Prefix(who.OrgAdcode)));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             if (StationNames.Similar(StationNames.Key(r.GetString(1)), StationNames.Key(r.GetString(3))))

@@ -111,7 +111,7 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         // A commit locks before anything is read or merged: overlapping imports merge one after the other, and no other
         // import changes the stored stations read next while this one runs.
         if (!request.DryRun) await merge.LockAsync(ct);
-        var stored = await StoredStations.LoadAsync(conn, tx, options.DuplicateRadiusMetres, ct);
+        var stored = await StoredStations.LoadAsync(conn, tx, options.DuplicateRadiusMetres, request.Who, ct);
         var reader = new StagingReader(request, map, orgsByName, Divisions, options, stored, log);
         int total;
         try

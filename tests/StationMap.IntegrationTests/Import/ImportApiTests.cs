@@ -177,6 +177,23 @@ public class ImportApiTests(ImportApiFixture api) : IClassFixture<ImportApiFixtu
         Assert.Equal("code_deleted", chaoyang.GetProperty("errors")[0].GetProperty("code").GetString());
     }
 
+    // Probable-duplicate warnings name stored stations: another area's hidden one must not be named (its code and name are internal), the managing area's keys still see it.
+    [Fact]
+    public async Task Probable_duplicate_warnings_name_only_stations_the_uploader_may_know_of()
+    {
+        var city = await EditorAsync("110000");
+        await ReportAsync(await city.UploadAsync(Csv(Row("SECRET-1", "六十号驿站", 60, adcode: "110105")), "coordsys=wgs84&dryRun=false"));
+        await using (var db = api.NewDb())
+            await db.Stations.Where(s => s.Code == "SECRET-1").ExecuteUpdateAsync(u => u.SetProperty(s => s.IsPublic, false));
+        var file = Csv(Row("NEW-60", "六十号驿站", 60), Row("", "六十号驿站", 60, lat: 39.98345));
+
+        var warned = await ReportAsync(await city.UploadAsync(file, "coordsys=wgs84"));
+        Assert.Contains("SECRET-1", warned.GetProperty("warnings").GetRawText());
+        var haidian = await ReportAsync(await (await EditorAsync("110108")).UploadAsync(file, "coordsys=wgs84"));
+        Assert.DoesNotContain("SECRET-1", haidian.GetRawText());
+        Assert.DoesNotContain("110105", haidian.GetRawText());
+    }
+
     [Fact]
     public async Task Without_a_coordinate_system_the_file_is_refused()
     {
