@@ -79,7 +79,7 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
 
         var rejected = log.RejectedRows.Count > 0 && !failed ? RejectedRows.Collect(request, log, options) : null;
         if (rejected is not null)
-            try { rejected = await RejectedRowVersions.AddAsync(rejected, dataSource, CancellationToken.None); }
+            try { rejected = await RejectedRowVersions.AddAsync(rejected, dataSource, request.Who, CancellationToken.None); }
             catch (NpgsqlException) { } // the database went away after the import: the rows are still worth keeping
         await jobs.FinishAsync(job, report, rejected, CancellationToken.None);
         var written = report.Committed ? report.Counts.Inserted + report.Counts.Updated : 0;

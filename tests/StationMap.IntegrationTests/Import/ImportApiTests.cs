@@ -172,6 +172,12 @@ public class ImportApiTests(ImportApiFixture api) : IClassFixture<ImportApiFixtu
         var errors = report.GetProperty("errors").EnumerateArray().ToList();
         Assert.Equal([(2, "code_taken"), (3, "code_taken")], errors.Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("code").GetString())));
         Assert.DoesNotContain("110105", report.GetRawText());
+        // The rejected-rows workbook fills 版本 with the stored version only where the uploader may know it.
+        var xlsx = await haidian.GetAsync($"/api/v1/imports/{report.GetProperty("jobId").GetInt64()}/errors.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var rejected = Workbooks.Rows(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["HIDE-1", "HIDE-2"], rejected.Select(r => r["站点编码"]));
+        Assert.All(rejected, r => Assert.True(string.IsNullOrEmpty(r["版本"]?.ToString())));
         // The managing area is told what it may know.
         var chaoyang = await ReportAsync(await city.UploadAsync(Csv(Row("HIDE-2", "十三号驿站", 13, adcode: "110105")), "coordsys=wgs84"));
         Assert.Equal("code_deleted", chaoyang.GetProperty("errors")[0].GetProperty("code").GetString());
