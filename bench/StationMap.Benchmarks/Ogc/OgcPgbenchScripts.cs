@@ -13,12 +13,12 @@ internal static class OgcPgbenchScripts
     public static string Items(int pages)
     {
         var parameters = new List<Npgsql.NpgsqlParameter>();
-        var where = StationFeatureSql.Where(new ItemsRequest(1000, 0, null, null, null, null), new StationFilters(null, null, null, null), OgcViewer.Anonymous, parameters);
+        var where = StationFeatureSql.Where(new ItemsRequest(1000, 0, null, null, null, null), new StationFilters(null, null, null, null), StationMap.Api.Stations.StationReader.Anonymous, parameters);
         return $"""
             \set page random(0, {pages - 1})
             \set offset :page * 1000
             \set limit 1000
-            {Pg(StationFeatureSql.Page(where, staff: false))};
+            {Pg(StationFeatureSql.Page(where, StationMap.Api.Stations.StationReader.Anonymous))};
 
             """;
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
+using StationMap.Api.Stations;
 using StationMap.Common;
 using StationMap.Coverage.Boundaries;
 using StationMap.Coverage.Grid;
@@ -33,7 +34,7 @@ internal sealed class DistrictsCollection : OgcCollection
         return null;
     }
 
-    public override Task<double[]?> ExtentAsync(OgcViewer viewer, CancellationToken ct)
+    public override Task<double[]?> ExtentAsync(StationReader viewer, CancellationToken ct)
     {
         var all = _features.Value;
         if (all.Count == 0) return Task.FromResult<double[]?>(null);
@@ -42,7 +43,7 @@ internal sealed class DistrictsCollection : OgcCollection
         return Task.FromResult<double[]?>([env.MinX, env.MinY, env.MaxX, env.MaxY]);
     }
 
-    public override Task<FeaturePage> ItemsAsync(ItemsRequest request, OgcViewer viewer, CancellationToken ct)
+    public override Task<FeaturePage> ItemsAsync(ItemsRequest request, StationReader viewer, CancellationToken ct)
     {
         IEnumerable<DistrictFeature> matched = _features.Value;
         if (request.Filters is string prefix) matched = matched.Where(f => f.Adcode.StartsWith(prefix, StringComparison.Ordinal));
@@ -61,7 +62,7 @@ internal sealed class DistrictsCollection : OgcCollection
         return Task.FromResult(new FeaturePage(list.Count, page.Count, Encoding.UTF8.GetBytes(json.ToString())));
     }
 
-    public override Task<string?> ItemAsync(string id, OgcViewer viewer, CancellationToken ct) =>
+    public override Task<string?> ItemAsync(string id, StationReader viewer, CancellationToken ct) =>
         Task.FromResult(_features.Value.FirstOrDefault(f => f.Adcode == id)?.Json);
 
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);

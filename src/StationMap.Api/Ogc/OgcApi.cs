@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StationMap.Api.Auth;
-using StationMap.Auth;
+using StationMap.Api.Stations;
 
 namespace StationMap.Api.Ogc;
 
@@ -134,8 +133,8 @@ internal static class OgcApi
     private static IResult CollectionNotFound(string id) =>
         Problems.Status(404, "集合不存在 / collection not found", $"没有名为 {id} 的集合 / no collection named {id}");
 
-    private static OgcViewer Viewer(HttpContext http) =>
-        http.User.HasRole(StaffRole.Viewer) ? new OgcViewer(true, Orgs.AdcodeScope.Prefix(http.Staff().OrgAdcode)) : OgcViewer.Anonymous;
+    /// <summary>The station API's reader: OGC shows a key exactly the stations and fields /api/v1/stations does.</summary>
+    private static StationReader Viewer(HttpContext http) => StationReader.Of(http);
 }
 
 internal static class OgcJson

@@ -1,12 +1,7 @@
+using StationMap.Api.Stations;
 using StationMap.Common;
 
 namespace StationMap.Api.Ogc;
-
-/// <summary>Who asks: anonymous readers see public data only; a staff key adds its own area.</summary>
-internal sealed record OgcViewer(bool IsStaff, string ScopePrefix)
-{
-    public static readonly OgcViewer Anonymous = new(false, "");
-}
 
 /// <summary>One page of features, already GeoJSON (a JSON array of Feature objects, UTF-8), in CRS84.</summary>
 internal sealed record FeaturePage(long NumberMatched, int NumberReturned, byte[] FeaturesJson);
@@ -18,6 +13,7 @@ internal sealed record ItemsRequest(int Limit, int Offset, (double MinLng, doubl
 /// <summary>
 /// A feature collection served at /ogc/collections/{Id}. The API around it (links, paging, bbox, datetime,
 /// errors, the envelope) is shared; a collection only describes itself, parses its own filters and runs its SQL.
+/// The viewer is the station API's <see cref="StationReader"/>: the same key sees the same stations and fields in both.
 /// </summary>
 internal abstract class OgcCollection
 {
@@ -32,10 +28,10 @@ internal abstract class OgcCollection
     public abstract object? ParseFilters(IQueryCollection query, List<FieldError> errors);
 
     /// <summary>CRS84 [minLng, minLat, maxLng, maxLat] of what this viewer may see, null when empty.</summary>
-    public abstract Task<double[]?> ExtentAsync(OgcViewer viewer, CancellationToken ct);
+    public abstract Task<double[]?> ExtentAsync(StationReader viewer, CancellationToken ct);
 
-    public abstract Task<FeaturePage> ItemsAsync(ItemsRequest request, OgcViewer viewer, CancellationToken ct);
+    public abstract Task<FeaturePage> ItemsAsync(ItemsRequest request, StationReader viewer, CancellationToken ct);
 
     /// <summary>One Feature as GeoJSON text, or null when it does not exist or the viewer may not see it.</summary>
-    public abstract Task<string?> ItemAsync(string id, OgcViewer viewer, CancellationToken ct);
+    public abstract Task<string?> ItemAsync(string id, StationReader viewer, CancellationToken ct);
 }

@@ -1,12 +1,15 @@
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using StationMap.Api.Stations;
 
 namespace StationMap.Api.Ogc;
 
 /// <summary>
 /// The stations collection's SQL: PostgreSQL builds each page's GeoJSON features array itself (json_agg over
-/// json_build_object), so the server only copies text. Public viewers get public fields of public active stations.
+/// json_build_object), so the server only copies text. Anonymous viewers get the public fields of public active
+/// stations; a staff key adds its area's other stations, and the staff fields of its area's stations only — the
+/// <see cref="StationReader"/> rule of the station API, in SQL (its <see cref="StationReader.AreaPrefix"/> as @area).
 /// </summary>
 internal static class StationFeatureSql
 {
@@ -21,19 +24,27 @@ internal static class StationFeatureSql
         'notes', notes, 'version', version, 'updatedBy', updated_by
         """;
 
-    /// <summary>One station as a GeoJSON Feature (id = its code), coordinates in CRS84 to 7 decimals (~1 cm).</summary>
-    public static string Feature(bool staff) =>
-        $"json_build_object('type', 'Feature', 'id', code, 'geometry', ST_AsGeoJSON(location::geometry, 7)::json, 'properties', json_build_object({(staff ? StaffProperties : PublicProperties)}))";
+    /// <summary>One station as a GeoJSON Feature (id = its code), coordinates in CRS84 to 7 decimals (~1 cm); the staff
+    /// fields only where the viewer's area covers the station (the @area parameter <see cref="Where"/> adds).</summary>
+    public static string Feature(StationReader viewer) => viewer.AreaPrefix switch
+    {
+        null => Feature(PublicProperties),
+        "" => Feature(StaffProperties), // a country-wide key's area covers every station
+        _ => $"CASE WHEN adcode LIKE @area THEN {Feature(StaffProperties)} ELSE {Feature(PublicProperties)} END",
+    };
+
+    private static string Feature(string properties) =>
+        $"json_build_object('type', 'Feature', 'id', code, 'geometry', ST_AsGeoJSON(location::geometry, 7)::json, 'properties', json_build_object({properties}))";
 
     /// <summary>The WHERE clause (visibility and filters) with its parameters added to <paramref name="parameters"/>.</summary>
-    public static string Where(ItemsRequest r, StationFilters f, OgcViewer viewer, List<NpgsqlParameter> parameters)
+    public static string Where(ItemsRequest r, StationFilters f, StationReader viewer, List<NpgsqlParameter> parameters)
     {
         var sql = new StringBuilder("deleted_at IS NULL");
-        if (!viewer.IsStaff) sql.Append(" AND is_public AND status = 'active'");
-        else if (viewer.ScopePrefix.Length > 0)
+        if (viewer.AreaPrefix is null) sql.Append(" AND is_public AND status = 'active'");
+        else if (viewer.AreaPrefix.Length > 0)
         {
-            sql.Append(" AND ((is_public AND status = 'active') OR adcode LIKE @scope)");
-            parameters.Add(new("scope", viewer.ScopePrefix + "%"));
+            sql.Append(" AND ((is_public AND status = 'active') OR adcode LIKE @area)");
+            parameters.Add(new("area", viewer.AreaPrefix + "%"));
         }
         if (f.AdcodePrefix is { Length: > 0 } adcode) { sql.Append(" AND adcode LIKE @adcode"); parameters.Add(new("adcode", adcode + "%")); }
         if (f.Type is { } type) { sql.Append(" AND type = @type"); parameters.Add(new("type", type)); }
@@ -58,7 +69,7 @@ internal static class StationFeatureSql
 
     public static string Count(string where) => $"SELECT count(*) FROM stations WHERE {where}";
 
-    public static string Page(string where, bool staff) =>
+    public static string Page(string where, StationReader viewer) =>
         // The features are built after LIMIT/OFFSET: skipped rows are never turned into JSON.
-        $"SELECT count(*)::int, coalesce(json_agg({Feature(staff)} ORDER BY code), '[]')::text FROM (SELECT * FROM stations WHERE {where} ORDER BY code LIMIT @limit OFFSET @offset) p";
+        $"SELECT count(*)::int, coalesce(json_agg({Feature(viewer)} ORDER BY code), '[]')::text FROM (SELECT * FROM stations WHERE {where} ORDER BY code LIMIT @limit OFFSET @offset) p";
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using StationMap.Api.Stations;
 using StationMap.Common;
 
 namespace StationMap.Api.Ogc;
@@ -18,7 +19,7 @@ internal sealed class StationsCollection(
 
     public override object? ParseFilters(IQueryCollection query, List<FieldError> errors) => StationFilters.Parse(query, errors);
 
-    public override async Task<double[]?> ExtentAsync(OgcViewer viewer, CancellationToken ct)
+    public override async Task<double[]?> ExtentAsync(StationReader viewer, CancellationToken ct)
     {
         var parameters = new List<NpgsqlParameter>();
         var where = StationFeatureSql.Where(new ItemsRequest(1, 0, null, null, null, null), new StationFilters(null, null, null, null), viewer, parameters);
@@ -30,7 +31,7 @@ internal sealed class StationsCollection(
         return reader.IsDBNull(0) ? null : [reader.GetDouble(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3)];
     }
 
-    public override async Task<FeaturePage> ItemsAsync(ItemsRequest request, OgcViewer viewer, CancellationToken ct)
+    public override async Task<FeaturePage> ItemsAsync(ItemsRequest request, StationReader viewer, CancellationToken ct)
     {
         var parameters = new List<NpgsqlParameter>();
         var where = StationFeatureSql.Where(request, (StationFilters)request.Filters!, viewer, parameters);
@@ -47,7 +48,7 @@ internal sealed class StationsCollection(
             count.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
             batch.BatchCommands.Add(count);
         }
-        var page = new NpgsqlBatchCommand(StationFeatureSql.Page(where, viewer.IsStaff));
+        var page = new NpgsqlBatchCommand(StationFeatureSql.Page(where, viewer));
         page.Parameters.AddRange(parameters.ToArray());
         page.Parameters.Add(new("limit", request.Limit));
         page.Parameters.Add(new("offset", request.Offset));
@@ -71,11 +72,11 @@ internal sealed class StationsCollection(
         return new FeaturePage(matched.Value, returned, await reader.GetFieldValueAsync<byte[]>(1, ct)); // UTF-8 as sent
     }
 
-    public override async Task<string?> ItemAsync(string id, OgcViewer viewer, CancellationToken ct)
+    public override async Task<string?> ItemAsync(string id, StationReader viewer, CancellationToken ct)
     {
         var parameters = new List<NpgsqlParameter>();
         var where = StationFeatureSql.Where(new ItemsRequest(1, 0, null, null, null, null), new StationFilters(null, null, null, null), viewer, parameters);
-        await using var cmd = db.CreateCommand($"SELECT {StationFeatureSql.Feature(viewer.IsStaff)}::text FROM stations WHERE code = @code AND {where}");
+        await using var cmd = db.CreateCommand($"SELECT {StationFeatureSql.Feature(viewer)}::text FROM stations WHERE code = @code AND {where}");
         cmd.Parameters.AddRange(parameters.ToArray());
         cmd.Parameters.Add(new("code", id));
         return await cmd.ExecuteScalarAsync(ct) as string;

@@ -32,7 +32,7 @@ internal static class StationListParameters
         var filter = new StationFilter
         {
             AdcodePrefix = adcode, Status = status, Type = type, Text = text, Bbox = bbox,
-            PublicOnly = who is null, NonPublicScopePrefix = who is null ? null : Orgs.AdcodeScope.Prefix(who.OrgAdcode),
+            PublicOnly = who is null, NonPublicScopePrefix = StationVisibility.AreaPrefix(who),
             Page = page, PageSize = pageSize,
         };
         return (errors.Count == 0 ? filter : null, output, errors);

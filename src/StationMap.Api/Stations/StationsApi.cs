@@ -57,16 +57,12 @@ internal static class StationsApi
         if (!StationCodes.CouldExist(code)) return NotFound(code);
         var who = http.Staff();
         var station = await query.FindAnyAsync(code, ct);
-        if (station is null) return NotFound(code);
-        if (!who.Covers(station.Adcode))
-        {
-            // History carries notes, actors and reasons: only the managing area reads it. Whether the station exists is
-            // public for a listed station (403 says "not yours"), internal for a non-public or deleted one (404).
-            if (station.IsPublic && station.DeletedAt is null)
-                return Problems.Status(403, "超出机构范围 / outside your organisation's area",
-                    $"站点历史仅对所属行政区 {station.Adcode} 的机构开放（您的机构范围：{who.OrgAdcode}） / only organisations covering {station.Adcode} may read this station's history (yours covers {who.OrgAdcode})");
-            return NotFound(code);
-        }
+        if (station is null || !StationVisibility.MayKnow(who, station)) return NotFound(code);
+        // History carries notes, actors and reasons: only the managing area reads it. Whether the station exists is
+        // public for a listed station (403 says "not yours"), internal for a non-public or deleted one (404 above).
+        if (!StationVisibility.InArea(who, station.Adcode))
+            return Problems.Status(403, "超出机构范围 / outside your organisation's area",
+                $"站点历史仅对所属行政区 {station.Adcode} 的机构开放（您的机构范围：{who.OrgAdcode}） / only organisations covering {station.Adcode} may read this station's history (yours covers {who.OrgAdcode})");
         var history = await query.HistoryAsync(code, ct);
         if (history.Count == 0) return NotFound(code);
         return TypedResults.Ok(history.Select(HistoryDto.From).ToList());

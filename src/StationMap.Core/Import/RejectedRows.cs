@@ -33,8 +33,9 @@ public sealed record RejectedRows(List<string> Headers, List<RejectedRow> Rows)
 internal static class RejectedRowVersions
 {
     /// <summary>A file without a 版本 column gets one, holding the stored version of each row's station (empty for new
-    /// codes); a file with one keeps its own values (the version the user worked from).</summary>
-    public static async Task<RejectedRows> AddAsync(RejectedRows rejected, Npgsql.NpgsqlDataSource dataSource, CancellationToken ct)
+    /// codes, and for another area's non-public stations, whose version is not the uploader's to learn); a file with
+    /// one keeps its own values (the version the user worked from).</summary>
+    public static async Task<RejectedRows> AddAsync(RejectedRows rejected, Npgsql.NpgsqlDataSource dataSource, Auth.StaffIdentity who, CancellationToken ct)
     {
         if (rejected.Headers.Any(h => ImportHeaders.Find(h) == ImportField.Version)) return rejected;
         var codeAt = rejected.Headers.FindIndex(h => ImportHeaders.Find(h) == ImportField.Code);
@@ -43,8 +44,12 @@ internal static class RejectedRowVersions
         var versions = new Dictionary<string, int>(StringComparer.Ordinal);
         if (codes.Length > 0)
         {
-            await using var cmd = dataSource.CreateCommand("SELECT code, version FROM stations WHERE code = ANY(@codes) AND deleted_at IS NULL");
+            await using var cmd = dataSource.CreateCommand("""
+                SELECT code, version FROM stations
+                WHERE code = ANY(@codes) AND deleted_at IS NULL AND (is_public OR left(adcode, length(@prefix)) = @prefix)
+                """);
             cmd.Parameters.AddWithValue("codes", codes);
+            cmd.Parameters.AddWithValue("prefix", Stations.StationVisibility.AreaPrefix(who)!);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) versions[r.GetString(0)] = r.GetInt32(1);
         }

@@ -32,9 +32,13 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {
-                var (row, adcode, deleted, code) = (r.GetInt32(0), r.GetString(1), r.GetBoolean(2), r.GetString(3));
+                var (row, adcode, deleted, inArea, listed, code) = (r.GetInt32(0), r.GetString(1), r.GetBoolean(2), r.GetBoolean(3), r.GetBoolean(4), r.GetString(5));
                 var restore = $"POST /api/v1/stations/{Uri.EscapeDataString(code)}/restore";
-                problems.Add(deleted
+                // Another area's hidden (non-public or deleted) station: neither its district nor its state is the
+                // caller's to learn (StationVisibility.MayKnow), only that the code is taken — as creating it by hand says.
+                problems.Add(!inArea && !listed
+                    ? ImportProblem.Of(row, codeColumn, "code_taken", "该编码已被其他站点使用，请改用新编码", "this code is already used by another station; use a new code")
+                    : deleted
                     ? ImportProblem.Of(row, codeColumn, "code_deleted",
                         $"该编码的站点已删除：请先恢复（管理台“站点”中搜索该编码，点“恢复”；或 {restore}），或改用新编码",
                         $"the station with this code was deleted: restore it first (console: Stations, search the code, Restore; or {restore}) or use a new code")
@@ -48,7 +52,7 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
     public async Task<List<ImportProblem>> NearStoredAsync(string nameColumn, CancellationToken ct)
     {
         var warnings = new List<ImportProblem>();
-        await using var cmd = Command(MergeSql.NearStored, ("radius", options.DuplicateRadiusMetres));
+        await using var cmd = Command(MergeSql.NearStored, ("radius", options.DuplicateRadiusMetres), ("prefix", AdcodeScope.Prefix(who.OrgAdcode)));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             if (StationNames.Similar(StationNames.Key(r.GetString(1)), StationNames.Key(r.GetString(3))))

@@ -79,7 +79,7 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
 
         var rejected = log.RejectedRows.Count > 0 && !failed ? RejectedRows.Collect(request, log, options) : null;
         if (rejected is not null)
-            try { rejected = await RejectedRowVersions.AddAsync(rejected, dataSource, CancellationToken.None); }
+            try { rejected = await RejectedRowVersions.AddAsync(rejected, dataSource, request.Who, CancellationToken.None); }
             catch (NpgsqlException) { } // the database went away after the import: the rows are still worth keeping
         await jobs.FinishAsync(job, report, rejected, CancellationToken.None);
         var written = report.Committed ? report.Counts.Inserted + report.Counts.Updated : 0;
@@ -111,7 +111,7 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         // A commit locks before anything is read or merged: overlapping imports merge one after the other, and no other
         // import changes the stored stations read next while this one runs.
         if (!request.DryRun) await merge.LockAsync(ct);
-        var stored = await StoredStations.LoadAsync(conn, tx, options.DuplicateRadiusMetres, ct);
+        var stored = await StoredStations.LoadAsync(conn, tx, options.DuplicateRadiusMetres, request.Who, ct);
         var reader = new StagingReader(request, map, orgsByName, Divisions, options, stored, log);
         int total;
         try

@@ -12,7 +12,12 @@ namespace StationMap.Import;
 /// </summary>
 internal sealed class StoredStations
 {
-    private const string Query = "SELECT code, deleted_at IS NULL, ST_X(location::geometry), ST_Y(location::geometry), name FROM stations";
+    // The grid holds the live stations the uploader may know of (StationVisibility.MayKnow): a warning naming another
+    // area's hidden station would tell its code and name. Every code is still known, so a taken code is never "new".
+    private const string Query = """
+        SELECT code, deleted_at IS NULL AND (is_public OR left(adcode, length(@prefix)) = @prefix),
+            ST_X(location::geometry), ST_Y(location::geometry), name FROM stations
+        """;
 
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
     private readonly double _radius;
@@ -26,11 +31,11 @@ internal sealed class StoredStations
 
     private StoredStations(double radiusMetres) => (_radius, _cell) = (radiusMetres, radiusMetres / 111_320);
 
-    public static async Task<StoredStations> LoadAsync(NpgsqlConnection conn, NpgsqlTransaction tx, double radiusMetres, CancellationToken ct)
+    public static async Task<StoredStations> LoadAsync(NpgsqlConnection conn, NpgsqlTransaction tx, double radiusMetres, Auth.StaffIdentity who, CancellationToken ct)
     {
         var stored = new StoredStations(radiusMetres);
         List<long> cells = []; List<double> lngs = [], lats = []; List<string> codes = [], names = [];
-        await using (var cmd = new NpgsqlCommand(Query, conn, tx) { CommandTimeout = 0 })
+        await using (var cmd = new NpgsqlCommand(Query, conn, tx) { CommandTimeout = 0, Parameters = { new("prefix", Stations.StationVisibility.AreaPrefix(who)) } })
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {

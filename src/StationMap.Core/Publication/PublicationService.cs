@@ -20,7 +20,10 @@ public sealed class PublicationService(StationMapDb db, ImportOptions options)
         if (!PublicationStates.TryParse(update.State, out var state))
             return new(PublicationOutcome.Invalid, Message: $"未知状态 / unknown state '{update.State}' (not_submitted, submitted, online, rejected, needs_update, withdrawn)");
         var station = await db.Stations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Code == code, ct);
-        if (station is null) return new(PublicationOutcome.NotFound, Message: $"没有编码为 {code} 的站点 / no station with code {code}");
+        // A hidden (non-public or deleted) station of another area answers exactly like a missing code: its existence
+        // and district are internal to its area. A public one may say "not yours": that it exists is public anyway.
+        if (station is null || !StationVisibility.MayKnow(who, station))
+            return new(PublicationOutcome.NotFound, Message: $"没有编码为 {StationTextRules.Echo(code)} 的站点 / no station with code {StationTextRules.Echo(code)}");
         if (!who.Covers(station.Adcode))
             return new(PublicationOutcome.Forbidden, Message: $"无权修改行政区 {station.Adcode} 的站点（您的机构范围：{who.OrgAdcode}）/ your organisation ({who.OrgAdcode}) may not change stations in {station.Adcode}");
         var record = await RecordFor(station, provider.ToLowerInvariant(), ct);

@@ -53,7 +53,7 @@ public sealed class StationWriter(StationMapDb db)
     public async Task<StationWriteResult> UpdateAsync(string code, StationInput input, StaffIdentity who, CancellationToken ct = default)
     {
         var station = await db.Stations.FirstOrDefaultAsync(s => s.Code == code, ct);
-        if (station is null) return StationWriteResult.NotFound;
+        if (station is null || !StationVisibility.MayKnow(who, station)) return StationWriteResult.NotFound; // another area's hidden station: as if missing
         if (!who.Covers(station.Adcode)) return OutOfScope(who, station.Adcode);
         if (input.Version is null)
             return StationWriteResult.Invalid([Common.FieldError.Of("version", "required", "更新时必须提供版本号 version", "version is required on update")]);
@@ -71,7 +71,7 @@ public sealed class StationWriter(StationMapDb db)
     public async Task<StationWriteResult> DeleteAsync(string code, int? version, string? reason, StaffIdentity who, CancellationToken ct = default)
     {
         var station = await db.Stations.FirstOrDefaultAsync(s => s.Code == code, ct);
-        if (station is null) return StationWriteResult.NotFound;
+        if (station is null || !StationVisibility.MayKnow(who, station)) return StationWriteResult.NotFound; // another area's hidden station: as if missing
         if (!who.Covers(station.Adcode)) return OutOfScope(who, station.Adcode);
         // A delete without the version the caller saw could remove a station someone has just corrected.
         if (version is null) return StationWriteResult.VersionRequired;

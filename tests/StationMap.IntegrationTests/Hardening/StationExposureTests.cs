@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using StationMap.Auth;
 using StationMap.IntegrationTests.Infrastructure;
 
@@ -87,5 +88,29 @@ public sealed class StationExposureTests(ApiFixture api) : IClassFixture<ApiFixt
         var city = await api.StaffAsync(StaffRole.Viewer, "110000");
         Assert.Equal(HttpStatusCode.OK, (await city.GetAsync("/api/v1/stations/EXP-DC-INT")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await city.GetAsync("/api/v1/stations/EXP-DC-INT/history")).StatusCode);
+    }
+
+    /// <summary>
+    /// Writes tell no more than reads: changing or deleting another area's non-public station answers the 404 of a
+    /// missing code (not the 403 that names its district), and leaves the station and the audit log untouched. A
+    /// listed station outside the area stays 403: its existence and district are public.
+    /// </summary>
+    [Fact]
+    public async Task An_editor_of_110108_changing_or_deleting_110101s_internal_station_gets_the_404_of_a_missing_code()
+    {
+        var editor = await api.StaffAsync(StaffRole.Editor, "110108");
+        var change = SampleInputs.Haidian() with { Adcode = "110101", Lng = 116.4103, Lat = 39.9163, Version = 1 };
+        foreach (var (code, expected) in new[] { ("EXP-DC-INT", HttpStatusCode.NotFound), ("EXP-NO-SUCH", HttpStatusCode.NotFound), ("EXP-DC-PUB", HttpStatusCode.Forbidden) })
+        {
+            var put = await editor.PutJsonAsync($"/api/v1/stations/{code}", change);
+            var delete = await editor.DeleteAsync($"/api/v1/stations/{code}?version=1");
+            Assert.Equal((expected, expected), (put.StatusCode, delete.StatusCode));
+            if (expected == HttpStatusCode.NotFound)
+                Assert.DoesNotContain("110101", await put.Content.ReadAsStringAsync() + await delete.Content.ReadAsStringAsync());
+        }
+        await using var db = api.NewDb();
+        Assert.Equal(["station.created"], await db.Audit.Where(a => a.Subject == "EXP-DC-INT").Select(a => a.Action).ToListAsync());
+        var city = await api.StaffAsync(StaffRole.Viewer, "110000");
+        Assert.Equal(1, (await (await city.GetAsync("/api/v1/stations/EXP-DC-INT")).JsonAsync()).GetProperty("version").GetInt32());
     }
 }

@@ -156,6 +156,50 @@ public class ImportApiTests(ImportApiFixture api) : IClassFixture<ImportApiFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await haidian.GetAsync($"/api/v1/imports/{report.GetProperty("jobId").GetInt64() - 1}")).StatusCode);
     }
 
+    // A hidden station of another area is not the uploader's to learn about: the row says only that its code is taken, as creating it by hand does (no district, no "deleted").
+    [Fact]
+    public async Task A_row_naming_another_areas_hidden_station_says_only_that_the_code_is_taken()
+    {
+        var city = await EditorAsync("110000");
+        await ReportAsync(await city.UploadAsync(Csv(Row("HIDE-1", "十二号驿站", 12, adcode: "110105"), Row("HIDE-2", "十三号驿站", 13, adcode: "110105")), "coordsys=wgs84&dryRun=false"));
+        await using (var db = api.NewDb())
+        {
+            await db.Stations.Where(s => s.Code == "HIDE-1").ExecuteUpdateAsync(u => u.SetProperty(s => s.IsPublic, false));
+            await db.Stations.Where(s => s.Code == "HIDE-2").ExecuteUpdateAsync(u => u.SetProperty(s => s.DeletedAt, DateTimeOffset.UtcNow));
+        }
+        var haidian = await EditorAsync("110108");
+        var report = await ReportAsync(await haidian.UploadAsync(Csv(Row("HIDE-1", "十二号驿站", 12), Row("HIDE-2", "十三号驿站", 13)), "coordsys=wgs84"));
+        var errors = report.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal([(2, "code_taken"), (3, "code_taken")], errors.Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("code").GetString())));
+        Assert.DoesNotContain("110105", report.GetRawText());
+        // The rejected-rows workbook fills 版本 with the stored version only where the uploader may know it.
+        var xlsx = await haidian.GetAsync($"/api/v1/imports/{report.GetProperty("jobId").GetInt64()}/errors.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var rejected = Workbooks.Rows(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["HIDE-1", "HIDE-2"], rejected.Select(r => r["站点编码"]));
+        Assert.All(rejected, r => Assert.True(string.IsNullOrEmpty(r["版本"]?.ToString())));
+        // The managing area is told what it may know.
+        var chaoyang = await ReportAsync(await city.UploadAsync(Csv(Row("HIDE-2", "十三号驿站", 13, adcode: "110105")), "coordsys=wgs84"));
+        Assert.Equal("code_deleted", chaoyang.GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
+    // Probable-duplicate warnings name stored stations: another area's hidden one must not be named (its code and name are internal), the managing area's keys still see it.
+    [Fact]
+    public async Task Probable_duplicate_warnings_name_only_stations_the_uploader_may_know_of()
+    {
+        var city = await EditorAsync("110000");
+        await ReportAsync(await city.UploadAsync(Csv(Row("SECRET-1", "六十号驿站", 60, adcode: "110105")), "coordsys=wgs84&dryRun=false"));
+        await using (var db = api.NewDb())
+            await db.Stations.Where(s => s.Code == "SECRET-1").ExecuteUpdateAsync(u => u.SetProperty(s => s.IsPublic, false));
+        var file = Csv(Row("NEW-60", "六十号驿站", 60), Row("", "六十号驿站", 60, lat: 39.98345));
+
+        var warned = await ReportAsync(await city.UploadAsync(file, "coordsys=wgs84"));
+        Assert.Contains("SECRET-1", warned.GetProperty("warnings").GetRawText());
+        var haidian = await ReportAsync(await (await EditorAsync("110108")).UploadAsync(file, "coordsys=wgs84"));
+        Assert.DoesNotContain("SECRET-1", haidian.GetRawText());
+        Assert.DoesNotContain("110105", haidian.GetRawText());
+    }
+
     [Fact]
     public async Task Without_a_coordinate_system_the_file_is_refused()
     {
