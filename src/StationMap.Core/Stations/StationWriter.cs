@@ -76,9 +76,7 @@ public sealed class StationWriter(StationMapDb db)
         // A delete without the version the caller saw could remove a station someone has just corrected.
         if (version is null) return StationWriteResult.VersionRequired;
         if (version != station.Version) return Stale(station, version.Value);
-        var reasonErrors = new List<Common.FieldError>();
-        StationTextRules.Optional(reason, "reason", "删除原因", StationLimits.Reason, reasonErrors, multiline: true);
-        if (reasonErrors.Count > 0) return StationWriteResult.Invalid(reasonErrors);
+        if (ReasonErrors(reason, "删除原因") is { } deleteReason) return StationWriteResult.Invalid(deleteReason);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         station.DeletedAt = DateTimeOffset.UtcNow;
@@ -96,14 +94,20 @@ public sealed class StationWriter(StationMapDb db)
         if (station.DeletedAt is null) return StationWriteResult.NotDeleted(station);
         if (version is null) return StationWriteResult.RestoreVersionRequired;
         if (version != station.Version) return Stale(station, version.Value);
-        var reasonErrors = new List<Common.FieldError>();
-        StationTextRules.Optional(reason, "reason", "恢复原因", StationLimits.Reason, reasonErrors, multiline: true);
-        if (reasonErrors.Count > 0) return StationWriteResult.Invalid(reasonErrors);
+        if (ReasonErrors(reason, "恢复原因") is { } restoreReason) return StationWriteResult.Invalid(restoreReason);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         station.DeletedAt = null;
         station.DeletedBy = null;
         return await SaveChangeAsync(station, ChangeKind.Restored, who, reason, tx, ct);
+    }
+
+    /// <summary>The reason's problems under the same text rules as every other field, or null when it may be stored.</summary>
+    private static List<Common.FieldError>? ReasonErrors(string? reason, string chineseName)
+    {
+        var errors = new List<Common.FieldError>();
+        StationTextRules.Optional(reason, "reason", chineseName, StationLimits.Reason, errors, multiline: true);
+        return errors.Count > 0 ? errors : null;
     }
 
     private async Task<StationWriteResult> SaveChangeAsync(Station station, ChangeKind kind, StaffIdentity who, string? reason,
