@@ -30,8 +30,15 @@ internal static class BaiduMercator
         [-0.0003218135878613132, 111320.7020701615, 0.00369383431289, 823725.6402795718, 0.46104986909093, 2351.343141331292, 1.58060784298199, 8.77738589078284, 0.37238884252424, 7.45],
     ];
 
-    public static void ToMercator(double lng, double lat, out double x, out double y) =>
+    /// <summary>Latitude beyond ±74° is taken at ±74°, as Baidu's own API does (its polynomials end there; past it they
+    /// run off to hundreds of millions of metres).</summary>
+    public static void ToMercator(double lng, double lat, out double x, out double y)
+    {
+        lat = Math.Clamp(lat, -MaxLatitude, MaxLatitude);
         Apply(lng, lat, Ll2Mc[Band(LlBand, Math.Abs(lat))], out x, out y);
+    }
+
+    public const double MaxLatitude = 74;
 
     public static void FromMercator(double x, double y, out double lng, out double lat) =>
         Apply(x, y, Mc2Ll[Band(McBand, Math.Abs(y))], out lng, out lat);

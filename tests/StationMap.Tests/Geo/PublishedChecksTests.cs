@@ -74,4 +74,14 @@ public class PublishedChecksTests
             Assert.Equal(start.Lat, back.Lat, sys == CoordSys.Bd09Mc ? 5e-7 : 1e-9);
         }
     }
+
+    [Fact]
+    public void Baidu_mercator_takes_latitudes_past_74_degrees_at_74_as_baidu_does()
+    {
+        var at74 = Coordinate.Bd09(100, 74).To(CoordSys.Bd09Mc);
+        var at90 = Coordinate.Bd09(100, 90).To(CoordSys.Bd09Mc);
+        Assert.Equal(at74.Lat, at90.Lat);
+        Assert.InRange(at90.Lat, 12_000_000, 13_000_000); // not the hundreds of millions of metres the polynomial runs to
+        Assert.Equal(-at74.Lat, Coordinate.Bd09(100, -80).To(CoordSys.Bd09Mc).Lat);
+    }
 }
