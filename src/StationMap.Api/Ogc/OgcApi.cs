@@ -133,7 +133,7 @@ internal static class OgcApi
     private static IResult CollectionNotFound(string id) =>
         Problems.Status(404, "集合不存在 / collection not found", $"没有名为 {id} 的集合 / no collection named {id}");
 
-    /// <summary>The station API's reader: OGC shows a key exactly the stations and fields /api/v1/stations does.</summary>
+    /// <summary>The station API's reader: the same fields as /api/v1/stations; outside the key's area, active stations only (OgcCollection).</summary>
     private static StationReader Viewer(HttpContext http) => StationReader.Of(http);
 }
 

@@ -13,7 +13,9 @@ internal sealed record ItemsRequest(int Limit, int Offset, (double MinLng, doubl
 /// <summary>
 /// A feature collection served at /ogc/collections/{Id}. The API around it (links, paging, bbox, datetime,
 /// errors, the envelope) is shared; a collection only describes itself, parses its own filters and runs its SQL.
-/// The viewer is the station API's <see cref="StationReader"/>: the same key sees the same stations and fields in both.
+/// The viewer is the station API's <see cref="StationReader"/>: a key sees the same fields in both, and its own area's
+/// stations in both; outside it OGC serves what the public map shows (public *active* stations), where the station
+/// API's list also names suspended and closed public ones.
 /// </summary>
 internal abstract class OgcCollection
 {

@@ -51,6 +51,18 @@ public static partial class StationTextRules
         return v;
     }
 
+    /// <summary>
+    /// Text the map providers' files carry (name, address, host, other services) may not start as a spreadsheet
+    /// formula does: those files go to the providers exactly as stored, and staff also open them in Excel, where
+    /// "=HYPERLINK(…)" would run. No real name or address starts with = + - @.
+    /// </summary>
+    public static void CheckNotFormula(string? text, string field, string chinese, List<FieldError> errors)
+    {
+        if (text is [('=' or '+' or '-' or '@'), ..])
+            errors.Add(FieldError.Of(field, "formula_like", $"{chinese}不能以 = + - @ 开头（电子表格会把它当作公式执行）",
+                $"{field} must not start with = + - @ (a spreadsheet would run it as a formula)"));
+    }
+
     /// <summary>A value echoed in an error message, cut so a huge input does not make a huge answer.</summary>
     public static string Echo(string? value, int max = 40) =>
         value is null ? "" : value.Length <= max ? value : string.Concat(value.AsSpan(0, max), "…");

@@ -65,9 +65,11 @@ public static class StationValidator
                     $"phone must be at most {StationLimits.Phone} characters (has {phone.Length})"));
         }
         var otherServices = StationTextRules.Optional(input.OtherServices, "otherServices", "其他服务", StationLimits.OtherServices, errors);
+        StationTextRules.CheckNotFormula(otherServices, "otherServices", "其他服务", errors);
         if (input.AreaM2 is < 0 or > 100000)
             errors.Add(FieldError.Of("areaM2", "out_of_range", "面积须在0到100000平方米之间", "area must be between 0 and 100000 m²"));
         var host = StationTextRules.Optional(input.HostOrganization, "hostOrganization", "依托单位", StationLimits.HostOrganization, errors);
+        StationTextRules.CheckNotFormula(host, "hostOrganization", "依托单位", errors);
         var notes = StationTextRules.Optional(input.Notes, "notes", "备注", StationLimits.Notes, errors, multiline: true);
         StationTextRules.Optional(input.Reason, "reason", "修改原因", StationLimits.Reason, errors, multiline: true);
         var photos = StationPhotoRules.Check(input.Photos, errors);
@@ -78,11 +80,13 @@ public static class StationValidator
             phone, host, hostKind, input.IsPublic ?? true, status, photos, notes) { OtherServices = otherServices, Accessible = input.Accessible }, errors);
     }
 
+    /// <summary>Name and address: present, within their length, and not formula-shaped (they go to every feed).</summary>
     private static string? Required(string? value, string field, string chinese, int max, List<FieldError> errors)
     {
         var v = StationTextRules.Optional(value, field, chinese, max, errors);
         if (v is null)
             errors.Add(FieldError.Of(field, "required", $"{chinese}不能为空", $"{field} is required"));
+        StationTextRules.CheckNotFormula(v, field, chinese, errors);
         return v;
     }
 

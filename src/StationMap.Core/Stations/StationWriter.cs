@@ -88,9 +88,9 @@ public sealed class StationWriter(StationMapDb db)
     public async Task<StationWriteResult> RestoreAsync(string code, int? version, string? reason, StaffIdentity who, CancellationToken ct = default)
     {
         var station = await db.Stations.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.Code == code, ct);
-        if (station is null) return StationWriteResult.NotFound;
-        // A deleted station outside the caller's area is internal, as DELETE and history answer it: not found.
-        if (!who.Covers(station.Adcode)) return station.DeletedAt is null ? OutOfScope(who, station.Adcode) : StationWriteResult.NotFound;
+        // Another area's hidden (non-public or deleted) station is not the caller's to learn of, as for PUT and DELETE.
+        if (station is null || !StationVisibility.MayKnow(who, station)) return StationWriteResult.NotFound;
+        if (!who.Covers(station.Adcode)) return OutOfScope(who, station.Adcode);
         if (station.DeletedAt is null) return StationWriteResult.NotDeleted(station);
         if (version is null) return StationWriteResult.RestoreVersionRequired;
         if (version != station.Version) return Stale(station, version.Value);

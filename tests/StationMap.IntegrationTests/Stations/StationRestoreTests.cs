@@ -175,4 +175,20 @@ public class StationRestoreTests(ApiFixture api) : IClassFixture<ApiFixture>
         var rad = lat * Math.PI / 180;
         return ((int)Math.Floor((lng + 180) / 360 * n), (int)Math.Floor((1 - Math.Asinh(Math.Tan(rad)) / Math.PI) / 2 * n));
     }
+
+    // Restore tells no more than PUT and DELETE about another area's hidden station: the 404 of a missing code, no
+    // district (it answered 403 naming 110101).
+    [Fact]
+    public async Task Restore_of_another_areas_hidden_live_station_is_the_404_of_a_missing_code()
+    {
+        var dongcheng = await api.StaffAsync(StaffRole.Editor, "110101");
+        Assert.Equal(HttpStatusCode.Created, (await dongcheng.PostJsonAsync("/api/v1/stations", SampleInputs.Haidian("RS-DC-HIDDEN") with
+            { Adcode = "110101", Lng = 116.4103, Lat = 39.9163, IsPublic = false })).StatusCode);
+
+        var haidian = await api.StaffAsync(StaffRole.Editor, "110108");
+        Assert.Equal(HttpStatusCode.NotFound, (await haidian.DeleteAsync("/api/v1/stations/RS-DC-HIDDEN?version=1")).StatusCode);
+        var restore = await haidian.PostAsync("/api/v1/stations/RS-DC-HIDDEN/restore?version=1", null);
+        Assert.Equal(HttpStatusCode.NotFound, restore.StatusCode);
+        Assert.DoesNotContain("110101", await restore.Content.ReadAsStringAsync());
+    }
 }

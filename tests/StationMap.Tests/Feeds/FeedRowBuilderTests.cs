@@ -43,11 +43,21 @@ public sealed class FeedRowBuilderTests
     [InlineData("中关村")]
     [InlineData("a=b")]
     [InlineData("")]
-    [InlineData("+8613812345678")]
-    [InlineData("+86 (10) 6256-1234")]
     [InlineData("-12.5")]
     [InlineData("-")]
     public void Ordinary_text_and_numbers_are_left_alone(string text) => Assert.Equal(text, SpreadsheetText.Neutralise(text));
+
+    // Excel would compute, fail on or reformat these (-1+1 → 0, +86-10-6256 → arithmetic, "+86 10 …" → #NULL!,
+    // +8613812345678 → 8.61E+12): in a CSV opened in a spreadsheet they keep their text with the apostrophe.
+    [Theory]
+    [InlineData("-1+1")]
+    [InlineData("+2-1")]
+    [InlineData("-(3)+4")]
+    [InlineData("+8613812345678")]
+    [InlineData("+86 (10) 6256-1234")]
+    [InlineData("-12.5.1")]
+    public void Text_a_spreadsheet_would_compute_or_reformat_gets_an_apostrophe(string text) =>
+        Assert.Equal("'" + text, SpreadsheetText.Neutralise(text));
 
     [Theory]
     [InlineData("amap-yuntu")]
@@ -64,14 +74,14 @@ public sealed class FeedRowBuilderTests
     }
 
     [Fact]
-    public void A_csv_opened_in_spreadsheets_guards_formulas_but_not_a_phone_or_a_negative_longitude()
+    public void A_csv_opened_in_spreadsheets_guards_formulas_and_phones_but_not_a_negative_longitude()
     {
         var profile = new FeedProfile { Id = "t", Provider = "t", Coordsys = "wgs84", OpenedInSpreadsheets = true,
             Columns = [new() { Header = "lng", Source = "lng" }, new() { Header = "at", Template = "{lng}" }, new() { Header = "name", Source = "name" }, new() { Header = "phone", Source = "phone" }] };
         var station = FeedStations.Make(1, "X", "=HYPERLINK(\"x\")", "a", "110108", -73.985, 40.75, s => s.Phone = "+8613812345678");
         var row = new FeedRowBuilder(profile, FeedStations.Lookups).Build(station).Row!;
         Assert.Equal(-73.985, row.Cells[0]);
-        Assert.Equal(new object[] { "-73.985000", "'=HYPERLINK(\"x\")", "+8613812345678" }, row.Cells[1..]);
+        Assert.Equal(new object[] { "-73.985000", "'=HYPERLINK(\"x\")", "'+8613812345678" }, row.Cells[1..]);
     }
 
     [Theory]
@@ -111,5 +121,22 @@ public sealed class FeedRowBuilderTests
         var c = FeedStations.Make(1, "X", "站", "址", "110108", 116.3, 39.9, s => s.Phone = "010-1");
         Assert.Equal(builder.Build(a).Row!.Hash, builder.Build(b).Row!.Hash);
         Assert.NotEqual(builder.Build(a).Row!.Hash, builder.Build(c).Row!.Hash);
+    }
+
+    [Theory]
+    [InlineData("\t=1")]
+    [InlineData("\r=1")]
+    [InlineData("-2+3+cmd|' /C calc'!A0")]
+    public void A_formula_behind_a_tab_a_return_or_arithmetic_gets_the_apostrophe(string text) =>
+        Assert.Equal("'" + text, SpreadsheetText.Neutralise(text));
+
+    // The apostrophe is part of the cell: a guarded cell keeps within the column's limit like any other.
+    [Fact]
+    public void A_guarded_cell_keeps_within_the_columns_max_length()
+    {
+        var profile = new FeedProfile { Id = "t", Provider = "t", Coordsys = "wgs84", OpenedInSpreadsheets = true,
+            Columns = [new() { Header = "name", Source = "name", MaxLength = 5, WhenTooLong = "truncate" }] };
+        var station = FeedStations.Make(1, "X", "=HYPERLINK", "a", "110108", 116.3, 39.9);
+        Assert.Equal("'=HYP", new FeedRowBuilder(profile, FeedStations.Lookups).Build(station).Row!.Cells[0]);
     }
 }

@@ -47,4 +47,20 @@ public class StationValidatorTests
         var (_, errors) = StationValidator.Validate(Valid with { Lat = null });
         Assert.Contains(errors, e => e.Code == "required" && e.Field == "lat");
     }
+
+    // Provider feeds carry these as stored, and staff open them in Excel: a name that starts like a formula would run.
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\",\"详情\")", null, null)]
+    [InlineData(null, "@SUM(1)", null)]
+    [InlineData(null, null, "+cmd|' /C calc'!A0")]
+    [InlineData("-2+3", null, null)]
+    public void Text_that_starts_like_a_spreadsheet_formula_is_refused_naming_the_field(string? name, string? address, string? host)
+    {
+        var (fields, errors) = StationValidator.Validate(Valid with { Name = name ?? Valid.Name, Address = address ?? Valid.Address, HostOrganization = host ?? Valid.HostOrganization });
+        Assert.Null(fields);
+        var error = Assert.Single(errors);
+        Assert.Equal(name is not null ? "name" : address is not null ? "address" : "hostOrganization", error.Field);
+        Assert.Equal("formula_like", error.Code);
+        Assert.Contains("must not start with = + - @", error.Message);
+    }
 }

@@ -49,7 +49,7 @@ public static class RegionFile
         var polygons = new JsonArray();
         foreach (var g in geometries)
         {
-            if (!g.TryGetProperty("coordinates", out var c) || c.ValueKind != JsonValueKind.Array) continue;
+            if (g.ValueKind != JsonValueKind.Object || !g.TryGetProperty("coordinates", out var c) || c.ValueKind != JsonValueKind.Array) continue;
             if (TypeOf(g) == "Polygon") polygons.Add(JsonNode.Parse(c.GetRawText()));
             else if (TypeOf(g) == "MultiPolygon")
                 foreach (var p in c.EnumerateArray()) polygons.Add(JsonNode.Parse(p.GetRawText()));

@@ -34,6 +34,7 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
                 continue;
             }
             var text = Text(column, _templates[i], s, at);
+            if (_neutralise) text = SpreadsheetText.Neutralise(text); // before the length check: the apostrophe counts
             if (column.Required && text.Length == 0 && !lenient)
                 return Rejected($"“{column.Header}”为空 / '{column.Header}' is empty");
             if (column.MaxLength is { } max && text.Length > max)
@@ -43,7 +44,7 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
                 (notes ??= []).Add($"“{column.Header}”截断为{max}字 / '{column.Header}' truncated to {max} characters");
                 text = text[..max];
             }
-            cells[i] = _neutralise ? SpreadsheetText.Neutralise(text) : text;
+            cells[i] = text;
         }
         var hash = Hash(cells);
         return new FeedRowResult(new FeedRow(s.Id, s.Code, s.Name, s.Adcode, at.Lng, at.Lat, cells, hash), null, notes ?? (IReadOnlyList<string>)[]);

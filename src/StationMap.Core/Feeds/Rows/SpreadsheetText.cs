@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace StationMap.Feeds.Rows;
 
 /// <summary>
@@ -10,11 +8,12 @@ namespace StationMap.Feeds.Rows;
 /// </summary>
 public static class SpreadsheetText
 {
-    // Digits, spaces and + - ( ) . name no function and no cell, so even a spreadsheet that evaluates them cannot
-    // fetch or run anything: "+86 10 6256 1234", "-12.5" and "-" stay as written (a phone with its country code is
-    // the guard's classic false positive).
-    private static readonly SearchValues<char> NumberLike = SearchValues.Create("0123456789 +-().");
-
+    // Every such start is guarded, phones included: Excel would compute "+86-10-6256", fail on "+86 10 6256"
+    // (#NULL!) or show "+8613812345678" as 8.61E+12. Left alone: a lone "-" (the usual "none") and a plain negative
+    // decimal such as a longitude west of Greenwich ("-73.985000"), which Excel shows as written.
     public static string Neutralise(string text) =>
-        text is [('=' or '+' or '-' or '@' or '\t' or '\r'), ..] && text.AsSpan().ContainsAnyExcept(NumberLike) ? "'" + text : text;
+        text is [('=' or '+' or '-' or '@' or '\t' or '\r'), ..] && !IsNegativeDecimal(text) && text != "-" ? "'" + text : text;
+
+    private static bool IsNegativeDecimal(string text) =>
+        text.Length > 1 && text[0] == '-' && char.IsAsciiDigit(text[1]) && text.Count(c => c == '.') <= 1 && text.AsSpan(1).IndexOfAnyExcept("0123456789.") < 0;
 }
