@@ -40,7 +40,8 @@ internal sealed record ImportUpload(IFormFile File, string? Coordsys, bool DryRu
             return (null, Problems.Parameter("file", "没有收到文件（字段名 file），或文件为空", "no file received (field 'file'), or it is empty"));
         if (file.Length > options.MaxFileBytes) return (null, TooLarge(options));
 
-        string? Value(string name) => request.Query[name].FirstOrDefault() ?? form[name].FirstOrDefault();
+        // The query string, else the form field; an empty query value ("coordsys=") leaves the form's in force.
+        string? Value(string name) => request.Query[name].FirstOrDefault() is { Length: > 0 } query ? query : form[name].FirstOrDefault();
         // Every parameter is checked here, before a job exists: a bad one is a 400 naming it, not a failed job later.
         var errors = new List<FieldError>();
         QueryParameters.RejectUnknown(request.Query, Known, errors);

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using StationMap.Auth;
 using StationMap.IntegrationTests.Infrastructure;
 using static StationMap.IntegrationTests.Import.ImportUploads;
@@ -45,5 +46,22 @@ public sealed class ImportParameterTests(ImportApiFixture api) : IClassFixture<I
             var response = await client.PostJobAsync(Csv(Row("REV-CS-3", "坐标系驿站", 1)), $"coordsys={cs}&dryRun=true");
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
+    }
+
+    // The console sends its choices as form fields; an empty value in the query string must not override them.
+    [Fact]
+    public async Task An_empty_query_value_leaves_the_form_fields_value_in_force()
+    {
+        var client = await api.StaffAsync(StaffRole.Editor, "110108");
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Csv(Row("REV-CS-4", "表单驿站", 1))), "file", "stations.csv" },
+            { new StringContent("gcj02"), "coordsys" },
+        };
+        var response = await client.PostAsync("/api/v1/imports?coordsys=&dryRun=true", form);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = long.Parse(response.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = api.NewDb();
+        Assert.Equal("gcj02", (await db.Set<StationMap.Import.ImportJob>().SingleAsync(j => j.Id == id)).Coordsys);
     }
 }
