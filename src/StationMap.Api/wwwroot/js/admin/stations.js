@@ -36,9 +36,11 @@ async function searchStations() {
     page * result.pageSize < result.total ? el('button', { type: 'button', onclick: () => { page += 1; searchStations(); } }, t('nextPage')) : null);
   show($('station-list'), el('div', { className: 'table-wrap' },
     table([t('code'), t('name'), t('adcode'), t('status'), t('updated')], rows, 'grid stations')), pager);
-  // Deleted stations are in no list; searching one's exact code offers it for restoring.
-  if (result.total === 0 && /^\S+$/.test(query.q)) {
-    await showIfDeleted(query.q, $('station-editor'), (saved, notice) => {
+  // Deleted stations are in no list; searching one's exact code offers it for restoring, even when live stations
+  // mention that code in their name or address.
+  const code = (query.q || '').trim();
+  if (/^[A-Za-z0-9_-]{1,32}$/.test(code) && !result.items.some((s) => s.code === code)) {
+    await showIfDeleted(code, $('station-editor'), (saved, notice) => {
       renderEditor(saved);
       show($('edit-message'), el('p', { className: 'notice' }, notice));
     });
