@@ -25,12 +25,12 @@ internal static class MergeSql
         UPDATE import_staging st SET code = u.code FROM u WHERE st.row_no = u.row_no
         """;
 
-    /// <summary>Rows whose code names a stored station the caller may not change, or a deleted one; with whether
-    /// that station is in the caller's area and listed (public, undeleted), which decides what the error may say.</summary>
-    public const string Forbidden = """
-        SELECT st.row_no, s.adcode, s.deleted_at IS NOT NULL, left(s.adcode, length(@prefix)) = @prefix, s.is_public AND s.deleted_at IS NULL, s.code
+    /// <summary>Rows whose code names a stored station the caller may not change, or a deleted one; with whether the
+    /// caller may know of that station at all (<see cref="StationVisibility.MayKnow"/>), which decides what the error may say.</summary>
+    public static readonly string Forbidden = $"""
+        SELECT st.row_no, s.adcode, s.deleted_at IS NOT NULL, {StationVisibility.MayKnowSql("s.")}, s.code
         FROM import_staging st JOIN stations s ON s.code = st.code
-        WHERE s.deleted_at IS NOT NULL OR left(s.adcode, length(@prefix)) <> @prefix
+        WHERE s.deleted_at IS NOT NULL OR NOT {StationVisibility.InAreaSql("s.")}
         """;
 
     public const string DropRows = "DELETE FROM import_staging WHERE row_no = ANY(@rows)";
@@ -38,10 +38,10 @@ internal static class MergeSql
     /// <summary>Probable duplicates: stored stations (other codes) the caller may know of (public, or in its area) near
     /// each NEW code-less row; names compared in .NET.
     /// Coded rows were checked against the stations stored before the import while they were read.</summary>
-    public const string NearStored = """
+    public static readonly string NearStored = $"""
         SELECT st.row_no, st.name, s.code, s.name FROM import_staging st
         JOIN stations s ON s.deleted_at IS NULL AND s.code IS DISTINCT FROM st.code AND ST_DWithin(s.location, st.location, @radius)
-            AND (s.is_public OR left(s.adcode, length(@prefix)) = @prefix)
+            AND {StationVisibility.MayKnowSql("s.")}
         WHERE NOT st.coded AND NOT EXISTS (SELECT 1 FROM stations known WHERE known.code = st.code)
         """;
 

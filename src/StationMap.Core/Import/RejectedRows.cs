@@ -44,9 +44,9 @@ internal static class RejectedRowVersions
         var versions = new Dictionary<string, int>(StringComparer.Ordinal);
         if (codes.Length > 0)
         {
-            await using var cmd = dataSource.CreateCommand("""
+            await using var cmd = dataSource.CreateCommand($"""
                 SELECT code, version FROM stations
-                WHERE code = ANY(@codes) AND deleted_at IS NULL AND (is_public OR left(adcode, length(@prefix)) = @prefix)
+                WHERE code = ANY(@codes) AND deleted_at IS NULL AND {Stations.StationVisibility.MayKnowSql()}
                 """);
             cmd.Parameters.AddWithValue("codes", codes);
             cmd.Parameters.AddWithValue("prefix", Stations.StationVisibility.AreaPrefix(who)!);

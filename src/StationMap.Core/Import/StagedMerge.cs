@@ -1,7 +1,6 @@
 using Npgsql;
 using StationMap.Audit;
 using StationMap.Auth;
-using StationMap.Orgs;
 using StationMap.Stations;
 
 namespace StationMap.Import;
@@ -28,15 +27,15 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
     public async Task<List<ImportProblem>> RejectForbiddenAsync(string codeColumn, CancellationToken ct)
     {
         var problems = new List<ImportProblem>();
-        await using (var cmd = Command(MergeSql.Forbidden, ("prefix", AdcodeScope.Prefix(who.OrgAdcode))))
+        await using (var cmd = Command(MergeSql.Forbidden, ("prefix", StationVisibility.AreaPrefix(who)!)))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
             {
-                var (row, adcode, deleted, inArea, listed, code) = (r.GetInt32(0), r.GetString(1), r.GetBoolean(2), r.GetBoolean(3), r.GetBoolean(4), r.GetString(5));
+                var (row, adcode, deleted, known, code) = (r.GetInt32(0), r.GetString(1), r.GetBoolean(2), r.GetBoolean(3), r.GetString(4));
                 var restore = $"POST /api/v1/stations/{Uri.EscapeDataString(code)}/restore";
                 // Another area's hidden (non-public or deleted) station: neither its district nor its state is the
                 // caller's to learn (StationVisibility.MayKnow), only that the code is taken — as creating it by hand says.
-                problems.Add(!inArea && !listed
+                problems.Add(!known
                     ? ImportProblem.Of(row, codeColumn, "code_taken", "该编码已被其他站点使用，请改用新编码", "this code is already used by another station; use a new code")
                     : deleted
                     ? ImportProblem.Of(row, codeColumn, "code_deleted",
@@ -52,7 +51,7 @@ internal sealed class StagedMerge(NpgsqlConnection conn, NpgsqlTransaction tx, I
     public async Task<List<ImportProblem>> NearStoredAsync(string nameColumn, CancellationToken ct)
     {
         var warnings = new List<ImportProblem>();
-        await using var cmd = Command(MergeSql.NearStored, ("radius", options.DuplicateRadiusMetres), ("prefix", AdcodeScope.Prefix(who.OrgAdcode)));
+        await using var cmd = Command(MergeSql.NearStored, ("radius", options.DuplicateRadiusMetres), ("prefix", StationVisibility.AreaPrefix(who)!));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             if (StationNames.Similar(StationNames.Key(r.GetString(1)), StationNames.Key(r.GetString(3))))

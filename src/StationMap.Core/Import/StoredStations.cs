@@ -14,8 +14,8 @@ internal sealed class StoredStations
 {
     // The grid holds the live stations the uploader may know of (StationVisibility.MayKnow): a warning naming another
     // area's hidden station would tell its code and name. Every code is still known, so a taken code is never "new".
-    private const string Query = """
-        SELECT code, deleted_at IS NULL AND (is_public OR left(adcode, length(@prefix)) = @prefix),
+    private static readonly string Query = $"""
+        SELECT code, deleted_at IS NULL AND {Stations.StationVisibility.MayKnowSql()},
             ST_X(location::geometry), ST_Y(location::geometry), name FROM stations
         """;
 

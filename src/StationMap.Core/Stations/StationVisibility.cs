@@ -18,4 +18,11 @@ public static class StationVisibility
 
     /// <summary>Whether the caller may even learn that the station exists: outside this, answer as for a missing code.</summary>
     public static bool MayKnow(StaffIdentity? who, Station s) => (s.IsPublic && s.DeletedAt is null) || InArea(who, s.Adcode);
+
+    /// <summary><see cref="InArea"/> in SQL over a stations row (columns prefixed by <paramref name="alias"/>), with
+    /// <see cref="AreaPrefix"/> as @prefix.</summary>
+    public static string InAreaSql(string alias = "") => $"left({alias}adcode, length(@prefix)) = @prefix";
+
+    /// <summary><see cref="MayKnow"/> in SQL, as <see cref="InAreaSql"/>.</summary>
+    public static string MayKnowSql(string alias = "") => $"(({alias}is_public AND {alias}deleted_at IS NULL) OR {InAreaSql(alias)})";
 }
