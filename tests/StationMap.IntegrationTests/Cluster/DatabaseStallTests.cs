@@ -37,12 +37,7 @@ public sealed class DatabaseStallTests : IAsyncLifetime
         await using (var ds = StationMapDataSource.Create(connectionString))
         await using (var db = StationMapDataSource.CreateDb(ds))
             (_key, _) = await new StaffKeyStore(db).CreateAsync("110108", StaffRole.Editor, "stall editor", "test");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("ConnectionStrings:StationMap", connectionString);
-            b.UseSetting("Database:RequestTimeoutSeconds", "2");
-            b.UseSetting("RateLimits:PublicPermits", "0");
-        });
+        _factory = TestApp.Over(connectionString, ("Database:RequestTimeoutSeconds", "2"));
     }
 
     public async Task DisposeAsync()

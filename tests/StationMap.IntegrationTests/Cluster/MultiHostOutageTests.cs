@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+
+using StationMap.IntegrationTests.Infrastructure;
 
 namespace StationMap.IntegrationTests.Cluster;
 
@@ -10,12 +10,7 @@ public class MultiHostOutageTests
     public async Task With_no_database_server_reachable_a_request_answers_503_with_retry_after()
     {
         // Nothing listens on port 1: every connection attempt is refused, as with a stopped primary.
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("ConnectionStrings:StationMap", "Host=127.0.0.1:1,127.0.0.1:2;Username=postgres;Database=stationmap;Timeout=2");
-            b.UseSetting("Nearby:UseIndex", "false");
-            b.UseSetting("RateLimits:PublicPermits", "0");
-        });
+        using var factory = TestApp.Over("Host=127.0.0.1:1,127.0.0.1:2;Username=postgres;Database=stationmap;Timeout=2", ("Nearby:UseIndex", "false"));
         var client = factory.CreateClient();
         var r = await client.GetAsync("/api/v1/stations/BJ-HD-0001");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode);

@@ -23,7 +23,7 @@ public class StandbyFreshnessTests(StandbyPairFixture pair) : IClassFixture<Stan
         using var first = pair.NewInstance();
         using var second = pair.NewInstance();
         var clients = new[] { first.CreateClient(), second.CreateClient() };
-        foreach (var client in clients) await WaitForIndexAsync(client);
+        foreach (var client in clients) await ApiFixture.WaitForIndexAsync(client);
 
         var editor = await pair.StaffAsync(first, StaffRole.Editor, "110119");
         var input = SampleInputs.Haidian("YQ-CLUSTER-1") with { Adcode = "110119", Address = "北京市延庆区测试路2号", Lng = 115.7512, Lat = 40.5987 };
@@ -49,7 +49,7 @@ public class StandbyFreshnessTests(StandbyPairFixture pair) : IClassFixture<Stan
     public async Task Public_reads_use_the_standby_while_writes_and_notifications_use_the_primary()
     {
         using var instance = pair.NewInstance();
-        await WaitForIndexAsync(instance.CreateClient());
+        await ApiFixture.WaitForIndexAsync(instance.CreateClient());
 
         Assert.True(await InRecoveryAsync(instance.Services.GetRequiredKeyedService<NpgsqlDataSource>(StationMapDataSource.PublicReads)));
         Assert.False(await InRecoveryAsync(instance.Services.GetRequiredService<NpgsqlDataSource>()));
@@ -99,13 +99,6 @@ public class StandbyFreshnessTests(StandbyPairFixture pair) : IClassFixture<Stan
         var body = await (await client.GetAsync($"/api/v1/stations/nearest?{Spot}&limit=1")).JsonAsync();
         return body.GetProperty("results")[0].GetProperty("code").GetString();
     }
-
-    private static async Task WaitForIndexAsync(HttpClient client) =>
-        Assert.True(await EventuallyAsync(async () =>
-        {
-            var r = await client.GetAsync("/api/v1/stations/nearest?lng=116.4&lat=39.9&limit=1");
-            return r.Headers.TryGetValues("X-Nearest-Path", out var v) && v.Single() == "index";
-        }, seconds: 20), "the nearest index did not load");
 
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, int seconds = 10)
     {

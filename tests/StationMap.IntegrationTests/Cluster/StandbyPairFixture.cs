@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -79,13 +78,8 @@ public sealed class StandbyPairFixture : IAsyncLifetime
     }
 
     /// <summary>An API instance configured with both hosts, like each instance behind the balancer.</summary>
-    public WebApplicationFactory<Program> NewInstance(params (string Key, string Value)[] settings) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("ConnectionStrings:StationMap", ConnectionString);
-            b.UseSetting("RateLimits:PublicPermits", "0");
-            foreach (var (k, v) in settings) b.UseSetting(k, v);
-        });
+    public WebApplicationFactory<Program> NewInstance(params (string Key, string? Value)[] settings) =>
+        TestApp.Over(ConnectionString, settings);
 
     public async Task<HttpClient> StaffAsync(WebApplicationFactory<Program> instance, StaffRole role, string orgAdcode)
     {

@@ -24,11 +24,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await using (var ds = StationMapDataSource.Create(connectionString))
         await using (var db = StationMapDataSource.CreateDb(ds))
             (_key, _) = await new StaffKeyStore(db).CreateAsync("110108", StaffRole.Editor, "outage editor", "test");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("ConnectionStrings:StationMap", connectionString);
-            b.UseSetting("RateLimits:PublicPermits", "0");
-        });
+        _factory = TestApp.Over(connectionString);
     }
 
     public async Task DisposeAsync()

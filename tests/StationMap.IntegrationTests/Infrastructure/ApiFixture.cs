@@ -21,15 +21,8 @@ public class ApiFixture : IAsyncLifetime
     {
         ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
         _dataSource = StationMapDataSource.Create(ConnectionString);
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("ConnectionStrings:StationMap", ConnectionString);
-            b.UseSetting("RateLimits:PublicPermits", "0");
-            // The test host shares its thread pool with the test runner, so its backlog says nothing about the app.
-            b.UseSetting("RateLimits:MaxQueuedWork", "1000000");
-            foreach (var (k, v) in Settings) b.UseSetting(k, v);
-            b.ConfigureServices(ConfigureServices);
-        });
+        _factory = TestApp.Over(ConnectionString, [.. Settings.Select(s => (s.Key, s.Value))])
+            .WithWebHostBuilder(b => b.ConfigureServices(ConfigureServices));
         await OnStartedAsync();
     }
 
@@ -54,6 +47,19 @@ public class ApiFixture : IAsyncLifetime
         await using var db = NewDb();
         var (key, _) = await new StaffKeyStore(db).CreateAsync(orgAdcode, role, $"test {role} {orgAdcode}", "test");
         return key;
+    }
+
+    /// <summary>Waits until the in-memory index answers (it loads in the background at start-up).</summary>
+    public static async Task WaitForIndexAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var r = await client.GetAsync("/api/v1/stations/nearest?lng=116.4&lat=39.9&limit=1");
+            if (r.Headers.TryGetValues("X-Nearest-Path", out var v) && v.Single() == "index") return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("the nearest index did not load within 20 s");
     }
 
     public StationMapDb NewDb() => StationMapDataSource.CreateDb(_dataSource!);

@@ -14,19 +14,6 @@ public class SeededApiFixture : ApiFixture
         await SampleSeeder.LoadAsync(ds, Sample);
     }
 
-    /// <summary>Waits until the in-memory index answers (it loads in the background at start-up).</summary>
-    public async Task WaitForIndexAsync(HttpClient client)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            var r = await client.GetAsync("/api/v1/stations/nearest?lng=116.4&lat=39.9&limit=1");
-            if (r.Headers.TryGetValues("X-Nearest-Path", out var v) && v.Single() == "index") return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("the nearest index did not load within 20 s");
-    }
-
     /// <summary>The sample has no step-free data: records a third of the stations step-free, a third not, a third unknown.</summary>
     public const string MarkStepFreeSql = "UPDATE stations SET accessible = CASE id % 3 WHEN 0 THEN true WHEN 1 THEN false END";
 

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using StationMap.Data;
@@ -33,12 +31,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     [Fact]
     public async Task Nearest_answers_from_the_stale_index_while_the_database_is_down_and_recovers_without_a_restart()
     {
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("ConnectionStrings:StationMap", _connectionString);
-            b.UseSetting("Nearby:ReconnectSeconds", "0.5");
-            b.UseSetting("RateLimits:MaxQueuedWork", "1000000");
-        });
+        await using var factory = TestApp.Over(_connectionString, ("Nearby:ReconnectSeconds", "0.5"));
         var client = factory.CreateClient();
         Assert.True(await Eventually(async () => NearestPath(await client.GetAsync($"/api/v1/stations/nearest?{Spot}")) == "index"), "the index never loaded");
         var fresh = await client.GetAsync($"/api/v1/stations/nearest?{Spot}");

@@ -13,7 +13,7 @@ public class NearestEndpointTests(SeededApiFixture api) : IClassFixture<SeededAp
     public async Task Nearest_returns_stations_sorted_by_distance_with_walking_and_ebike_minutes()
     {
         var client = api.Anonymous();
-        await api.WaitForIndexAsync(client);
+        await ApiFixture.WaitForIndexAsync(client);
         var body = await (await client.GetAsync($"/api/v1/stations/nearest?lng={TiananmenLng}&lat={TiananmenLat}&limit=5")).JsonAsync();
         var results = body.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(5, results.Count);

@@ -15,7 +15,7 @@ public class NearestIndexFreshnessTests(SeededApiFixture api) : IClassFixture<Se
     public async Task A_new_station_is_served_by_the_index_and_a_closed_one_disappears()
     {
         var client = api.Anonymous();
-        await api.WaitForIndexAsync(client);
+        await ApiFixture.WaitForIndexAsync(client);
         var editor = await api.StaffAsync(StaffRole.Editor, "110119");
         var input = SampleInputs.Haidian("YQ-FRESH-1") with { Adcode = "110119", Address = "北京市延庆区测试路1号", Lng = 115.7512, Lat = 40.5987 };
         Assert.Equal(HttpStatusCode.Created, (await editor.PostJsonAsync("/api/v1/stations", input)).StatusCode);
@@ -30,7 +30,7 @@ public class NearestIndexFreshnessTests(SeededApiFixture api) : IClassFixture<Se
     public async Task Losing_the_notification_connection_keeps_serving_from_the_index_and_picks_up_changes_after_reconnecting()
     {
         var client = api.Anonymous();
-        await api.WaitForIndexAsync(client);
+        await ApiFixture.WaitForIndexAsync(client);
         await using (var conn = new NpgsqlConnection(api.ConnectionString))
         {
             await conn.OpenAsync();

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using StationMap.Api.Tiles;
+using StationMap.IntegrationTests.Infrastructure;
 
 namespace StationMap.IntegrationTests.Tiles;
 
 /// <summary>The tile cache's byte bound is what it says, also for the empty tiles anyone can ask for.</summary>
+[Collection(RunsAlone.Name)] // GC.GetTotalMemory counts every test running beside it
 public sealed class TileCacheBoundTests
 {
     // Most of the 4^z tile addresses are empty (sea, desert): charged only their ~20 gzip bytes, 200,000 of them held
