@@ -23,7 +23,7 @@ internal sealed partial class ImportJobRunner(IServiceScopeFactory scopes, Impor
         {
             LogStartupCheckFailed(e); // the database may be down at start; those jobs are failed at the next start
         }
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.MaxConcurrentUploads)).Select(_ => WorkAsync(stopping)));
+        await Task.WhenAll(Enumerable.Range(0, options.MaxConcurrentUploads).Select(_ => WorkAsync(stopping)));
     }
 
     private async Task WorkAsync(CancellationToken stopping)

@@ -9,7 +9,7 @@ internal static class ImportSetup
     {
         _ = config;
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
-            .Validate(o => o.MaxFileBytes > 0 && o.MaxRows > 0, "Import:MaxFileBytes and Import:MaxRows must be positive").ValidateOnStart();
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ImportOptions>>().Value);
         services.AddSingleton<UploadGate>();
         services.AddSingleton<ImportQueue>();

@@ -14,9 +14,11 @@ public sealed class RateLimitOptions
     /// Requests in the app at once before new ones are shed with 503 + Retry-After (0 = 32 per core). Bounds the
     /// requests waiting on the database or on CPU, so latency stays flat instead of growing with the backlog.
     /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
     public int MaxConcurrentRequests { get; set; }
 
     /// <summary>Requests that may wait for a slot before shedding starts; 0 sheds at once.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
     public int ConcurrencyQueue { get; set; }
 
     /// <summary>

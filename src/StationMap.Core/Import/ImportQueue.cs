@@ -15,7 +15,7 @@ public sealed record ImportJobProgress(int RowsRead, int RowsValidated, int Rows
 /// </summary>
 public sealed class ImportQueue(ImportOptions options)
 {
-    private readonly Channel<QueuedImport> _queue = Channel.CreateBounded<QueuedImport>(new BoundedChannelOptions(Math.Max(1, options.MaxQueuedImports))
+    private readonly Channel<QueuedImport> _queue = Channel.CreateBounded<QueuedImport>(new BoundedChannelOptions(options.MaxQueuedImports)
         { FullMode = BoundedChannelFullMode.Wait });
     private readonly ConcurrentDictionary<long, CancellationTokenSource> _cancel = new();
     private readonly ConcurrentDictionary<long, ImportJobProgress> _progress = new();

@@ -6,7 +6,7 @@ namespace StationMap.Import;
 /// </summary>
 public sealed class UploadGate(ImportOptions options)
 {
-    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.MaxConcurrentUploads));
+    private readonly SemaphoreSlim _slots = new(options.MaxConcurrentUploads);
     private long _arrived, _admitted;
 
     /// <summary>Waits for a slot; <paramref name="position"/> is told the number of uploads ahead (0 = running), checked every second while it waits.</summary>
