@@ -9,13 +9,16 @@ public sealed class ColumnMap
     /// <summary>Columns that are not station fields: their values are kept in the notes, never dropped.</summary>
     public IReadOnlyList<int> Unknown { get; }
 
-    private ColumnMap(IReadOnlyList<string> headers, List<int> unknown) => (Headers, Unknown) = (headers, unknown);
+    /// <summary>The header's row as the sheet numbers it (1 unless rows above it were skipped).</summary>
+    public int HeaderRow { get; }
 
-    public static ColumnMap Read(IReadOnlyList<string?> rawHeaders, List<ImportProblem> warnings)
+    private ColumnMap(IReadOnlyList<string> headers, List<int> unknown, int headerRow) => (Headers, Unknown, HeaderRow) = (headers, unknown, headerRow);
+
+    public static ColumnMap Read(IReadOnlyList<string?> rawHeaders, List<ImportProblem> warnings, int headerRow = 1)
     {
         var headers = rawHeaders.Select((h, i) => string.IsNullOrWhiteSpace(h) ? $"列{ColumnLetter(i)}" : h.Trim()).ToList();
         var unknown = new List<int>();
-        var map = new ColumnMap(headers, unknown);
+        var map = new ColumnMap(headers, unknown, Math.Max(1, headerRow));
         for (var i = 0; i < headers.Count; i++)
         {
             var field = ImportHeaders.Find(rawHeaders[i]);
@@ -23,8 +26,8 @@ public sealed class ColumnMap
             if (string.IsNullOrWhiteSpace(rawHeaders[i])) { unknown.Add(i); continue; }
             unknown.Add(i);
             warnings.Add(field is null
-                ? ImportProblem.Of(1, headers[i], "unknown_column", "未识别的列，内容将写入备注", "unknown column; its values are kept in the notes")
-                : ImportProblem.Of(1, headers[i], "duplicate_column", $"重复的列（已由“{headers[map._index[field.Value]]}”提供），内容将写入备注",
+                ? ImportProblem.Of(map.HeaderRow, headers[i], "unknown_column", "未识别的列，内容将写入备注", "unknown column; its values are kept in the notes")
+                : ImportProblem.Of(map.HeaderRow, headers[i], "duplicate_column", $"重复的列（已由“{headers[map._index[field.Value]]}”提供），内容将写入备注",
                     $"duplicate column (already given by '{headers[map._index[field.Value]]}'); its values are kept in the notes"));
         }
         return map;
@@ -42,8 +45,9 @@ public sealed class ColumnMap
         var missing = new List<ImportProblem>();
         void Need(bool ok, string zh, string en)
         {
-            if (!ok) missing.Add(ImportProblem.Of(1, "", "missing_column", $"缺少必填列：{zh}", $"required column missing: {en}"));
+            if (!ok) missing.Add(ImportProblem.Of(HeaderRow, "", "missing_column", $"缺少必填列：{zh}", $"required column missing: {en}"));
         }
+        // The same columns as HasRequired, one message each.
         Need(Has(ImportField.Name), "站点名称", "name");
         Need(Has(ImportField.Address), "地址", "address");
         Need(Has(ImportField.Adcode), "行政区划代码", "adcode");
@@ -54,6 +58,12 @@ public sealed class ColumnMap
                 "no coordinate system: add a 'coordsys' column or pass coordsys=wgs84|gcj02|bd09 — guessing puts stations hundreds of metres off"));
         return missing;
     }
+
+    /// <summary>Whether a header naming <paramref name="fields"/> has every column a station needs (the coordinate
+    /// system may come with the upload instead).</summary>
+    public static bool HasRequired(IReadOnlySet<ImportField> fields) =>
+        fields.Contains(ImportField.Name) && fields.Contains(ImportField.Address) && fields.Contains(ImportField.Adcode)
+        && (fields.Contains(ImportField.LngLat) || (fields.Contains(ImportField.Lng) && fields.Contains(ImportField.Lat)));
 
     public static string ColumnLetter(int index)
     {

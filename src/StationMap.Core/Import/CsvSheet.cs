@@ -3,17 +3,24 @@ using Sylvan.Data.Csv;
 
 namespace StationMap.Import;
 
-/// <summary>A CSV file, comma- or tab-separated (whichever the header line uses more), in any detected encoding.</summary>
+/// <summary>A CSV file, comma- or tab-separated (whichever the first lines use more), in any detected encoding. The
+/// header is the line <see cref="HeaderScan"/> picks (a title line above it is skipped); row numbers are the file's
+/// line numbers as Excel shows them (one per record).</summary>
 public sealed class CsvSheet : ISheetSource
 {
     private readonly CsvDataReader _reader;
     private readonly StreamReader _text;
+    private readonly Queue<(int Number, string?[] Cells)> _after;
+    private int _number;
 
     public IReadOnlyList<string?> Headers { get; }
+    public int HeaderRow { get; }
+    /// <summary>Whether the header names every required column (always false without a rule).</summary>
+    public bool HeaderComplete { get; }
     public string? Encoding { get; }
     public string? Sheet => null;
 
-    public CsvSheet(Stream seekable)
+    public CsvSheet(Stream seekable, HeaderRule? rule = null)
     {
         var (encoding, name) = TextEncodingSniffer.Detect(seekable);
         Encoding = name;
@@ -23,26 +30,29 @@ public sealed class CsvSheet : ISheetSource
         {
             HasHeaders = false, Delimiter = delimiter, BufferSize = 1 << 17, MaxBufferSize = 1 << 24,
         });
-        var headers = new List<string?>();
-        if (_reader.Read())
-            for (var i = 0; i < _reader.RowFieldCount; i++) headers.Add(_reader.GetString(i));
+        (var headers, HeaderRow, HeaderComplete, _after) = HeaderScan.Find(() => Record(0), rule);
         Headers = headers;
     }
 
     public IEnumerable<RawRow> Rows()
     {
-        var number = 1;
-        while (_reader.Read())
+        // The rows read while looking for the header come first (their numbers kept), then the rest of the file.
+        while (_after.TryDequeue(out var read))
+            yield return new RawRow(read.Number, read.Cells.Length >= Headers.Count ? read.Cells : [.. read.Cells, .. new string?[Headers.Count - read.Cells.Length]]);
+        while (Record(Headers.Count) is { } row) yield return new RawRow(row.Number, row.Cells);
+    }
+
+    /// <summary>The next record, at least <paramref name="width"/> cells wide (empty cells null), or null at the end.</summary>
+    private (int Number, string?[] Cells)? Record(int width)
+    {
+        if (!_reader.Read()) return null;
+        var cells = new string?[Math.Max(width, _reader.RowFieldCount)];
+        for (var i = 0; i < _reader.RowFieldCount; i++)
         {
-            number++;
-            var cells = new string?[Math.Max(Headers.Count, _reader.RowFieldCount)];
-            for (var i = 0; i < _reader.RowFieldCount; i++)
-            {
-                var s = _reader.GetString(i);
-                cells[i] = s.Length == 0 ? null : s;
-            }
-            yield return new RawRow(number, cells);
+            var s = _reader.GetString(i);
+            cells[i] = s.Length == 0 ? null : s;
         }
+        return (++_number, cells);
     }
 
     private static char SniffDelimiter(Stream stream, Encoding encoding)
@@ -51,9 +61,9 @@ public sealed class CsvSheet : ISheetSource
         var buffer = new byte[8192];
         var n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         stream.Position = start;
-        var text = encoding.GetString(buffer, 0, n);
-        var line = text.Split('\n')[0];
-        return line.Count(c => c == '\t') > line.Count(c => c == ',') ? '\t' : ',';
+        // Over the first lines, not the first alone: a title line above the header may have no separator at all.
+        var lines = string.Join('\n', encoding.GetString(buffer, 0, n).Split('\n').Take(HeaderRule.RowsScanned + 1));
+        return lines.Count(c => c == '\t') > lines.Count(c => c == ',') ? '\t' : ',';
     }
 
     public void Dispose()

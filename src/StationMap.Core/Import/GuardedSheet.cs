@@ -2,21 +2,28 @@ namespace StationMap.Import;
 
 /// <summary>
 /// The one way a spreadsheet is read (imports and provider result files alike): the file's own reader behind the
-/// limits of <see cref="SheetLimits"/> — rows, and the length of any cell (no field takes more than the longest
+/// limits of <see cref="SheetLimits"/> — non-empty rows, all rows read (empty ones included), and the length of any cell (no field takes more than the longest
 /// column allows, so a longer cell can only be an attack or a mistake). Limits surface as <see cref="SheetLimitException"/>.
 /// </summary>
 public sealed class GuardedSheet(ISheetSource inner, SheetLimits limits) : ISheetSource
 {
-    public IReadOnlyList<string?> Headers { get; } = Checked(inner.Headers, 1, [], limits);
+    public IReadOnlyList<string?> Headers { get; } = Checked(inner.Headers, inner.HeaderRow, [], limits);
+    public int HeaderRow => inner.HeaderRow;
     public string? Encoding => inner.Encoding;
     public string? Sheet => inner.Sheet;
 
     public IEnumerable<RawRow> Rows()
     {
-        var count = 0;
+        // Only rows with a value count against MaxRows: Excel saves a CSV down to the sheet's used range, so a few
+        // stations can come with thousands of ",,,," lines. All rows read are capped too (MaxLines), so a file of
+        // millions of empty lines (or an xlsx row numbered in the billions) is refused, not walked through.
+        var (count, lines) = (0, 0L);
         foreach (var row in inner.Rows())
         {
-            if (++count > limits.MaxRows)
+            if (++lines > limits.MaxLines)
+                throw new SheetLimitException("too_many_rows", $"文件超过 {limits.MaxLines} 行（含空行），拒绝读取；请删除表格末尾多余的空行",
+                    $"more than {limits.MaxLines} lines, empty ones included; refused: delete the empty lines at the end of the sheet");
+            if (!row.IsEmpty && ++count > limits.MaxRows)
                 throw new SheetLimitException("too_many_rows", $"行数超过上限 {limits.MaxRows}，请拆分文件", $"more than {limits.MaxRows} rows; split the file");
             Checked(row.Cells, row.Number, Headers, limits);
             yield return row;
@@ -38,8 +45,16 @@ public sealed class GuardedSheet(ISheetSource inner, SheetLimits limits) : IShee
     public void Dispose() => inner.Dispose();
 }
 
-/// <summary>What any uploaded spreadsheet may hold; the defaults suit the import (see <see cref="ImportOptions"/>).</summary>
-public sealed record SheetLimits(int MaxRows, int MaxCellChars);
+/// <summary>What any uploaded spreadsheet may hold; the defaults suit the import (see <see cref="ImportOptions"/>).
+/// <see cref="MaxRows"/> counts rows with a value; <see cref="MaxLines"/> every row read.</summary>
+public sealed record SheetLimits(int MaxRows, int MaxCellChars)
+{
+    /// <summary>Rows in an Excel sheet: no sheet Excel saves, nor its CSV, has more.</summary>
+    public const int ExcelRows = 1_048_576;
+
+    /// <summary>Every row read, empty ones included: Excel's sheet height, or twice MaxRows when that is more.</summary>
+    public long MaxLines => Math.Max(ExcelRows, 2L * MaxRows);
+}
 
 /// <summary>An uploaded spreadsheet is refused as a whole (a limit, or a file that cannot be read), with a bilingual reason.</summary>
 public sealed class SheetLimitException(ImportProblem problem) : Exception(problem.Message)

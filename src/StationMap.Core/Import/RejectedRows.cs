@@ -7,7 +7,7 @@ public sealed record RejectedRows(List<string> Headers, List<RejectedRow> Rows)
     internal static RejectedRows? Collect(ImportRequest request, ProblemLog log, ImportOptions options)
     {
         request.Content.Position = 0;
-        using var sheet = UploadedFile.Open(request.Content, request.FileName, request.Sheet, options, []);
+        using var sheet = UploadedFile.Open(request.Content, request.FileName, request.Sheet, options, [], HeaderRule.Import);
         if (sheet is null) return null;
         var messages = log.Errors.Where(e => e.Row > 1).GroupBy(e => e.Row)
             .ToDictionary(g => g.Key, g => string.Join("；", g.Select(e => e.Column.Length > 0 ? $"[{e.Column}] {e.Message}" : e.Message)));

@@ -10,6 +10,8 @@ public readonly record struct RawRow(int Number, string?[] Cells)
 public interface ISheetSource : IDisposable
 {
     IReadOnlyList<string?> Headers { get; }
+    /// <summary>The header's (last) row as the sheet numbers it; the data rows follow it. 0 when the sheet is empty.</summary>
+    int HeaderRow { get; }
     /// <summary>The detected text encoding (CSV) or null.</summary>
     string? Encoding { get; }
     /// <summary>The sheet read (xlsx) or null.</summary>

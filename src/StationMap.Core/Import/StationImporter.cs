@@ -93,11 +93,11 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
     private async Task<ImportReport> ImportAsync(ImportRequest request, ImportJob job, string format, ProblemLog log, CancellationToken ct)
     {
         var fileErrors = new List<ImportProblem>();
-        using var sheet = UploadedFile.Open(request.Content, request.FileName, request.Sheet, options, fileErrors);
+        using var sheet = UploadedFile.Open(request.Content, request.FileName, request.Sheet, options, fileErrors, HeaderRule.Import);
         log.AddErrors(fileErrors);
         if (sheet is null) return Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request);
         var warnings = new List<ImportProblem>();
-        var map = ColumnMap.Read(sheet.Headers, warnings);
+        var map = ColumnMap.Read(sheet.Headers, warnings, sheet.HeaderRow);
         log.AddWarnings(warnings);
         log.AddErrors(map.MissingColumns(request.Coordsys is not null));
         if (log.HasFileErrors) return Report(job, format, sheet.Encoding, sheet.Sheet, log, new(0, 0, 0, 0, 0), false, request);

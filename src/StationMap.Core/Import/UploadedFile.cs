@@ -14,7 +14,10 @@ public static class UploadedFile
         _ => null,
     };
 
-    public static ISheetSource? Open(Stream seekable, string fileName, string? sheet, ImportOptions options, List<ImportProblem> errors)
+    /// <summary>Opens the file's table. With a <paramref name="rule"/> (imports) the header is the row it picks among the
+    /// first rows, and an xlsx without a <paramref name="sheet"/> name is read from its first sheet with such a header;
+    /// without one (result files, demand points) the header is the first non-empty row of the first sheet.</summary>
+    public static ISheetSource? Open(Stream seekable, string fileName, string? sheet, ImportOptions options, List<ImportProblem> errors, HeaderRule? rule = null)
     {
         if (seekable.Length > options.MaxFileBytes)
             return Fail(errors, "file_too_large", $"文件过大（{seekable.Length / 1048576.0:0.#} MB），上限 {options.MaxFileBytes / 1048576} MB",
@@ -38,7 +41,7 @@ public static class UploadedFile
                 CsvSheet? csv = null;
                 try
                 {
-                    csv = new CsvSheet(seekable);
+                    csv = new CsvSheet(seekable, rule);
                     return new GuardedSheet(csv, options.Limits);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
@@ -49,7 +52,7 @@ public static class UploadedFile
                     return Fail(errors, "corrupt_file", $"文件无法读取：{e.Message}", $"the file cannot be read: {e.Message}");
                 }
             case "xlsx" when isZip:
-                if (!ZipGuard.Check(seekable, options, errors) || XlsxSheet.Open(seekable, sheet, errors, options) is not { } xlsx) return null;
+                if (!ZipGuard.Check(seekable, options, errors) || XlsxSheet.Open(seekable, sheet, errors, options, rule) is not { } xlsx) return null;
                 try
                 {
                     return new GuardedSheet(xlsx, options.Limits);

@@ -23,35 +23,39 @@ public sealed class XlsxSheet : ISheetSource
     private readonly OpenXmlReader _reader;
     private readonly XlsxSharedStrings _strings;
     private readonly XlsxDateStyles _dates;
-    private int _number;
+    private readonly Queue<(int Number, string?[] Cells)> _after;
+    /// <summary>The last row number given out (<see cref="Next"/>), and the last &lt;row&gt; read from the XML.</summary>
+    private int _number, _read;
     private (int Number, string?[] Cells)? _ahead;
 
     public IReadOnlyList<string?> Headers { get; }
+    public int HeaderRow { get; }
+    /// <summary>Whether the header names every required column (always false without a rule).</summary>
+    public bool HeaderComplete { get; }
     public string? Encoding => null;
     public string? Sheet { get; }
 
-    private XlsxSheet(SpreadsheetDocument document, WorksheetPart part, string sheet, ImportOptions options)
+    private XlsxSheet(SpreadsheetDocument document, WorksheetPart part, string sheet, XlsxSharedStrings strings, XlsxDateStyles dates, HeaderRule? rule)
     {
         _document = document;
         Sheet = sheet;
-        var book = document.WorkbookPart!;
-        _strings = XlsxSharedStrings.Read(book.SharedStringTablePart, options.MaxSharedStringsBytes);
-        _dates = XlsxDateStyles.Read(book.WorkbookStylesPart);
+        _strings = strings;
+        _dates = dates;
         _reader = OpenXmlReader.Create(part);
-        // The header is the first row that has a value; rows above it (titles left blank) are skipped, without
-        // counting through the numbers between (a first row numbered 1,000,000 costs nothing).
-        Headers = [];
-        while (ReadRow() is { } header)
-        {
-            _number = header.Number;
-            if (!header.Cells.All(string.IsNullOrWhiteSpace)) { Headers = header.Cells; break; }
-        }
+        // Rows above the header (a title, blank rows) are skipped without counting through the numbers between (a
+        // first row numbered 1,000,000 costs nothing); rows read past it wait in _after.
+        (var headers, HeaderRow, HeaderComplete, _after) = HeaderScan.Find(ReadRow, rule);
+        Headers = headers;
+        _number = HeaderRow;
     }
 
-    /// <summary>Opens the named sheet, or the first; null (and a problem) when the name is not in the file.</summary>
-    public static XlsxSheet? Open(Stream seekable, string? sheetName, List<ImportProblem> errors, ImportOptions? options = null)
+    /// <summary>Opens the named sheet; without a name, the first whose header <paramref name="rule"/> finds complete,
+    /// or else the first (the missing columns are then reported, and a problem names the sheets looked at). Null (and a
+    /// problem) when the name is not in the file.</summary>
+    public static XlsxSheet? Open(Stream seekable, string? sheetName, List<ImportProblem> errors, ImportOptions? options = null, HeaderRule? rule = null)
     {
         SpreadsheetDocument? document = null;
+        XlsxSheet? first = null;
         try
         {
             options ??= new ImportOptions();
@@ -65,23 +69,46 @@ public sealed class XlsxSheet : ISheetSource
                 return Closed(document);
             }
             var names = sheets.Select(s => s.Name).ToList();
-            var chosen = string.IsNullOrWhiteSpace(sheetName) ? sheets[0] : sheets.FirstOrDefault(s => s.Name == sheetName.Trim());
-            if (chosen.Name is null)
+            (string Name, string Id)? named = string.IsNullOrWhiteSpace(sheetName) ? null : sheets.FirstOrDefault(s => s.Name == sheetName.Trim());
+            if (named is { Name: null })
             {
                 errors.Add(ImportProblem.File("no_such_sheet", $"找不到工作表“{sheetName}”，现有：{string.Join("、", names)}",
                     $"no sheet named '{sheetName}'; the workbook has: {string.Join(", ", names)}"));
                 return Closed(document);
             }
-            var part = book.GetPartById(chosen.Id) as WorksheetPart ?? throw new InvalidDataException($"sheet '{chosen.Name}' is not a worksheet");
-            return new XlsxSheet(document, part, chosen.Name, options);
+            // Read once for every sheet looked at.
+            var strings = XlsxSharedStrings.Read(book.SharedStringTablePart, options.MaxSharedStringsBytes);
+            var dates = XlsxDateStyles.Read(book.WorkbookStylesPart);
+            List<(string Name, string Id)> candidates = named is { } n ? [n] : rule is null ? [sheets[0]] : sheets;
+            var looked = new List<string>();
+            foreach (var (name, id) in candidates)
+            {
+                var part = book.GetPartById(id) as WorksheetPart ?? throw new InvalidDataException($"sheet '{name}' is not a worksheet");
+                var sheet = new XlsxSheet(document, part, name, strings, dates, rule);
+                looked.Add(name);
+                if (rule is null || sheet.HeaderComplete)
+                {
+                    first?._reader.Dispose();
+                    return sheet;
+                }
+                if (first is null) first = sheet;
+                else sheet._reader.Dispose();
+            }
+            var quoted = string.Join("、", looked.Select(l => $"“{l}”"));
+            errors.Add(ImportProblem.File("no_header",
+                $"在工作表{quoted}的前 {HeaderRule.RowsScanned} 个非空行中没有找到含全部必填列（{HeaderRule.RequiredChinese}）的表头；以下缺少的列按工作表“{first!.Sheet}”报告",
+                $"no header with every required column ({HeaderRule.RequiredEnglish}) in the first {HeaderRule.RowsScanned} non-empty rows of sheet(s) {string.Join(", ", looked.Select(l => $"'{l}'"))}; the missing columns below are those of sheet '{first.Sheet}'"));
+            return first;
         }
         catch (SheetLimitException)
         {
+            first?._reader.Dispose();
             document?.Dispose();
             throw;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            first?._reader.Dispose();
             document?.Dispose();
             errors.Add(ImportProblem.File("corrupt_file", $"工作簿已损坏，无法读取：{e.Message}", $"the workbook is damaged and cannot be read: {e.Message}"));
             return null;
@@ -129,7 +156,7 @@ public sealed class XlsxSheet : ISheetSource
     /// <summary>The next row by Excel's numbering: rows the file leaves out (nothing in them) come as empty rows.</summary>
     private RawRow? Next(int width)
     {
-        _ahead ??= ReadRow();
+        _ahead ??= _after.TryDequeue(out var read) ? read : ReadRow();
         if (_ahead is not { } ahead) return null;
         _number++;
         if (ahead.Number > _number) return new RawRow(_number, new string?[width]);
@@ -146,8 +173,9 @@ public sealed class XlsxSheet : ISheetSource
         while (_reader.Read())
         {
             if (_reader.ElementType != typeof(Row) || !_reader.IsStartElement) continue;
-            var number = Attribute("r") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : _number + 1;
-            if (number <= _number) throw new InvalidDataException($"row {number} appears after row {_number}");
+            var number = Attribute("r") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : _read + 1;
+            if (number <= _read) throw new InvalidDataException($"row {number} appears after row {_read}");
+            _read = number;
             var cells = new List<string?>();
             var column = -1;
             if (!_reader.ReadFirstChild()) return (number, []);
