@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Sylvan.Data.Csv;
 
@@ -11,6 +12,7 @@ public sealed class CsvSheet : ISheetSource
     private readonly CsvDataReader _reader;
     private readonly StreamReader _text;
     private readonly Queue<(int Number, string?[] Cells)> _after;
+    private readonly ExceptionDispatchInfo? _failure;
     private int _number;
 
     public IReadOnlyList<string?> Headers { get; }
@@ -30,7 +32,7 @@ public sealed class CsvSheet : ISheetSource
         {
             HasHeaders = false, Delimiter = delimiter, BufferSize = 1 << 17, MaxBufferSize = 1 << 24,
         });
-        (var headers, HeaderRow, HeaderComplete, _after) = HeaderScan.Find(() => Record(0), rule);
+        (var headers, HeaderRow, HeaderComplete, _after, _failure) = HeaderScan.Find(() => Record(0), rule);
         Headers = headers;
     }
 
@@ -39,6 +41,7 @@ public sealed class CsvSheet : ISheetSource
         // The rows read while looking for the header come first (their numbers kept), then the rest of the file.
         while (_after.TryDequeue(out var read))
             yield return new RawRow(read.Number, read.Cells.Length >= Headers.Count ? read.Cells : [.. read.Cells, .. new string?[Headers.Count - read.Cells.Length]]);
+        _failure?.Throw();
         while (Record(Headers.Count) is { } row) yield return new RawRow(row.Number, row.Cells);
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace StationMap.Import;
 
 /// <summary>
@@ -84,20 +86,35 @@ public sealed class HeaderRule
 /// <summary>
 /// Reads a sheet's first rows and picks its header: the first non-empty row without a rule (result files, demand
 /// points), <see cref="HeaderRule.Choose"/> with one. The rows read past the header are handed back, so that no row is
-/// lost and none is read twice; at most <see cref="HeaderRule.RowsScanned"/> rows are held.
+/// lost and none is read twice; at most <see cref="HeaderRule.RowsScanned"/> rows are held. A row that cannot be read
+/// (broken XML, a row too wide) once a row has been read ends the search; its error is handed back to be thrown where
+/// the rows reach it, so a file damaged part way still reports the rows before the damage.
 /// </summary>
 internal static class HeaderScan
 {
     /// <summary><paramref name="next"/> gives the sheet's rows in order (null at the end). Returns the header's cells,
-    /// the sheet row number of its last row (0: no header), whether it is complete, and the non-empty rows read past it.</summary>
-    public static (string?[] Cells, int Row, bool Complete, Queue<(int Number, string?[] Cells)> After) Find(
+    /// the sheet row number of its last row (0: no header), whether it is complete, the non-empty rows read past it,
+    /// and the error that stopped the reading, if one did.</summary>
+    public static (string?[] Cells, int Row, bool Complete, Queue<(int Number, string?[] Cells)> After, ExceptionDispatchInfo? Failure) Find(
         Func<(int Number, string?[] Cells)?> next, HeaderRule? rule)
     {
         var rows = new List<(int Number, string?[] Cells)>();
         var wanted = rule is null ? 1 : HeaderRule.RowsScanned;
         var empty = 0;
-        while (rows.Count < wanted && next() is { } row)
+        ExceptionDispatchInfo? failure = null;
+        while (rows.Count < wanted)
         {
+            (int Number, string?[] Cells)? read;
+            try
+            {
+                read = next();
+            }
+            catch (Exception e) when (rows.Count > 0 && e is not OutOfMemoryException and not OperationCanceledException)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+                break;
+            }
+            if (read is not { } row) break;
             if (row.Cells.All(string.IsNullOrWhiteSpace))
             {
                 if (rows.Count > 0 && ++empty > HeaderRule.EmptyRowsScanned) break;
@@ -106,8 +123,8 @@ internal static class HeaderScan
             rows.Add(row);
         }
         var header = rule?.Choose(rows) ?? (rows.Count == 0 ? new HeaderRule.Header(-1, 0, [], false) : new HeaderRule.Header(0, 1, rows[0].Cells, false));
-        if (header.Index < 0) return ([], 0, false, new());
+        if (header.Index < 0) return ([], 0, false, new(), failure);
         var last = header.Index + header.Span - 1;
-        return (header.Cells, rows[last].Number, header.Complete, new Queue<(int, string?[])>(rows.Skip(last + 1)));
+        return (header.Cells, rows[last].Number, header.Complete, new Queue<(int, string?[])>(rows.Skip(last + 1)), failure);
     }
 }

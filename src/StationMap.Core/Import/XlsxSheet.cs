@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -24,6 +25,7 @@ public sealed class XlsxSheet : ISheetSource
     private readonly XlsxSharedStrings _strings;
     private readonly XlsxDateStyles _dates;
     private readonly Queue<(int Number, string?[] Cells)> _after;
+    private ExceptionDispatchInfo? _failure;
     /// <summary>The last row number given out (<see cref="Next"/>), and the last &lt;row&gt; read from the XML.</summary>
     private int _number, _read;
     private (int Number, string?[] Cells)? _ahead;
@@ -44,7 +46,7 @@ public sealed class XlsxSheet : ISheetSource
         _reader = OpenXmlReader.Create(part);
         // Rows above the header (a title, blank rows) are skipped without counting through the numbers between (a
         // first row numbered 1,000,000 costs nothing); rows read past it wait in _after.
-        (var headers, HeaderRow, HeaderComplete, _after) = HeaderScan.Find(ReadRow, rule);
+        (var headers, HeaderRow, HeaderComplete, _after, _failure) = HeaderScan.Find(ReadRow, rule);
         Headers = headers;
         _number = HeaderRow;
     }
@@ -156,7 +158,7 @@ public sealed class XlsxSheet : ISheetSource
     /// <summary>The next row by Excel's numbering: rows the file leaves out (nothing in them) come as empty rows.</summary>
     private RawRow? Next(int width)
     {
-        _ahead ??= _after.TryDequeue(out var read) ? read : ReadRow();
+        _ahead ??= _after.TryDequeue(out var read) ? read : _failure is { } failure ? Fail(failure) : ReadRow();
         if (_ahead is not { } ahead) return null;
         _number++;
         if (ahead.Number > _number) return new RawRow(_number, new string?[width]);
@@ -165,6 +167,14 @@ public sealed class XlsxSheet : ISheetSource
         var cells = new string?[width];
         ahead.Cells.CopyTo(cells, 0);
         return new RawRow(_number, cells);
+    }
+
+    /// <summary>The error that ended the header search, where the rows reach it; then the reading ends.</summary>
+    private (int, string?[])? Fail(ExceptionDispatchInfo failure)
+    {
+        _failure = null;
+        failure.Throw();
+        return null;
     }
 
     /// <summary>The next &lt;row&gt; element: its number (r, or the one after the last) and its cells placed by reference.</summary>
