@@ -6,7 +6,7 @@ namespace StationMap.Import;
 /// Which of a sheet's first rows is the header. District sheets put a title ("海淀区工会驿站统计表"), a
 /// "填报单位/日期" line or a two-row header (坐标 merged over 经度/纬度) above the stations, so the header is the row,
 /// among the first <see cref="RowsScanned"/> non-empty ones, that names the most known columns and has every required
-/// one; a row whose cells are all column names completes the row above it (the merged parent). Without such a row,
+/// one; a row of column names under the row above it completes that row (坐标 merged over 经度/纬度). Without such a row,
 /// the row naming the most columns is taken (the first non-empty one when none names any), and the missing columns
 /// are reported as before.
 /// </summary>
@@ -36,10 +36,10 @@ public sealed class HeaderRule
         {
             var cells = rows[i].Cells;
             Consider(new Header(i, 1, cells, Complete(cells)));
-            if (i + 1 < rows.Count && rows[i + 1].Number == rows[i].Number + 1 && AllNames(rows[i + 1].Cells))
+            if (i + 1 < rows.Count && rows[i + 1].Number == rows[i].Number + 1 && IsSubHeader(cells, rows[i + 1].Cells))
             {
                 var joined = Joined(cells, rows[i + 1].Cells);
-                Consider(new Header(i, 2, joined, Complete(joined)));
+                if (Score(joined) > Score(cells)) Consider(new Header(i, 2, joined, Complete(joined)));
             }
         }
         return best ?? new Header(0, 1, rows[0].Cells, false);
@@ -63,8 +63,21 @@ public sealed class HeaderRule
         return cells;
     }
 
-    private static bool AllNames(string?[] cells) =>
-        cells.Any(c => !string.IsNullOrWhiteSpace(c)) && cells.All(c => string.IsNullOrWhiteSpace(c) || ImportHeaders.Find(c) is not null);
+    /// <summary>Whether <paramref name="lower"/> reads as the second row of a header under <paramref name="upper"/>: it
+    /// names at least one known column, and under every known name above it holds a known name or nothing (a data row
+    /// holds values there).</summary>
+    private static bool IsSubHeader(string?[] upper, string?[] lower)
+    {
+        var names = 0;
+        for (var i = 0; i < lower.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lower[i])) continue;
+            var known = ImportHeaders.Find(lower[i]) is not null;
+            if (known) names++;
+            else if (i < upper.Length && ImportHeaders.Find(upper[i]) is not null) return false;
+        }
+        return names > 0;
+    }
 
     private static int Score(string?[] cells) => Fields(cells).Count;
 

@@ -80,6 +80,16 @@ public class SheetLayoutTests
     }
 
     [Fact]
+    public void A_second_header_row_may_hold_names_the_import_does_not_know_beside_ones_it_does()
+    {
+        var (sheet, errors) = Open(Book(("Sheet1", [["站点名称", "地址", "坐标", "", "行政区划代码", "联系人", ""],
+            [null, null, "经度", "纬度", null, "姓名", "电话"], [.. Cells(Row), "张三", "010-62561234"]])), "s.xlsx");
+        Assert.Empty(errors);
+        Assert.Equal(["站点名称", "地址", "经度", "纬度", "行政区划代码", "姓名", "电话"], sheet!.Headers);
+        Assert.Equal(3, sheet.Rows().Single(r => !r.IsEmpty).Number);
+    }
+
+    [Fact]
     public void Without_a_sheet_name_the_first_sheet_with_a_header_is_read_and_a_named_sheet_wins()
     {
         MemoryStream File() => Book(("填表说明", [["填表说明"], ["1. 每行一个站点"], ["2. 坐标请使用高德坐标"]]),
