@@ -7,13 +7,18 @@ internal sealed class ProblemLog(int cap)
     public List<ImportProblem> Warnings { get; } = [];
     public SortedSet<int> RejectedRows { get; } = [];
     public bool Truncated { get; private set; }
-    public bool HasFileErrors => Errors.Any(e => e.Row == 0 || (e.Row == 1 && e.Code == "missing_column"));
+    public bool HasFileErrors => Errors.Any(e => e.Row == 0 || e.Code == "missing_column");
+
+    /// <summary>The header's problems: on the header's row, which is not always row 1 (a title row above it is skipped).</summary>
+    private static readonly HashSet<string> HeaderCodes = ["missing_column", "unknown_column", "duplicate_column"];
+
+    private static bool AboutTheFile(ImportProblem p) => p.Row <= 1 || HeaderCodes.Contains(p.Code);
 
     public void AddErrors(IEnumerable<ImportProblem> problems)
     {
         foreach (var p in problems)
         {
-            if (p.Row > 1) RejectedRows.Add(p.Row);
+            if (!AboutTheFile(p)) RejectedRows.Add(p.Row);
             Keep(Errors, p);
         }
     }
@@ -26,7 +31,7 @@ internal sealed class ProblemLog(int cap)
     private void Keep(List<ImportProblem> list, ImportProblem p)
     {
         // Problems with the file itself (row 0, header row) decide whether anything runs: never dropped.
-        if (Errors.Count + Warnings.Count < cap || p.Row <= 1) list.Add(p);
+        if (Errors.Count + Warnings.Count < cap || AboutTheFile(p)) list.Add(p);
         else Truncated = true;
     }
 }

@@ -60,6 +60,23 @@ public class SheetLayoutImportTests(ImportApiFixture api) : IClassFixture<Import
     }
 
     [Fact]
+    public async Task A_header_below_a_title_that_misses_a_column_refuses_the_file_naming_the_header_row()
+    {
+        var client = await api.StaffAsync(StaffRole.Editor, "110000");
+        var withoutAddress = string.Join(',', Header.Split(',').Where(h => h != "地址"));
+        var row = string.Join(',', Row("LAYOUT-3", "缺地址驿站", 43).Split(',').Where((_, i) => i != 2));
+        var csv = System.Text.Encoding.UTF8.GetBytes($"海淀区工会驿站统计表,,,,\n{withoutAddress}\n{row}\n");
+
+        var response = await client.UploadAsync(csv, "coordsys=wgs84&dryRun=false");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        var report = (await response.JsonAsync()).GetProperty("report");
+        var missing = report.GetProperty("errors").EnumerateArray().Single();
+        Assert.Equal((2, "missing_column"), (missing.GetProperty("row").GetInt32(), missing.GetProperty("code").GetString()));
+        Assert.Equal(0, report.GetProperty("counts").GetProperty("inserted").GetInt32());
+    }
+
+    [Fact]
     public async Task The_empty_import_template_is_read_from_its_stations_sheet_without_a_problem()
     {
         var client = await api.StaffAsync(StaffRole.Editor, "110000");
