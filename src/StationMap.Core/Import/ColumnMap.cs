@@ -14,8 +14,12 @@ public sealed class ColumnMap
 
     private ColumnMap(IReadOnlyList<string> headers, List<int> unknown, int headerRow) => (Headers, Unknown, HeaderRow) = (headers, unknown, headerRow);
 
-    public static ColumnMap Read(IReadOnlyList<string?> rawHeaders, List<ImportProblem> warnings, int headerRow = 1)
+    public static ColumnMap Read(IReadOnlyList<string?> rawHeaders, List<ImportProblem> warnings, int headerRow = 1, IReadOnlyList<int>? rowsAbove = null)
     {
+        // Said, not silent: were the header chosen wrongly, these rows would be lost without a word.
+        foreach (var above in rowsAbove ?? [])
+            warnings.Add(ImportProblem.Of(above, "", "above_header", $"在表头（第 {headerRow} 行）之上，不导入",
+                $"above the header (row {headerRow}); not imported"));
         var headers = rawHeaders.Select((h, i) => string.IsNullOrWhiteSpace(h) ? $"列{ColumnLetter(i)}" : h.Trim()).ToList();
         var unknown = new List<int>();
         var map = new ColumnMap(headers, unknown, Math.Max(1, headerRow));

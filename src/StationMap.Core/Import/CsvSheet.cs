@@ -17,6 +17,7 @@ public sealed class CsvSheet : ISheetSource
 
     public IReadOnlyList<string?> Headers { get; }
     public int HeaderRow { get; }
+    public IReadOnlyList<int> RowsAbove { get; }
     /// <summary>Whether the header names every required column (always false without a rule).</summary>
     public bool HeaderComplete { get; }
     public string? Encoding { get; }
@@ -32,8 +33,9 @@ public sealed class CsvSheet : ISheetSource
         {
             HasHeaders = false, Delimiter = delimiter, BufferSize = 1 << 17, MaxBufferSize = 1 << 24,
         });
-        (var headers, HeaderRow, HeaderComplete, _after, _failure) = HeaderScan.Find(() => Record(0), rule);
+        (var headers, HeaderRow, HeaderComplete, _after, var above, _failure) = HeaderScan.Find(() => Record(0), rule);
         Headers = headers;
+        RowsAbove = above;
     }
 
     public IEnumerable<RawRow> Rows()

@@ -9,6 +9,7 @@ public sealed class GuardedSheet(ISheetSource inner, SheetLimits limits) : IShee
 {
     public IReadOnlyList<string?> Headers { get; } = Checked(inner.Headers, inner.HeaderRow, [], limits);
     public int HeaderRow => inner.HeaderRow;
+    public IReadOnlyList<int> RowsAbove => inner.RowsAbove;
     public string? Encoding => inner.Encoding;
     public string? Sheet => inner.Sheet;
 

@@ -39,7 +39,8 @@ public sealed class HeaderRule
             if (i + 1 < rows.Count && rows[i + 1].Number == rows[i].Number + 1 && IsSubHeader(cells, rows[i + 1].Cells))
             {
                 var joined = Joined(cells, rows[i + 1].Cells);
-                if (Score(joined) > Score(cells)) Consider(new Header(i, 2, joined, Complete(joined)));
+                // Only when each row alone names fewer columns: a 填报单位 line above a full header adds nothing.
+                if (Score(joined) > Math.Max(Score(cells), Score(rows[i + 1].Cells))) Consider(new Header(i, 2, joined, Complete(joined)));
             }
         }
         return best ?? new Header(0, 1, rows[0].Cells, false);
@@ -107,8 +108,8 @@ internal static class HeaderScan
 {
     /// <summary><paramref name="next"/> gives the sheet's rows in order (null at the end). Returns the header's cells,
     /// the sheet row number of its last row (0: no header), whether it is complete, the non-empty rows read past it,
-    /// and the error that stopped the reading, if one did.</summary>
-    public static (string?[] Cells, int Row, bool Complete, Queue<(int Number, string?[] Cells)> After, ExceptionDispatchInfo? Failure) Find(
+    /// the numbers of the non-empty rows above it (skipped), and the error that stopped the reading, if one did.</summary>
+    public static (string?[] Cells, int Row, bool Complete, Queue<(int Number, string?[] Cells)> After, int[] Above, ExceptionDispatchInfo? Failure) Find(
         Func<(int Number, string?[] Cells)?> next, HeaderRule? rule)
     {
         var rows = new List<(int Number, string?[] Cells)>();
@@ -136,8 +137,9 @@ internal static class HeaderScan
             rows.Add(row);
         }
         var header = rule?.Choose(rows) ?? (rows.Count == 0 ? new HeaderRule.Header(-1, 0, [], false) : new HeaderRule.Header(0, 1, rows[0].Cells, false));
-        if (header.Index < 0) return ([], 0, false, new(), failure);
+        if (header.Index < 0) return ([], 0, false, new(), [], failure);
         var last = header.Index + header.Span - 1;
-        return (header.Cells, rows[last].Number, header.Complete, new Queue<(int, string?[])>(rows.Skip(last + 1)), failure);
+        return (header.Cells, rows[last].Number, header.Complete, new Queue<(int, string?[])>(rows.Skip(last + 1)),
+            rows.Take(header.Index).Select(r => r.Number).ToArray(), failure);
     }
 }

@@ -9,8 +9,9 @@ internal sealed class ProblemLog(int cap)
     public bool Truncated { get; private set; }
     public bool HasFileErrors => Errors.Any(e => e.Row == 0 || e.Code == "missing_column");
 
-    /// <summary>The header's problems: on the header's row, which is not always row 1 (a title row above it is skipped).</summary>
-    private static readonly HashSet<string> HeaderCodes = ["missing_column", "unknown_column", "duplicate_column"];
+    /// <summary>The header's problems: on the header's row, which is not always row 1 (a title row above it is skipped),
+    /// or on the rows above it.</summary>
+    private static readonly HashSet<string> HeaderCodes = ["missing_column", "unknown_column", "duplicate_column", "above_header"];
 
     private static bool AboutTheFile(ImportProblem p) => p.Row <= 1 || HeaderCodes.Contains(p.Code);
 

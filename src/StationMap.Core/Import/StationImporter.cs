@@ -97,7 +97,7 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         log.AddErrors(fileErrors);
         if (sheet is null) return Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request);
         var warnings = new List<ImportProblem>();
-        var map = ColumnMap.Read(sheet.Headers, warnings, sheet.HeaderRow);
+        var map = ColumnMap.Read(sheet.Headers, warnings, sheet.HeaderRow, sheet.RowsAbove);
         log.AddWarnings(warnings);
         log.AddErrors(map.MissingColumns(request.Coordsys is not null));
         if (log.HasFileErrors) return Report(job, format, sheet.Encoding, sheet.Sheet, log, new(0, 0, 0, 0, 0), false, request);

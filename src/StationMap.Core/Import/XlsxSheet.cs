@@ -32,6 +32,7 @@ public sealed class XlsxSheet : ISheetSource
 
     public IReadOnlyList<string?> Headers { get; }
     public int HeaderRow { get; }
+    public IReadOnlyList<int> RowsAbove { get; }
     /// <summary>Whether the header names every required column (always false without a rule).</summary>
     public bool HeaderComplete { get; }
     public string? Encoding => null;
@@ -46,8 +47,9 @@ public sealed class XlsxSheet : ISheetSource
         _reader = OpenXmlReader.Create(part);
         // Rows above the header (a title, blank rows) are skipped without counting through the numbers between (a
         // first row numbered 1,000,000 costs nothing); rows read past it wait in _after.
-        (var headers, HeaderRow, HeaderComplete, _after, _failure) = HeaderScan.Find(ReadRow, rule);
+        (var headers, HeaderRow, HeaderComplete, _after, var above, _failure) = HeaderScan.Find(ReadRow, rule);
         Headers = headers;
+        RowsAbove = above;
         _number = HeaderRow;
     }
 

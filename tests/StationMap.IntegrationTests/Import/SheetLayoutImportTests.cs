@@ -32,6 +32,9 @@ public class SheetLayoutImportTests(ImportApiFixture api) : IClassFixture<Import
         Assert.Equal(1, report.GetProperty("counts").GetProperty("inserted").GetInt32());
         var error = report.GetProperty("errors").EnumerateArray().Single();
         Assert.Equal((5, "联系电话"), (error.GetProperty("row").GetInt32(), error.GetProperty("column").GetString()));
+        // The title and the 填报单位 line are said to be skipped, on their own rows.
+        Assert.Equal([1, 2], report.GetProperty("warnings").EnumerateArray()
+            .Where(w => w.GetProperty("code").GetString() == "above_header").Select(w => w.GetProperty("row").GetInt32()));
 
         var xlsx = await client.GetAsync($"/api/v1/imports/{report.GetProperty("jobId").GetInt64()}/errors.xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);

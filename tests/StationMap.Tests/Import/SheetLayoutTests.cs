@@ -65,6 +65,7 @@ public class SheetLayoutTests
         var (sheet, errors) = Open(Book(("Sheet1", [[Title], ["填报单位：海淀区总工会", null, null, "填报日期：2026-11-30"], Cells(Header), Cells(Row), Cells(Row)])), "s.xlsx");
         Assert.Empty(errors);
         Assert.Equal(3, sheet!.HeaderRow);
+        Assert.Equal([1, 2], sheet.RowsAbove);
         Assert.Equal("经度", sheet.Headers[2]);
         Assert.Equal([4, 5], sheet.Rows().Select(r => r.Number));
     }
@@ -76,6 +77,7 @@ public class SheetLayoutTests
         Assert.Empty(errors);
         Assert.Equal(["站点名称", "地址", "经度", "纬度", "行政区划代码"], sheet!.Headers);
         Assert.Equal(2, sheet.HeaderRow);
+        Assert.Empty(sheet.RowsAbove);
         Assert.Equal(3, sheet.Rows().Single(r => !r.IsEmpty).Number);
     }
 
