@@ -32,17 +32,21 @@ public sealed class OpeningHours
     {
         hours = null;
         var text = ChineseHoursNormalizer.Normalize(input ?? "");
-        var parser = new HoursParser(text);
+        // OSM reads "Mo-Fr" as open all day, but staff who write "周一至周五" or "工作日" simply left the times out.
+        var parser = new HoursParser(text, requireTimes: IsStaffWording(input));
         var rules = parser.Parse();
         if (rules is null)
         {
-            error = parser.Error ?? new HoursError(HoursErrorCode.Unrecognised, text, 0);
+            error = (parser.Error ?? new HoursError(HoursErrorCode.Unrecognised, text, 0)) with { Input = input ?? "" };
             return false;
         }
         error = null;
         hours = new OpeningHours(rules);
         return true;
     }
+
+    /// <summary>Anything beyond ASCII (Chinese, full-width digits) was written by a person, not in the storage syntax.</summary>
+    private static bool IsStaffWording(string? input) => input is not null && !System.Text.Ascii.IsValid(input);
 
     /// <exception cref="FormatException">With the bilingual message of <see cref="HoursError"/>.</exception>
     public static OpeningHours Parse(string input) =>
