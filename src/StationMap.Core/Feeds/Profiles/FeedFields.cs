@@ -6,7 +6,7 @@ public static class FeedFields
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
         "code", "name", "address", "adcode", "district", "city", "province", "lng", "lat", "location", "coordsys",
-        "phone", "hours", "services", "servicesEn", "type", "area", "host", "hostKind", "manager", "photos", "photo", "version",
+        "phone", "hours", "hoursOsm", "services", "servicesEn", "type", "area", "host", "hostKind", "manager", "photos", "photo", "version",
     };
 
     /// <summary>Fields that carry the station name: never truncated silently.</summary>
