@@ -97,3 +97,22 @@ public class HolidayCalendarTests
     public void A_missing_file_is_refused() =>
         Assert.Contains("not found", Assert.Throws<FormatException>(() => HolidayCalendar.Load("/nonexistent/cn.csv")).Message);
 }
+
+/// <summary>The per-station check of a nearest request stays allocation-free with a calendar, as without.</summary>
+public class HolidayOpenNowAllocationTests
+{
+    [Fact]
+    public void Open_now_with_holiday_days_does_not_allocate()
+    {
+        var hours = OpeningHours.Parse("Mo-Fr 08:00-12:00,14:00-18:00; Sa 22:00-06:00; PH off");
+        var at = new DateTime(2026, 10, 1, 10, 0, 0);
+        var days = HolidayCalendar.Shipped.DaysAt(at);
+        var unknown = new HolidayDays(HolidayStatus.Unknown, HolidayStatus.Unknown);
+        hours.IsOpenAtShanghai(at, days);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int open = 0;
+        for (int i = 0; i < 1000; i++)
+            open += (hours.IsOpenAtShanghai(at.AddMinutes(i), days) == true ? 1 : 0) + (hours.IsOpenAtShanghai(at.AddMinutes(i), unknown) is null ? 1 : 0);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
