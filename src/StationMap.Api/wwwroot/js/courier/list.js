@@ -13,7 +13,7 @@ export function formatDistance(m) {
 function openState(result) {
   if (result.openNow === true) return el('span', { className: 'open' }, t('openNow'));
   if (result.openNow === false) return el('span', { className: 'shut' }, t('closedNow'));
-  return el('span', {}, t('hoursUnknown'));
+  return el('span', {}, t(result.openingHours ? 'openUnknown' : 'hoursUnknown'));
 }
 
 // Only a recorded step-free entrance is shown: "unknown" and "no" both stay silent.
