@@ -36,6 +36,7 @@ internal static class ServiceSetup
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Nearby.HolidayCalendarOptions>, Nearby.HolidayCalendarValidation>();
         services.AddSingleton(sp => StationMap.Hours.HolidayCalendar.Load(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Nearby.HolidayCalendarOptions>>().Value.HolidayCalendar));
+        services.AddHostedService<Nearby.HolidayCalendarCheck>();
         services.AddHostedService<Nearby.NearbyIndexService>();
         services.AddFeeds(config);
         services.AddImport(config);
