@@ -16,6 +16,13 @@ function openState(result) {
   return el('span', {}, t('hoursUnknown'));
 }
 
+// The detail's hours: the hours and whether open now; "unknown" once when there are no hours to read.
+function hoursText(result) {
+  const described = describeHours(result.openingHours);
+  if (!described) return [t('hoursUnknown')];
+  return result.openNow === null || result.openNow === undefined ? [described] : [described, ' · ', openState(result)];
+}
+
 // Only a recorded step-free entrance is shown: "unknown" and "no" both stay silent.
 function accessibleBadge(result) {
   return result.accessible === true ? el('span', { className: 'accessible' }, t('accessible')) : null;
@@ -72,7 +79,7 @@ export function renderDetail(body, result) {
     el('dl', {},
       ...row('distance', `${formatDistance(result.distanceM)} · ${t('walk', { n: result.walkMinutes })} · ${t('ebike', { n: result.ebikeMinutes })}`),
       ...row('address', result.address),
-      ...row('hours', describeHours(result.openingHours) || t('hoursUnknown'), ' · ', openState(result)),
+      ...row('hours', ...hoursText(result)),
       ...row('type', t(`type_${result.type}`), result.accessible === true ? [' · ', accessibleBadge(result)] : []),
       ...row('phone', phones.length > 0 ? el('span', { className: 'phones' }, phones) : '—'),
       ...row('services', el('div', {}, ...result.services.map(serviceBadge)))),
