@@ -35,6 +35,12 @@ function navButtons(result) {
   ];
 }
 
+// The API's Amap app link is Amap's Android URI; the iPhone app answers only its own scheme, with the same parameters.
+const onIos = /iPhone|iPad|iPod/.test(navigator.userAgent) || (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
+function amapAppLink(link) {
+  return onIos ? link.replace('amapuri://route/plan/?', 'iosamap://path?') : link;
+}
+
 // One link per number ("010-62561234/13812345678" is two): digits of the whole text would dial no number at all.
 function phoneLinks(phone, withLabel = true) {
   // tel: wants digits only; the text keeps the number as written (010-62561234转123).
@@ -85,6 +91,6 @@ export function renderDetail(body, result) {
       ...row('services', el('div', {}, ...result.services.map(serviceBadge)))),
     el('div', { className: 'actions' }, ...navButtons(result)),
     el('p', {},
-      el('a', { href: result.navigation.amapApp }, t('navAmapApp')), ' · ',
+      el('a', { href: amapAppLink(result.navigation.amapApp) }, t('navAmapApp')), ' · ',
       el('a', { href: result.navigation.baiduApp }, t('navBaiduApp'))));
 }
