@@ -26,8 +26,8 @@ public sealed record HeaderCoordsys(CoordSys Sys, string Column)
         if (uploadCoordsys is not null && CoordSysNames.TryParse(uploadCoordsys, out var upload) && upload != first.Sys)
         {
             errors.Add(ImportProblem.Of(0, first.Column, "coordsys_contradicts_header",
-                $"上传时指定的坐标系 {upload.ToWire()} 与表头“{first.Column}”说明的 {first.Sys.ToWire()} 不一致（用错坐标系会使站点偏移数百米）：请核对哪个正确，改正表头或不指定坐标系后重新上传",
-                $"the coordsys parameter {upload.ToWire()} contradicts the header '{first.Column}', which says {first.Sys.ToWire()} (the wrong system puts stations hundreds of metres off): check which is right, then correct the header or upload without the parameter"));
+                $"上传时指定的坐标系 {upload.ToWire()} 与表头“{first.Column}”说明的 {first.Sys.ToWire()} 不一致（用错坐标系会使站点偏移数百米）：请核对哪个正确——坐标确为 {first.Sys.ToWire()} 就在上传时选 {first.Sys.ToWire()}，否则改正表头",
+                $"the coordsys parameter {upload.ToWire()} contradicts the header '{first.Column}', which says {first.Sys.ToWire()} (the wrong system puts stations hundreds of metres off): check which is right — if the coordinates are {first.Sys.ToWire()}, upload with coordsys {first.Sys.ToWire()}, otherwise correct the header"));
             return null;
         }
         warnings.Add(ImportProblem.Of(1, first.Column, "coordsys_from_header",
