@@ -50,6 +50,14 @@ public static class CoordSysNames
     public static bool TryParse(string? text, out CoordSys sys)
     {
         sys = CoordSys.Wgs84;
+        // Every row of an import asks this, nearly always with a wire name: answer those without normalising.
+        switch (text)
+        {
+            case "wgs84": return true;
+            case "gcj02": sys = CoordSys.Gcj02; return true;
+            case "bd09": sys = CoordSys.Bd09; return true;
+            case "bd09mc": sys = CoordSys.Bd09Mc; return true;
+        }
         var parts = Parts(text);
         if (parts.Count == 0) return false;
         CoordSys? found = null;

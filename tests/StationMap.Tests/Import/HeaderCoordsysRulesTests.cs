@@ -87,6 +87,15 @@ public class HeaderCoordsysRulesTests
     }
 
     [Fact]
+    public void One_coordinate_header_stating_the_system_is_enough_and_a_duplicate_column_is_not_heard()
+    {
+        var errors = new List<ImportProblem>();
+        var map = ColumnMap.Read(["名称", "经度（百度）", "纬度", "经度（WGS84）"], []);
+        Assert.Equal(CoordSys.Bd09, HeaderCoordsys.Check(map, null, errors, [])!.Sys);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public void A_header_system_removes_the_need_for_a_coordsys_column()
     {
         var map = ColumnMap.Read(["名称", "地址", "经度（GCJ-02）", "纬度（GCJ-02）", "区划代码"], []);
