@@ -127,6 +127,18 @@ public class HeaderCoordsysRulesTests
         Assert.Contains("wgs84", e.Message);
     }
 
+    [Fact]
+    public void An_unknown_coordsys_cell_is_refused_with_the_accepted_words()
+    {
+        var (fields, errors) = Row("北京54");
+        Assert.Null(fields);
+        var e = Assert.Single(errors, e => e.Code == "invalid");
+        Assert.Equal((4, "坐标系"), (e.Row, e.Column));
+        Assert.Contains("北京54", e.Message);
+        Assert.Contains("高德", e.Message);
+        Assert.Contains("Baidu", e.Message);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("GCJ-02（高德）")]
