@@ -9,16 +9,16 @@ namespace StationMap.Feeds.Export;
 public sealed record SubmittedState(PublicationState State, string? Hash, string? PoiId = null)
 {
     /// <summary>
-    /// Whether the provider holds a POI for the station, so that a new version goes as an update ("changed") rather
-    /// than as a new POI ("added"). The one place this rule lives (docs/feeds.md, *Added or changed*):
-    /// never submitted or withdrawn → no; live (online, needs update) → yes; submitted without a result yet or
-    /// rejected → only when the provider gave it a POI id (a rejected update of a live POI keeps its id).
+    /// Whether the provider holds (or is creating) a POI for the station, so that a new version goes as an update
+    /// ("changed") rather than as a new POI ("added"). The one place this rule lives (docs/feeds.md, *Added or changed*):
+    /// never submitted or withdrawn → no; submitted (no result yet: batch channels create the POI at upload and may
+    /// never send a result), online, needs update → yes; rejected → only with a POI id (a rejected update of a live POI).
     /// </summary>
     public bool ProviderHasPoi => State switch
     {
         PublicationState.NotSubmitted or PublicationState.Withdrawn => false,
-        PublicationState.Online or PublicationState.NeedsUpdate => true,
-        _ => !string.IsNullOrEmpty(PoiId),
+        PublicationState.Rejected => !string.IsNullOrEmpty(PoiId),
+        _ => true,
     };
 }
 
@@ -48,8 +48,8 @@ public sealed class FeedSelection(FeedRowBuilder builder, bool incremental, IRea
             var last = submitted.GetValueOrDefault(s.Id);
             if (FeedEligibility.NotPublishable(s) is { } gone)
             {
-                if (incremental && last?.State is PublicationState.Submitted or PublicationState.Online or PublicationState.NeedsUpdate
-                    && builder.Build(s, lenient: true, last.PoiId).Row is { } old)
+                // Withdrawn when the provider holds a POI for it (the same rule as added/changed): a rejected new POI never was.
+                if (incremental && last is { ProviderHasPoi: true } && builder.Build(s, lenient: true, last.PoiId).Row is { } old)
                 {
                     Withdrawn++;
                     yield return Emit(old, FeedChange.Withdrawn, last, PublicationState.Withdrawn, hash: null);
@@ -85,8 +85,8 @@ public sealed class FeedSelection(FeedRowBuilder builder, bool incremental, IRea
     /// <summary>
     /// What an incremental export does with an exportable station: never submitted or withdrawn → added; otherwise
     /// only when its emitted content differs from what was last submitted — as a change when the provider holds a
-    /// POI for it (<see cref="SubmittedState.ProviderHasPoi"/>), else added again (a rejected or still pending new
-    /// POI: there is nothing to update on the provider's side).
+    /// POI for it (<see cref="SubmittedState.ProviderHasPoi"/>), else added again (a rejected new POI: there is
+    /// nothing to update on the provider's side).
     /// </summary>
     public static FeedChange? IncrementalChange(SubmittedState? last, string hash)
     {
