@@ -7,7 +7,14 @@ namespace StationMap.Api.Stations;
 /// <summary>Turns a write outcome into its HTTP answer (201/200, 400, 403, 404, 409, 428).</summary>
 internal static class StationWriteResults
 {
-    public static IResult ToHttp(StationWriteResult result, bool created = false) => result.Outcome switch
+    public static IResult ToHttp(HttpResponse response, StationWriteResult result)
+    {
+        // The written record is the full view (only staff of its area write): its ETag is what the next If-Match sends.
+        if (result.Outcome is WriteOutcome.Created or WriteOutcome.Ok) StationETag.Set(response, result.Station!.Version, fullView: true);
+        return ToHttp(result);
+    }
+
+    private static IResult ToHttp(StationWriteResult result) => result.Outcome switch
     {
         WriteOutcome.Created => TypedResults.Created($"/api/v1/stations/{Uri.EscapeDataString(result.Station!.Code)}", result.Station.ToDto()),
         WriteOutcome.Ok => TypedResults.Ok(result.Station!.ToDto()),
