@@ -34,7 +34,8 @@ public class StationOutputCoordsysTests(ApiFixture api) : IClassFixture<ApiFixtu
         var location = station.GetProperty("location");
         CoordConvert.Wgs84ToGcj02(116.3262, 39.9734, out var gLng, out var gLat);
         Assert.True(location.GetProperty("coordsys").GetString() == "gcj02", body);
-        Assert.Equal(gLng, location.GetProperty("lng").GetDouble(), 6);
-        Assert.Equal(gLat, location.GetProperty("lat").GetDouble(), 6);
+        // Within 1e-6° (the API writes 7 decimals): "6 decimal places" rounds both sides and can split a pair 5e-8 apart.
+        Assert.Equal(gLng, location.GetProperty("lng").GetDouble(), 1e-6);
+        Assert.Equal(gLat, location.GetProperty("lat").GetDouble(), 1e-6);
     }
 }
