@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using StationMap.Common;
 using StationMap.Geo;
 
@@ -21,5 +22,15 @@ internal static class OutputCoordsys
                 $"coordsys（{alias.ToWire()}）与 outCoordsys（{output.ToWire()}）不一致；此处只有输出坐标系，请只用 outCoordsys",
                 $"coordsys ({alias.ToWire()}) and outCoordsys ({output.ToWire()}) disagree; this read only has an output system: use outCoordsys alone"));
         return output;
+    }
+
+    /// <summary>A write's answer (the record written, or the current one in a 409): <c>outCoordsys</c> only, since the
+    /// body's <c>coordsys</c> is the system of what comes in. Checked before anything is written.</summary>
+    public static bool OfWrite(IQueryCollection q, out CoordSys output, out ValidationProblem? error)
+    {
+        var errors = new List<FieldError>();
+        output = QueryParameters.Coordsys(q, "outCoordsys", CoordSys.Wgs84, errors);
+        error = errors.Count > 0 ? Problems.Validation(errors) : null;
+        return error is null;
     }
 }

@@ -80,28 +80,34 @@ internal static class StationsApi
         return TypedResults.Ok(history.Select(h => HistoryDto.From(h, output)).ToList());
     }
 
-    private static async Task<IResult> Create(StationInput input, HttpContext http, StationWriter writer, CancellationToken ct) =>
-        StationWriteResults.ToHttp(http.Response, await writer.CreateAsync(input, http.Staff(), ct));
+    private static async Task<IResult> Create(StationInput input, HttpContext http, StationWriter writer, CancellationToken ct)
+    {
+        if (!OutputCoordsys.OfWrite(http.Request.Query, out var output, out var bad)) return bad!;
+        return StationWriteResults.ToHttp(http.Response, await writer.CreateAsync(input, http.Staff(), ct), output);
+    }
 
     private static async Task<IResult> Update(string code, StationInput input, HttpContext http, StationWriter writer, CancellationToken ct)
     {
         if (!StationCodes.CouldExist(code)) return NotFound(code);
         // The version may come in the body or as If-Match (ETag from GET).
         var version = input.Version ?? IfMatch.Version(http.Request);
-        return StationWriteResults.ToHttp(http.Response, await writer.UpdateAsync(code, input with { Version = version }, http.Staff(), ct));
+        if (!OutputCoordsys.OfWrite(http.Request.Query, out var output, out var bad)) return bad!;
+        return StationWriteResults.ToHttp(http.Response, await writer.UpdateAsync(code, input with { Version = version }, http.Staff(), ct), output);
     }
 
     private static async Task<IResult> Delete(string code, int? version, string? reason, HttpContext http, StationWriter writer, CancellationToken ct)
     {
         if (!StationCodes.CouldExist(code)) return NotFound(code);
-        return StationWriteResults.ToHttp(http.Response, await writer.DeleteAsync(code, version ?? IfMatch.Version(http.Request), reason, http.Staff(), ct));
+        if (!OutputCoordsys.OfWrite(http.Request.Query, out var output, out var bad)) return bad!;
+        return StationWriteResults.ToHttp(http.Response, await writer.DeleteAsync(code, version ?? IfMatch.Version(http.Request), reason, http.Staff(), ct), output);
     }
 
     /// <summary>Undoes a soft delete: the version is the one the delete left (query or If-Match), like DELETE's.</summary>
     private static async Task<IResult> Restore(string code, int? version, string? reason, HttpContext http, StationWriter writer, CancellationToken ct)
     {
         if (!StationCodes.CouldExist(code)) return NotFound(code);
-        return StationWriteResults.ToHttp(http.Response, await writer.RestoreAsync(code, version ?? IfMatch.Version(http.Request), reason, http.Staff(), ct));
+        if (!OutputCoordsys.OfWrite(http.Request.Query, out var output, out var bad)) return bad!;
+        return StationWriteResults.ToHttp(http.Response, await writer.RestoreAsync(code, version ?? IfMatch.Version(http.Request), reason, http.Staff(), ct), output);
     }
 
     /// <summary>404 as ProblemDetails (application/problem+json), like every other error.</summary>
