@@ -11,13 +11,24 @@ namespace StationMap.Api.Stations;
 /// </summary>
 internal static class OutputCoordsys
 {
-    public static readonly HashSet<string> Known = new(["outCoordsys", "coordsys"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> Known = new(["outCoordsys", "coordsys"], StringComparer.OrdinalIgnoreCase);
 
-    public static CoordSys Read(IQueryCollection q, List<FieldError> errors)
+    /// <summary>The whole query string of such a read: any other parameter is refused by name.</summary>
+    public static bool OfRead(IQueryCollection q, out CoordSys output, out ValidationProblem? error)
     {
+        var errors = new List<FieldError>();
+        QueryParameters.RejectUnknown(q, Known, errors);
+        output = Read(q, errors);
+        error = errors.Count > 0 ? Problems.Validation(errors) : null;
+        return error is null;
+    }
+
+    private static CoordSys Read(IQueryCollection q, List<FieldError> errors)
+    {
+        var before = errors.Count;
         var alias = QueryParameters.Coordsys(q, "coordsys", CoordSys.Wgs84, errors);
         var output = QueryParameters.Coordsys(q, "outCoordsys", alias, errors);
-        if (errors.Count == 0 && q.ContainsKey("coordsys") && q.ContainsKey("outCoordsys") && alias != output)
+        if (errors.Count == before && q.ContainsKey("coordsys") && q.ContainsKey("outCoordsys") && alias != output)
             errors.Add(FieldError.Of("outCoordsys", "conflicting_parameter",
                 $"coordsys（{alias.ToWire()}）与 outCoordsys（{output.ToWire()}）不一致；此处只有输出坐标系，请只用 outCoordsys",
                 $"coordsys ({alias.ToWire()}) and outCoordsys ({output.ToWire()}) disagree; this read only has an output system: use outCoordsys alone"));

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using StationMap.Api.Auth;
 using StationMap.Auth;
-using StationMap.Common;
 using StationMap.Geo;
 using StationMap.Mapping;
 using StationMap.Stations;
@@ -44,10 +43,7 @@ internal static class StationsApi
     private static async Task<Results<Ok<StationDto>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> Get(
         string code, HttpContext http, StationQuery query, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        QueryParameters.RejectUnknown(http.Request.Query, OutputCoordsys.Known, errors);
-        var output = OutputCoordsys.Read(http.Request.Query, errors);
-        if (errors.Count > 0) return Problems.Validation(errors);
+        if (!OutputCoordsys.OfRead(http.Request.Query, out var output, out var bad)) return bad!;
         if (!StationCodes.CouldExist(code)) return NotFound(code);
         var reader = StationReader.Of(http);
         var station = await query.FindAsync(code, ct);
@@ -62,10 +58,7 @@ internal static class StationsApi
     private static async Task<Results<Ok<List<HistoryDto>>, ProblemHttpResult, ValidationProblem>> History(
         string code, HttpContext http, StationQuery query, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        QueryParameters.RejectUnknown(http.Request.Query, OutputCoordsys.Known, errors);
-        var output = OutputCoordsys.Read(http.Request.Query, errors);
-        if (errors.Count > 0) return Problems.Validation(errors);
+        if (!OutputCoordsys.OfRead(http.Request.Query, out var output, out var bad)) return bad!;
         if (!StationCodes.CouldExist(code)) return NotFound(code);
         var who = http.Staff();
         var station = await query.FindAnyAsync(code, ct);
