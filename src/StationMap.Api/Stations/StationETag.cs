@@ -6,11 +6,14 @@ namespace StationMap.Api.Stations;
 /// <summary>
 /// A station's ETag is its version: <c>"7"</c> for the full record (staff of its area: what they write back as
 /// If-Match), <c>"7-public"</c> for the public view (internal fields left out). Two bodies, two tags, so no cache can
-/// answer one reader's revalidation with the other's body; <c>Vary: Authorization</c> says the same to caches.
+/// answer one reader's revalidation with the other's body; <c>Vary</c> on the key's headers says the same to caches.
 /// </summary>
 internal static class StationETag
 {
     private const string PublicSuffix = "-public";
+
+    /// <summary>The headers a staff key comes in (StaffKeyAuthentication): the answer depends on them.</summary>
+    public const string VaryOnCaller = "Authorization, X-Api-Key";
 
     public static string Of(int version, bool fullView) =>
         string.Create(CultureInfo.InvariantCulture, $"\"{version}{(fullView ? "" : PublicSuffix)}\"");
@@ -29,7 +32,7 @@ internal static class StationETag
     public static void Set(HttpResponse response, int version, bool fullView)
     {
         response.Headers.ETag = Of(version, fullView);
-        response.Headers.Append(HeaderNames.Vary, HeaderNames.Authorization);
+        response.Headers.Append(HeaderNames.Vary, VaryOnCaller);
         // Stored, but checked each time (a 304 when unchanged), so an edit shows at once; a staff record stays in the
         // reader's own cache.
         response.Headers.CacheControl = fullView ? "private, no-cache" : "no-cache";

@@ -34,7 +34,7 @@ internal static class StationsApi
         var reader = StationReader.Of(http);
         var (filter, output, errors) = StationListParameters.Parse(http.Request.Query, reader.Who);
         if (errors.Count > 0) return Problems.Validation(errors);
-        http.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.Authorization);
+        http.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, StationETag.VaryOnCaller);
         var page = await query.ListAsync(filter!, ct);
         return TypedResults.Ok(new StationPage(page.Items.Select(s => reader.View(s, output)).ToList(), page.Page, page.PageSize,
             page.Total, output.ToWire(), page.TotalCapped));

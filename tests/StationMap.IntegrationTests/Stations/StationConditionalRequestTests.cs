@@ -60,6 +60,10 @@ public class StationConditionalRequestTests(ApiFixture api) : IClassFixture<ApiF
         Assert.Equal("\"1-public\"", outside.Headers.ETag!.ToString()); // staff of another area read the public view
         Assert.Contains("Authorization", staff.Headers.Vary);
         Assert.Contains("Authorization", anonymous.Headers.Vary);
+        Assert.Contains("X-Api-Key", anonymous.Headers.Vary); // the other header a key may come in
+        var list = await api.Anonymous().GetAsync("/api/v1/stations?q=BJ-CR-2");
+        Assert.Contains("Authorization", list.Headers.Vary);
+        Assert.Null(list.Headers.ETag);
         Assert.True(staff.Headers.CacheControl!.Private, "the staff record stays in the reader's own cache");
         Assert.True(anonymous.Headers.CacheControl!.NoCache);
 
