@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using StationMap.Geo;
+using StationMap.Hours;
 
 namespace StationMap.Api.Nearby;
 
@@ -15,10 +16,11 @@ internal static class NearbyApi
     }
 
     private static async Task<Results<JsonHttpResult<NearestResponse>, JsonHttpResult<NearestFeatureCollection>, ValidationProblem>> Nearest(
-        HttpContext http, NearestSearch search, TimeProvider clock, CancellationToken ct)
+        HttpContext http, NearestSearch search, TimeProvider clock, HolidayCalendar holidays, CancellationToken ct)
     {
-        var (request, origin, output, errors) = NearestParameters.Parse(http.Request.Query, clock.GetUtcNow());
-        if (request is null) return Problems.Validation(errors);
+        var (parsed, origin, output, errors) = NearestParameters.Parse(http.Request.Query, clock.GetUtcNow());
+        if (parsed is null) return Problems.Validation(errors);
+        var request = parsed with { Holidays = holidays };
 
         var answer = await search.SearchAsync(request, ct);
         var headers = http.Response.Headers;

@@ -60,13 +60,16 @@ internal static partial class NearestParameters
         if (string.IsNullOrWhiteSpace(text)) return now;
         if (Parse(text) is { } at && at >= EarliestAt && at < LatestAt) return at;
         errors.Add(FieldError.Of("at", "invalid_parameter",
-            $"at 须为 1970 到 2199 年之间的 ISO 8601 时间，如 2026-11-25T08:30+08:00：'{text}'",
-            $"at must be an ISO 8601 time from 1970 to 2199, such as 2026-11-25T08:30+08:00: '{text}'"));
+            $"at 须为 1970 到 2199 年之间的 ISO 8601 时间，如 at=2026-11-25T08:30%2B08:00（网址中 + 写作 %2B）：'{text}'",
+            $"at must be an ISO 8601 time from 1970 to 2199, such as at=2026-11-25T08:30%2B08:00 (+ is %2B in a URL): '{text}'"));
         return now;
     }
 
     private static DateTimeOffset? Parse(string text)
     {
+        // A "+" typed into a URL arrives as a space (form encoding): a space between a time of day and hh:mm at the
+        // end can only be that. "2026-11-25 08:30" (date, space, time) has no time before its space and stays as it is.
+        text = SpacedOffset().Replace(text, "${time}+${offset}");
         if (OffsetSuffix().IsMatch(text))
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
         // No offset written: the courier means Beijing time. Far-off years are refused before the zone is asked.
@@ -77,4 +80,7 @@ internal static partial class NearestParameters
 
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$")]
     private static partial Regex OffsetSuffix();
+
+    [GeneratedRegex(@"^(?<time>(.*\d[T ])?\d{2}:\d{2}(:\d{2}(\.\d+)?)?) (?<offset>\d{2}:?\d{2})$")]
+    private static partial Regex SpacedOffset();
 }

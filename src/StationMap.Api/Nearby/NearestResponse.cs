@@ -19,20 +19,21 @@ internal sealed record NearestResponse(
     public static NearestResponse From(IReadOnlyList<NearestHit> hits, NearestRequest request, Coordinate origin, CoordSys output, string path)
     {
         var links = NavigationLinks.From(origin);
-        // Beijing time once per answer: each station's "open now" reads it as wall-clock time.
+        // Beijing time and its holiday status once per answer: each station's "open now" reads them.
         var at = TimeZoneInfo.ConvertTime(request.At, StationMap.Hours.ShanghaiTime.Zone);
+        var days = request.Filter.Days;
         var results = new List<NearestResult>(hits.Count);
-        foreach (var hit in hits) results.Add(Result(hit, at.DateTime, links, output));
+        foreach (var hit in hits) results.Add(Result(hit, at.DateTime, days, links, output));
         return new(new LocationDto(origin.Lng, origin.Lat, origin.Sys.ToWire()), output.ToWire(), at, path, EstimateNote, results);
     }
 
-    private static NearestResult Result(NearestHit hit, DateTime shanghaiAt, NavigationLinks.Origin links, CoordSys output)
+    private static NearestResult Result(NearestHit hit, DateTime shanghaiAt, StationMap.Hours.HolidayDays days, NavigationLinks.Origin links, CoordSys output)
     {
         var s = hit.Station;
         var name = s.Name;
         return new NearestResult(s.Code, name, s.Address, (int)Math.Round(hit.DistanceM),
             TravelTime.WalkMinutes(hit.DistanceM), TravelTime.EbikeMinutes(hit.DistanceM),
             StationMapping.Locate(s.Lng, s.Lat, output), s.Services, EnumNames.Wire(s.Type), s.OpeningHoursText,
-            s.IsOpenAtShanghai(shanghaiAt), s.Phone, s.Accessible, links.To(Coordinate.Wgs84(s.Lng, s.Lat), name));
+            s.IsOpenAtShanghai(shanghaiAt, days), s.Phone, s.Accessible, links.To(Coordinate.Wgs84(s.Lng, s.Lat), name));
     }
 }

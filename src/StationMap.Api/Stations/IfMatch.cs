@@ -1,13 +1,8 @@
-using System.Globalization;
-
 namespace StationMap.Api.Stations;
 
-/// <summary>Reads a station version from an If-Match header ("3" or W/"3").</summary>
+/// <summary>Reads a station version from an If-Match header: the ETag of a GET ("3", or "3-public" of the public
+/// view) or W/"3".</summary>
 internal static class IfMatch
 {
-    public static int? Version(HttpRequest request)
-    {
-        var raw = request.Headers.IfMatch.ToString().Replace("W/", "").Trim('"', ' ');
-        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
-    }
+    public static int? Version(HttpRequest request) => StationETag.VersionOf(request.Headers.IfMatch.ToString());
 }

@@ -13,10 +13,18 @@ internal static class StationListParameters
     /// <summary>Longer than any name or address search needs; longer text only costs the trigram index work.</summary>
     public const int MaxTextLength = 100;
 
+    /// <summary>Any other parameter is refused by name: a misspelt one would otherwise be ignored without a word.
+    /// Case-insensitive, as the values are read.</summary>
+    private static readonly HashSet<string> Known =
+        new(["q", "adcode", "status", "type", "bbox", "coordsys", "outCoordsys", "page", "pageSize"], StringComparer.OrdinalIgnoreCase);
+
     public static (StationFilter? Filter, CoordSys Output, List<FieldError> Errors) Parse(IQueryCollection q, global::StationMap.Auth.StaffIdentity? who)
     {
         var errors = new List<FieldError>();
-        var output = QueryParameters.Coordsys(q, "coordsys", CoordSys.Wgs84, errors);
+        QueryParameters.RejectUnknown(q, Known, errors);
+        // As on nearest: coordsys is what comes in (the bbox) and, unless outCoordsys says otherwise, what goes out.
+        var input = QueryParameters.Coordsys(q, "coordsys", CoordSys.Wgs84, errors);
+        var output = QueryParameters.Coordsys(q, "outCoordsys", input, errors);
 
         var adcode = QueryParameters.AdcodePrefix(q, "adcode", errors);
 
@@ -24,7 +32,7 @@ internal static class StationListParameters
         var type = QueryParameters.Enum<StationType>(q, "type", errors);
         var page = QueryParameters.Int(q, "page", 1, 1, 1_000_000, errors);
         var pageSize = QueryParameters.Int(q, "pageSize", 50, 1, MaxPageSize, errors);
-        var bbox = ParseBbox(q, output, errors);
+        var bbox = ParseBbox(q, input, errors);
         var text = q["q"].ToString();
         if (StationTextRules.CheckCharacters(text, "q", errors) && text.Trim().Length > MaxTextLength)
             errors.Add(FieldError.Of("q", "too_long", $"搜索词不能超过{MaxTextLength}个字符", $"q must be at most {MaxTextLength} characters"));

@@ -34,26 +34,31 @@ internal static class StationsApi
         var reader = StationReader.Of(http);
         var (filter, output, errors) = StationListParameters.Parse(http.Request.Query, reader.Who);
         if (errors.Count > 0) return Problems.Validation(errors);
+        http.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, StationETag.VaryOnCaller);
         var page = await query.ListAsync(filter!, ct);
         return TypedResults.Ok(new StationPage(page.Items.Select(s => reader.View(s, output)).ToList(), page.Page, page.PageSize,
             page.Total, output.ToWire(), page.TotalCapped));
     }
 
-    private static async Task<Results<Ok<StationDto>, ProblemHttpResult, ValidationProblem>> Get(
-        string code, string? coordsys, HttpContext http, StationQuery query, CancellationToken ct)
+    private static async Task<Results<Ok<StationDto>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> Get(
+        string code, HttpContext http, StationQuery query, CancellationToken ct)
     {
-        if (!OutputCoordsys.TryParse(coordsys, out var output, out var error)) return error!;
+        if (!OutputCoordsys.OfRead(http.Request.Query, out var output, out var bad)) return bad!;
         if (!StationCodes.CouldExist(code)) return NotFound(code);
         var reader = StationReader.Of(http);
         var station = await query.FindAsync(code, ct);
         // A non-public station outside the reader's area answers exactly like a missing one: its existence is internal too.
         if (station is null || !reader.MaySee(station)) return NotFound(code);
+        var fullView = reader.InArea(station);
+        StationETag.Set(http.Response, station.Version, fullView);
+        if (StationETag.NotModified(http.Request, station.Version, fullView)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Ok(reader.View(station, output));
     }
 
-    private static async Task<Results<Ok<List<HistoryDto>>, ProblemHttpResult>> History(
+    private static async Task<Results<Ok<List<HistoryDto>>, ProblemHttpResult, ValidationProblem>> History(
         string code, HttpContext http, StationQuery query, CancellationToken ct)
     {
+        if (!OutputCoordsys.OfRead(http.Request.Query, out var output, out var bad)) return bad!;
         if (!StationCodes.CouldExist(code)) return NotFound(code);
         var who = http.Staff();
         var station = await query.FindAnyAsync(code, ct);
@@ -65,31 +70,37 @@ internal static class StationsApi
                 $"站点历史仅对所属行政区 {station.Adcode} 的机构开放（您的机构范围：{who.OrgAdcode}） / only organisations covering {station.Adcode} may read this station's history (yours covers {who.OrgAdcode})");
         var history = await query.HistoryAsync(code, ct);
         if (history.Count == 0) return NotFound(code);
-        return TypedResults.Ok(history.Select(HistoryDto.From).ToList());
+        return TypedResults.Ok(history.Select(h => HistoryDto.From(h, output)).ToList());
     }
 
-    private static async Task<IResult> Create(StationInput input, HttpContext http, StationWriter writer, CancellationToken ct) =>
-        StationWriteResults.ToHttp(await writer.CreateAsync(input, http.Staff(), ct), created: true);
+    private static async Task<IResult> Create(StationInput input, HttpContext http, StationWriter writer, CancellationToken ct)
+    {
+        if (!OutputCoordsys.OfWrite(http.Request.Query, out var output, out var bad)) return bad!;
+        return StationWriteResults.ToHttp(http.Response, await writer.CreateAsync(input, http.Staff(), ct), output);
+    }
 
     private static async Task<IResult> Update(string code, StationInput input, HttpContext http, StationWriter writer, CancellationToken ct)
     {
         if (!StationCodes.CouldExist(code)) return NotFound(code);
         // The version may come in the body or as If-Match (ETag from GET).
         var version = input.Version ?? IfMatch.Version(http.Request);
-        return StationWriteResults.ToHttp(await writer.UpdateAsync(code, input with { Version = version }, http.Staff(), ct));
+        if (!OutputCoordsys.OfWrite(http.Request.Query, out var output, out var bad)) return bad!;
+        return StationWriteResults.ToHttp(http.Response, await writer.UpdateAsync(code, input with { Version = version }, http.Staff(), ct), output);
     }
 
     private static async Task<IResult> Delete(string code, int? version, string? reason, HttpContext http, StationWriter writer, CancellationToken ct)
     {
         if (!StationCodes.CouldExist(code)) return NotFound(code);
-        return StationWriteResults.ToHttp(await writer.DeleteAsync(code, version ?? IfMatch.Version(http.Request), reason, http.Staff(), ct));
+        if (!OutputCoordsys.OfWrite(http.Request.Query, out var output, out var bad)) return bad!;
+        return StationWriteResults.ToHttp(http.Response, await writer.DeleteAsync(code, version ?? IfMatch.Version(http.Request), reason, http.Staff(), ct), output);
     }
 
     /// <summary>Undoes a soft delete: the version is the one the delete left (query or If-Match), like DELETE's.</summary>
     private static async Task<IResult> Restore(string code, int? version, string? reason, HttpContext http, StationWriter writer, CancellationToken ct)
     {
         if (!StationCodes.CouldExist(code)) return NotFound(code);
-        return StationWriteResults.ToHttp(await writer.RestoreAsync(code, version ?? IfMatch.Version(http.Request), reason, http.Staff(), ct));
+        if (!OutputCoordsys.OfWrite(http.Request.Query, out var output, out var bad)) return bad!;
+        return StationWriteResults.ToHttp(http.Response, await writer.RestoreAsync(code, version ?? IfMatch.Version(http.Request), reason, http.Staff(), ct), output);
     }
 
     /// <summary>404 as ProblemDetails (application/problem+json), like every other error.</summary>

@@ -23,7 +23,7 @@ internal static class PublicationCommand
             await using var ds = CliDatabase.OpenDataSource();
             await using var db = CliDatabase.OpenDb(ds);
             await using var stream = File.OpenRead(path);
-            var report = await new PublicationService(db, new StationMap.Import.ImportOptions()).ImportAsync(stream, Path.GetFileName(path), p.GetValue(provider)!, StaffIdentity.System("cli"), ct);
+            var report = await new PublicationService(db, new StationMap.Import.ImportOptions(), CliFeeds.Catalog(CliFeeds.Options())).ImportAsync(stream, Path.GetFileName(path), p.GetValue(provider)!, StaffIdentity.System("cli"), ct);
             Console.WriteLine($"{report.Rows} rows, {report.Matched} matched, {report.Updated} updated, {report.Unmatched.Count} unmatched");
             foreach (var u in report.Unmatched)
                 Console.WriteLine($"  row {u.Row}: {u.Code ?? u.Name}: {u.Reason}");

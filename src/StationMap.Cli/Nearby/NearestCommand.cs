@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using StationMap.Geo;
+using StationMap.Hours;
 using StationMap.Nearby;
 using StationMap.Stations;
 
@@ -31,14 +32,14 @@ internal static class NearestCommand
                     : throw new CliException($"unknown service '{name}'; valid: {string.Join(", ", ServiceCatalog.Codes)}"));
             var point = new Coordinate(p.GetValue(lng), p.GetValue(lat), sys).To(CoordSys.Wgs84);
             var request = new NearestRequest(point.Lng, point.Lat, limitValue, null, codes, null, p.GetValue(openNow), DateTimeOffset.UtcNow,
-                AccessibleOnly: p.GetValue(accessible));
+                AccessibleOnly: p.GetValue(accessible), Holidays: HolidayCalendar.Load(Environment.GetEnvironmentVariable("Hours__HolidayCalendar")));
 
             await using var ds = CliDatabase.OpenDataSource();
             var hits = await new SqlNearestSearch(ds).SearchAsync(request, ct);
             var table = new Table().AddColumns("code", "name", "m", "walk min", "open now", "step-free", "phone");
             foreach (var h in hits)
                 table.AddRow(h.Station.Code, Markup.Escape(h.Station.Name), $"{h.DistanceM:0}", $"{TravelTime.WalkMinutes(h.DistanceM)}",
-                    h.Station.IsOpenAt(request.At) switch { true => "yes", false => "no", null => "?" },
+                    h.Station.IsOpenAt(request.At, request.Calendar) switch { true => "yes", false => "no", null => "?" },
                     h.Station.Accessible switch { true => "yes", false => "no", null => "?" }, h.Station.Phone ?? "");
             AnsiConsole.Write(table);
             return 0;

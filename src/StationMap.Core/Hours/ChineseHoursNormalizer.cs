@@ -17,6 +17,7 @@ internal static partial class ChineseHoursNormalizer
         var s = input.Normalize(NormalizationForm.FormKC).Replace('、', ',').Replace('。', ' ');
         s = Dashes().Replace(s, "-");
         s = AlwaysOpen().Replace(s, " 00:00-24:00 ");
+        s = BareDayInList().Replace(s, "周");
         s = ChineseDayRange().Replace(s, m => $"{DayCode(m.Groups[1].Value)}-{DayCode(m.Groups[2].Value)}");
         s = Weekend().Replace(s, "Sa,Su");
         s = ChineseDay().Replace(s, m => DayCode(m.Groups[1].Value));
@@ -27,6 +28,7 @@ internal static partial class ChineseHoursNormalizer
             "每天" or "每日" or "天天" or "全周" or "全年无休" or "全年" or "常年" => " ",
             _ => "PH",
         });
+        s = LabelColon().Replace(s, " ");
         s = ClosedWords().Replace(s, " off ");
         s = Filler().Replace(s, " ");
         s = TimeRangeText().Replace(s, TimeRangeToText);
@@ -47,9 +49,13 @@ internal static partial class ChineseHoursNormalizer
         string p1 = m.Groups["p1"].Value, p2 = m.Groups["p2"].Value;
         int h1 = int.Parse(m.Groups["h1"].Value), h2 = int.Parse(m.Groups["h2"].Value);
         // "下午2点-6点" means 14-18, but "晚8点-6点" runs overnight to 06:00.
-        if (p2.Length == 0 && IsAfternoon(p1) && h2 > h1)
+        if (p2.Length == 0 && IsAfternoon(p1) && h2 > h1 && !m.Groups["next"].Success)
             p2 = p1;
-        return $"{Clock(p1, h1, m.Groups["m1"].Value)}-{Clock(p2, h2, m.Groups["m2"].Value)}";
+        string start = Clock(p1, h1, m.Groups["m1"].Value), end = Clock(p2, h2, m.Groups["m2"].Value);
+        // "次日" is implied by an end before the start; one after it would be a range longer than a day: leave the
+        // word in so the parser refuses it rather than silently dropping a day.
+        bool overnight = string.CompareOrdinal(end, start) <= 0;
+        return m.Groups["next"].Success && !overnight ? $"{start}-{m.Groups["next"].Value}{end}" : $"{start}-{end}";
     }
 
     private static string Clock(string period, int hour, string minutes)
@@ -68,8 +74,17 @@ internal static partial class ChineseHoursNormalizer
     [GeneratedRegex("[~〜—–―‐]|至|到|-{2,}")]
     private static partial Regex Dashes();
 
-    [GeneratedRegex(@"7\s*[x×X*]\s*24\s*(?:小时|h|H)?|24\s*(?:小时|h|H)|全天候|全天")]
+    /// <summary>One phrase, however many of its words are used ("全天24小时" is one all-day range, not two).</summary>
+    [GeneratedRegex(@"(?:全天候?\s*)?(?:7\s*[x×X*]\s*24\s*(?:小时|h|H)?|24\s*(?:小时|h|H))(?:\s*全天候?)?|全天候|全天")]
     private static partial Regex AlwaysOpen();
+
+    /// <summary>"周一、三、五" and "周一至三、五": only the first day carries 周; give it to the others.</summary>
+    [GeneratedRegex(@"(?<=(?:周|星期|礼拜)[一二三四五六日天](?:\s*[,和及与-]\s*[一二三四五六日天])*\s*[,和及与-]\s*)(?=[一二三四五六日天])")]
+    private static partial Regex BareDayInList();
+
+    /// <summary>A colon not after a digit ends a label: "周一至周五：8:00", "每天: 8:00". Times keep theirs ("8:00").</summary>
+    [GeneratedRegex(@"(?<![\d\s])\s*:")]
+    private static partial Regex LabelColon();
 
     [GeneratedRegex(@"(?:周|星期|礼拜)([一二三四五六日天])\s*-\s*(?:周|星期|礼拜)?([一二三四五六日天])")]
     private static partial Regex ChineseDayRange();
@@ -92,7 +107,7 @@ internal static partial class ChineseHoursNormalizer
     private const string Period = "上午|早上|早晨|清晨|早|凌晨|中午|午间|下午|傍晚|晚上|晚间|夜间|晚|夜";
 
     [GeneratedRegex(@"(?:(?<p1>" + Period + @")\s*)?(?<h1>\d{1,2})\s*(?::\s*(?<m1>\d{2})|[点时]\s*(?<m1>半|\d{1,2})?\s*分?)?\s*-\s*"
-        + "(?<p2>" + Period + @")?\s*(?<h2>\d{1,2})\s*(?::\s*(?<m2>\d{2})|[点时]\s*(?<m2>半|\d{1,2})?\s*分?)?")]
+        + @"(?<next>次日|翌日|第二天)?\s*(?<p2>" + Period + @")?\s*(?<h2>\d{1,2})\s*(?::\s*(?<m2>\d{2})|[点时]\s*(?<m2>半|\d{1,2})?\s*分?)?")]
     private static partial Regex TimeRangeText();
 
     [GeneratedRegex(@"(?<=" + Day + @")\s*(?:和|及|与|,)\s*(?=" + Day + ")")]

@@ -1,7 +1,10 @@
 namespace StationMap.Hours;
 
-/// <summary>Strict parser for the canonical subset (see docs/opening-hours.md). Chinese is handled before this.</summary>
-internal sealed class HoursParser(string text)
+/// <summary>
+/// Strict parser for the canonical subset (see docs/opening-hours.md). Chinese is handled before this.
+/// With <paramref name="requireTimes"/> a day selector without times is an error instead of OSM's "all day".
+/// </summary>
+internal sealed class HoursParser(string text, bool requireTimes = false)
 {
     private static readonly string[] DayNames = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
     private int _pos;
@@ -37,6 +40,7 @@ internal sealed class HoursParser(string text)
             return new HoursRule(HoursRule.AllDays, false, [new TimeRange(0, TimeRange.FullDay)]);
         int days = HoursRule.AllDays;
         bool holidays = false;
+        int selectorAt = _pos;
         if (char.IsAsciiLetter(Peek) && !LooksLikeOff())
         {
             if (!ParseSelector(out days, out holidays))
@@ -46,6 +50,8 @@ internal sealed class HoursParser(string text)
         if (AtEnd || Peek == ';')
         {
             // OSM: a day selector without times means open all day.
+            if (requireTimes)
+                return Fail<HoursRule>(HoursErrorCode.DaysWithoutTimes, selectorAt);
             return new HoursRule(days, holidays, [new TimeRange(0, TimeRange.FullDay)]);
         }
         if (Accept("off") || Accept("closed"))

@@ -1,9 +1,12 @@
+using StationMap.Geo;
+
 namespace StationMap.Import;
 
 /// <summary>Which file column holds which field, the columns nobody knows, and the header names for messages.</summary>
 public sealed class ColumnMap
 {
     private readonly Dictionary<ImportField, int> _index = [];
+    private readonly Dictionary<ImportField, CoordSys> _stated = [];
 
     public IReadOnlyList<string> Headers { get; }
     /// <summary>Columns that are not station fields: their values are kept in the notes, never dropped.</summary>
@@ -25,8 +28,12 @@ public sealed class ColumnMap
         var map = new ColumnMap(headers, unknown, Math.Max(1, headerRow));
         for (var i = 0; i < headers.Count; i++)
         {
-            var field = ImportHeaders.Find(rawHeaders[i]);
-            if (field is { } f && map._index.TryAdd(f, i)) continue;
+            var (field, stated) = ImportHeaders.Read(rawHeaders[i]);
+            if (field is { } f && map._index.TryAdd(f, i))
+            {
+                if (stated is { } sys) map._stated[f] = sys;
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(rawHeaders[i])) { unknown.Add(i); continue; }
             unknown.Add(i);
             warnings.Add(field is null
@@ -36,6 +43,9 @@ public sealed class ColumnMap
         }
         return map;
     }
+
+    /// <summary>The coordinate columns whose header states a coordinate system ("经度（GCJ-02）"), with that system.</summary>
+    public IReadOnlyDictionary<ImportField, CoordSys> StatedCoordsys => _stated;
 
     public bool Has(ImportField field) => _index.ContainsKey(field);
 
@@ -58,8 +68,8 @@ public sealed class ColumnMap
         Need(Has(ImportField.LngLat) || (Has(ImportField.Lng) && Has(ImportField.Lat)), "经度和纬度（或经纬度）", "lng and lat (or one lnglat column)");
         if (!coordsysGiven && !Has(ImportField.Coordsys))
             missing.Add(ImportProblem.Of(0, "", "coordsys_required",
-                "未说明坐标系：请在文件中加“坐标系”列，或上传时指定 coordsys（wgs84、gcj02、bd09）——猜测坐标系会使站点偏移数百米",
-                "no coordinate system: add a 'coordsys' column or pass coordsys=wgs84|gcj02|bd09 — guessing puts stations hundreds of metres off"));
+                "未说明坐标系：请在文件中加“坐标系”列、在经纬度表头注明（如“经度（GCJ-02）”），或上传时指定 coordsys（wgs84、gcj02、bd09）——猜测坐标系会使站点偏移数百米",
+                "no coordinate system: add a 'coordsys' column, state it in the coordinate headers (e.g. 'lng (GCJ-02)'), or pass coordsys=wgs84|gcj02|bd09 — guessing puts stations hundreds of metres off"));
         return missing;
     }
 

@@ -1,3 +1,5 @@
+using StationMap.Geo;
+
 namespace StationMap.Import;
 
 /// <summary>The station fields a spreadsheet column can hold.</summary>
@@ -8,7 +10,8 @@ public enum ImportField
 }
 
 /// <summary>Header names staff write, Chinese or English, mapped to fields. Matching ignores case, spaces,
-/// "_", "-", "*" and anything in brackets ("面积（㎡）", "站点名称*").</summary>
+/// "_", "-", "*" and anything in brackets ("面积（㎡）", "站点名称*"). A coordinate header may also state its coordinate
+/// system, in brackets ("经度（GCJ-02）", "纬度(百度)") or glued on ("lng_bd09", "百度经度"): see <see cref="Read"/>.</summary>
 public static class ImportHeaders
 {
     /// <summary>The template's headers, in template order: the first alias of each field.</summary>
@@ -46,8 +49,57 @@ public static class ImportHeaders
 
     public static string TemplateHeader(ImportField field) => Fields.First(f => f.Field == field).Aliases[0];
 
-    public static ImportField? Find(string? header) =>
-        ByAlias.TryGetValue(Key(header ?? ""), out var field) ? field : null;
+    public static ImportField? Find(string? header) => Read(header).Field;
+
+    /// <summary>The field a header names and, for the coordinate columns, the coordinate system it states (null when it
+    /// states none, or glosses that disagree). "经度（小数）" names the field and no system.</summary>
+    public static (ImportField? Field, CoordSys? Coordsys) Read(string? header)
+    {
+        var key = Key(header ?? "");
+        if (ByAlias.TryGetValue(key, out var field))
+            return (field, IsCoordinate(field) ? Bracketed(header!) : null);
+        foreach (var (word, sys) in GluedWords)
+        {
+            if (key.Length > word.Length && key.EndsWith(word, StringComparison.Ordinal)
+                && ByAlias.TryGetValue(key[..^word.Length], out var before) && IsCoordinate(before))
+                return (before, sys);
+            if (key.Length > word.Length && key.StartsWith(word, StringComparison.Ordinal)
+                && ByAlias.TryGetValue(key[word.Length..], out var after) && IsCoordinate(after))
+                return (after, sys);
+        }
+        return (null, null);
+    }
+
+    public static bool IsCoordinate(ImportField field) => field is ImportField.Lng or ImportField.Lat or ImportField.LngLat;
+
+    /// <summary>System words that may be glued to a coordinate header, longest first ("bd09mc" before "bd09").</summary>
+    private static readonly (string Word, CoordSys Sys)[] GluedWords = CoordSysNames.Words
+        .Where(w => w.Key.Length >= 2).OrderByDescending(w => w.Key.Length).Select(w => (w.Key, w.Value)).ToArray();
+
+    /// <summary>The system the bracketed glosses of a header name; every gloss that names one must name the same.</summary>
+    private static CoordSys? Bracketed(string header)
+    {
+        CoordSys? found = null;
+        foreach (var gloss in Glosses(Fullwidth.ToHalfwidth(header)))
+            if (CoordSysNames.TryParse(gloss, out var sys))
+            {
+                if (found is { } f && f != sys) return null;
+                found = sys;
+            }
+        return found;
+    }
+
+    private static IEnumerable<string> Glosses(string header)
+    {
+        var depth = 0;
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in header)
+        {
+            if (c is '(' or '[' or '【' or '（') { if (depth++ == 0) sb.Clear(); else sb.Append('/'); }
+            else if (c is ')' or ']' or '】' or '）') { if (depth > 0 && --depth == 0) yield return sb.ToString(); else if (depth > 0) sb.Append('/'); }
+            else if (depth > 0) sb.Append(c);
+        }
+    }
 
     private static string Key(string header)
     {

@@ -6,7 +6,7 @@ namespace StationMap.Import;
 /// <summary>Turns one spreadsheet row into a <see cref="StationInput"/>, cleaning Excel artefacts on the way.
 /// Problems that only the file can have (unreadable coordinates, "是/否", units) are reported here; the
 /// station rules themselves stay in <see cref="StationValidator"/>.</summary>
-public sealed class RowMapper(ColumnMap map, string? uploadCoordsys, IReadOnlyDictionary<string, long> orgsByName)
+public sealed class RowMapper(ColumnMap map, string? uploadCoordsys, IReadOnlyDictionary<string, long> orgsByName, HeaderCoordsys? stated = null)
 {
     public (StationInput Input, long? OrgId) Map(RawRow row, List<ImportProblem> errors, List<ImportProblem> warnings)
     {
@@ -30,7 +30,11 @@ public sealed class RowMapper(ColumnMap map, string? uploadCoordsys, IReadOnlyDi
             if (cell is ['=', _, ..] && i < map.Headers.Count)
                 warnings.Add(ImportProblem.Of(row.Number, map.Headers[i], "formula_text", "以“=”开头的内容按文本保存，不会被计算", "text starting with '=' is stored as text, never evaluated"));
 
-        var coordsys = Cell(ImportField.Coordsys) ?? uploadCoordsys;
+        var coordsys = Cell(ImportField.Coordsys) ?? stated?.Sys.ToWire() ?? uploadCoordsys;
+        if (stated is not null && Cell(ImportField.Coordsys) is { } rowSys && CoordSysNames.TryParse(rowSys, out var rs) && rs != stated.Sys)
+            Error(ImportField.Coordsys, "coordsys_contradicts_header",
+                $"本行坐标系“{rowSys}”（{rs.ToWire()}）与表头“{stated.Column}”说明的 {stated.Sys.ToWire()} 不一致，请核对坐标实际所用的坐标系",
+                $"this row's coordinate system '{rowSys}' ({rs.ToWire()}) contradicts the header '{stated.Column}', which says {stated.Sys.ToWire()}; check which system the coordinates are in");
         var (lng, lat) = Coordinates(row.Number, coordsys, Cell, Col, errors, warnings);
         var area = CellText.Area(Cell(ImportField.Area), out var badArea);
         if (badArea) Error(ImportField.Area, "not_a_number", $"面积不是数字：{Cell(ImportField.Area)}", $"area is not a number: {Cell(ImportField.Area)}");
@@ -101,7 +105,11 @@ public sealed class RowMapper(ColumnMap map, string? uploadCoordsys, IReadOnlyDi
             if (lngText is null || latText is null) return (null, null); // the validator names the missing one
             if (mercator) return PlainPair($"{lngText},{latText}", row, col(ImportField.Lng), errors);
             var r = CoordinateParser.ParsePoint(lngText, latText, requireChina: false);
-            if (r.Ok) return (r.Value.Lng, r.Value.Lat);
+            if (r.Ok)
+            {
+                CoordinatePrecision.Check(row, lngText, col(ImportField.Lng), latText, col(ImportField.Lat), warnings);
+                return (r.Value.Lng, r.Value.Lat);
+            }
             var column = r.Error!.Code == CoordErrorCodes.Swapped ? $"{col(ImportField.Lng)},{col(ImportField.Lat)}"
                 : CoordinateParser.ParseLng(lngText).Ok ? col(ImportField.Lat) : col(ImportField.Lng);
             errors.Add(new ImportProblem(row, column, "coord_" + r.Error.Code, r.Error.Message));
@@ -114,9 +122,14 @@ public sealed class RowMapper(ColumnMap map, string? uploadCoordsys, IReadOnlyDi
         {
             // A latitude cannot exceed 90, so "39.9,116.4" can only mean lat,lng (Baidu's order).
             warnings.Add(ImportProblem.Of(row, col(ImportField.LngLat), "lat_lng_order", "按“纬度,经度”顺序读取", "read as latitude,longitude"));
+            CoordinatePrecision.CheckPair(row, pair, col(ImportField.LngLat), latFirst: true, warnings);
             return (latFirst.Value.Lng, latFirst.Value.Lat);
         }
-        if (p.Ok) return (p.Value.Lng, p.Value.Lat);
+        if (p.Ok)
+        {
+            CoordinatePrecision.CheckPair(row, pair, col(ImportField.LngLat), latFirst: false, warnings);
+            return (p.Value.Lng, p.Value.Lat);
+        }
         errors.Add(new ImportProblem(row, col(ImportField.LngLat), "coord_" + p.Error!.Code, p.Error.Message));
         return (null, null);
     }

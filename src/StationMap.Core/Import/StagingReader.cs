@@ -8,7 +8,7 @@ namespace StationMap.Import;
 /// Reads, maps and validates every row and writes the valid ones into the staging table through one binary import,
 /// on the import's connection. Problems go to the log.
 /// </summary>
-internal sealed class StagingReader(ImportRequest request, ColumnMap map, Dictionary<string, long> orgsByName,
+internal sealed class StagingReader(ImportRequest request, ColumnMap map, HeaderCoordsys? stated, Dictionary<string, long> orgsByName,
     AdministrativeDivisions divisions, ImportOptions options, StoredStations stored, ProblemLog log)
 {
     /// <summary>Rows that came without a code (the merge then matches them to stored stations and generates codes).</summary>
@@ -31,7 +31,7 @@ internal sealed class StagingReader(ImportRequest request, ColumnMap map, Dictio
 
     private int ReadRows(ISheetSource sheet, NpgsqlBinaryImporter copy, CancellationToken ct)
     {
-        var mapper = new RowMapper(map, request.Coordsys, orgsByName);
+        var mapper = new RowMapper(map, request.Coordsys, orgsByName, stated);
         var validator = new RowValidator(map, request.Who, divisions, options);
         var near = new NearDuplicates(options.DuplicateRadiusMetres);
         var nameColumn = map.HeaderOf(ImportField.Name) ?? "";

@@ -44,8 +44,8 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         var format = UploadedFile.FormatOf(request.FileName) ?? Path.GetExtension(request.FileName);
 
         if (request.Coordsys is { } cs && !CoordSysNames.TryParse(cs, out _))
-            log.AddErrors([ImportProblem.File("coordsys_invalid", $"坐标系参数无效：{cs}，可选：{string.Join("、", CoordSysNames.All)}",
-                $"invalid coordsys parameter '{cs}'; valid: {string.Join(", ", CoordSysNames.All)}")]);
+            log.AddErrors([ImportProblem.File("coordsys_invalid", $"坐标系参数无效：{cs}，可选：{CoordSysNames.AcceptedZh}",
+                $"invalid coordsys parameter '{cs}'; valid: {CoordSysNames.AcceptedEn}")]);
         ImportReport report;
         var failed = false;
         try
@@ -98,8 +98,11 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         if (sheet is null) return Report(job, format, null, null, log, new(0, 0, 0, 0, 0), false, request);
         var warnings = new List<ImportProblem>();
         var map = ColumnMap.Read(sheet.Headers, warnings, sheet.HeaderRow, sheet.RowsAbove);
+        var headerErrors = new List<ImportProblem>();
+        var stated = HeaderCoordsys.Check(map, request.Coordsys, headerErrors, warnings);
         log.AddWarnings(warnings);
-        log.AddErrors(map.MissingColumns(request.Coordsys is not null));
+        log.AddErrors(headerErrors);
+        log.AddErrors(map.MissingColumns(request.Coordsys is not null || map.StatedCoordsys.Count > 0));
         if (log.HasFileErrors) return Report(job, format, sheet.Encoding, sheet.Sheet, log, new(0, 0, 0, 0, 0), false, request);
 
         var orgs = await db.Organizations.AsNoTracking().ToListAsync(ct);
@@ -112,7 +115,7 @@ public sealed class StationImporter(NpgsqlDataSource dataSource, StationMapDb db
         // import changes the stored stations read next while this one runs.
         if (!request.DryRun) await merge.LockAsync(ct);
         var stored = await StoredStations.LoadAsync(conn, tx, options.DuplicateRadiusMetres, request.Who, ct);
-        var reader = new StagingReader(request, map, orgsByName, Divisions, options, stored, log);
+        var reader = new StagingReader(request, map, stated, orgsByName, Divisions, options, stored, log);
         int total;
         try
         {

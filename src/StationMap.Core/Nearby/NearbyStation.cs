@@ -20,6 +20,6 @@ public sealed record NearbyStation(
 {
     public int ServiceBits { get; } = ServiceMask.Of(Services);
 
-    /// <summary>Open at that instant; null when the hours are unknown or unreadable.</summary>
-    public bool? IsOpenAt(DateTimeOffset at) => Hours?.IsOpenAt(at);
+    /// <summary>Open at that instant; null when the hours are unknown or unreadable, or depend on a holiday the calendar does not know.</summary>
+    public bool? IsOpenAt(DateTimeOffset at, HolidayCalendar calendar) => Hours?.IsOpenAt(at, calendar);
 }

@@ -3,6 +3,7 @@ using StationMap.Audit;
 using StationMap.Import;
 using StationMap.Auth;
 using StationMap.Data;
+using StationMap.Feeds.Profiles;
 using StationMap.Orgs;
 using StationMap.Stations;
 
@@ -12,8 +13,9 @@ public enum PublicationOutcome { Ok, NotFound, Invalid, Forbidden }
 
 public sealed record PublicationResult(PublicationOutcome Outcome, PublicationRecord? Record = null, string? Message = null);
 
-/// <summary>Changes publication status: by hand, or from a provider's result file (matched by code, then by name).</summary>
-public sealed class PublicationService(StationMapDb db, ImportOptions options)
+/// <summary>Changes publication status: by hand, or from a provider's result file (matched by code, then by name — as
+/// stored or as the provider's profiles submitted it, see <see cref="SubmittedNames"/>).</summary>
+public sealed class PublicationService(StationMapDb db, ImportOptions options, FeedProfileCatalog catalog)
 {
     public async Task<PublicationResult> SetAsync(string code, string provider, PublicationUpdate update, StaffIdentity who, CancellationToken ct = default)
     {
@@ -42,7 +44,8 @@ public sealed class PublicationService(StationMapDb db, ImportOptions options)
         var prefix = AdcodeScope.Prefix(who.OrgAdcode);
         var inScope = db.Stations.IgnoreQueryFilters().AsNoTracking().Where(s => s.Adcode.StartsWith(prefix));
         var codes = rows.Where(r => r.Code is not null).Select(r => r.Code!).Distinct().ToList();
-        var names = rows.Where(r => r.Code is null && r.Name is not null).Select(r => r.Name!).Distinct().ToList();
+        var submittedNames = SubmittedNames.For(catalog, provider);
+        var names = rows.Where(r => r.Code is null && r.Name is not null).SelectMany(r => submittedNames.Candidates(r.Name!)).Distinct().ToList();
         var byCode = await inScope.Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, ct);
         var byName = (await inScope.Where(s => s.DeletedAt == null && names.Contains(s.Name)).ToListAsync(ct)).ToLookup(s => s.Name);
 
@@ -50,7 +53,7 @@ public sealed class PublicationService(StationMapDb db, ImportOptions options)
         var matched = 0;
         foreach (var row in rows)
         {
-            var (station, problem) = Match(row, byCode, byName);
+            var (station, problem) = Match(row, byCode, byName, submittedNames);
             var state = PublicationState.Online;
             if (station is not null && row.Status is not null && !PublicationStates.TryParse(row.Status, out state))
                 problem = $"未知状态 / unknown status '{row.Status}'";
@@ -72,17 +75,20 @@ public sealed class PublicationService(StationMapDb db, ImportOptions options)
         return new ResultImportReport(provider, rows.Count, matched, updated, unmatched);
     }
 
-    private static (Station?, string?) Match(ResultRow row, Dictionary<string, Station> byCode, ILookup<string, Station> byName)
+    private static (Station?, string?) Match(ResultRow row, Dictionary<string, Station> byCode, ILookup<string, Station> byName, SubmittedNames submittedNames)
     {
         if (row.Code is not null)
             return byCode.TryGetValue(row.Code, out var s) ? (s, null) : (null, $"编码不存在或不在您的范围内 / no station with code {row.Code} in your area");
         if (row.Name is null) return (null, "缺少站点编码和名称 / neither station code nor name");
-        var candidates = byName[row.Name].ToList();
+        // The stored name and the name without the keyword suffix together must point to one station: "A（工会驿站）" is
+        // ambiguous when both "A" and "A（工会驿站）" exist, since both were submitted under that name.
+        var candidates = submittedNames.Candidates(row.Name).SelectMany(n => byName[n]).DistinctBy(s => s.Id).OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
+        var codes = string.Join("、", candidates.Take(5).Select(s => s.Code)) + (candidates.Count > 5 ? "…" : "");
         return candidates.Count switch
         {
             1 => (candidates[0], null),
             0 => (null, $"名称不存在或不在您的范围内 / no station named '{row.Name}' in your area"),
-            _ => (null, $"名称重复（{candidates.Count}个站点），请用站点编码 / {candidates.Count} stations share this name: use the code"),
+            _ => (null, $"名称“{row.Name}”对应{candidates.Count}个站点（{codes}），请用站点编码 / {candidates.Count} stations match the name '{row.Name}' ({codes}): use the code"),
         };
     }
 

@@ -38,8 +38,8 @@ public static class StationValidator
 
         var coordsys = CoordSys.Wgs84;
         if (input.Coordsys is not null && !CoordSysNames.TryParse(input.Coordsys, out coordsys))
-            errors.Add(FieldError.Of("coordsys", "invalid", $"坐标系无效，可选：{string.Join("、", CoordSysNames.All)}",
-                $"unknown coordinate system; valid: {string.Join(", ", CoordSysNames.All)}"));
+            errors.Add(FieldError.Of("coordsys", "invalid", $"坐标系无效：{input.Coordsys}，可选：{CoordSysNames.AcceptedZh}",
+                $"unknown coordinate system '{input.Coordsys}'; valid: {CoordSysNames.AcceptedEn}"));
         var location = StationLocationRules.Check(input.Lng, input.Lat, coordsys, errors);
         if (location is { } l && adcodeWellFormed && divisions.Exists(adcode)
             && !divisions.IsNearProvince(adcode, l.Wgs84.Lng, l.Wgs84.Lat, provinceMarginKm))

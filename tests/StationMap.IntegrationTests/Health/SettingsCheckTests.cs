@@ -14,6 +14,7 @@ public class SettingsCheckTests
     [InlineData("Import:MaxQueuedImports", "0", "MaxQueuedImports")]
     [InlineData("Import:MaxRows", "0", "MaxRows")]
     [InlineData("Import:DuplicateRadiusMetres", "-20", "DuplicateRadiusMetres")]
+    [InlineData("Hours:HolidayCalendar", "/nonexistent/holidays.csv", "Hours:HolidayCalendar")] // was: PH rules silently ignored
     public void A_setting_out_of_range_stops_the_service_naming_it(string key, string value, string named)
     {
         using var factory = TestApp.Over(NoDatabase, (key, value));

@@ -11,6 +11,10 @@ namespace StationMap.IntegrationTests.Nearby;
 /// <summary>Both serving paths against brute force: PostGIS spheroid distance to every station.</summary>
 public class NearestExactnessTests(SeededApiFixture api) : IClassFixture<SeededApiFixture>
 {
+    /// <summary>Ordinary days, National Day (PH off stations closed), a 调休 Saturday, and a year the holiday calendar does not cover.</summary>
+    private static readonly DateTimeOffset[] Days = [.. new[] { "2026-11-28", "2026-11-29", "2026-11-30", "2026-10-01", "2026-10-10", "2027-03-01" }
+        .Select(d => DateTimeOffset.Parse(d + "T00:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture))];
+
     [Fact]
     public async Task Both_paths_return_the_true_k_nearest_by_spheroid_distance_for_random_queries_and_filters()
     {
@@ -26,7 +30,7 @@ public class NearestExactnessTests(SeededApiFixture api) : IClassFixture<SeededA
                 Lng: 115.9 + rng.NextDouble() * 1.2, Lat: 39.6 + rng.NextDouble() * 0.9,
                 Limit: rng.Next(1, 21), RadiusM: rng.Next(3) == 0 ? rng.Next(500, 8000) : null,
                 Services: serviceSets[rng.Next(serviceSets.Length)], Type: rng.Next(4) == 0 ? StationType.Standard : null,
-                OpenNowOnly: rng.Next(3) == 0, At: new DateTimeOffset(2026, 11, 28 + rng.Next(3), rng.Next(24), 0, 0, TimeSpan.FromHours(8)),
+                OpenNowOnly: rng.Next(3) == 0, At: Days[rng.Next(Days.Length)].AddHours(rng.Next(24)),
                 AccessibleOnly: rng.Next(3) == 0);
 
             var truth = await BruteForceAsync(db, request);

@@ -39,6 +39,20 @@ public sealed class AdminPageTests(PageFixture app) : IClassFixture<PageFixture>
         }
     }
 
+    // Staff whose sheet says 经度（GCJ-02） pick "as stated in the file" instead of restating it, and the report says
+    // which system was used (Import/HeaderCoordsysTests check where the station is stored).
+    [Fact]
+    public async Task A_file_stating_its_coordinate_system_in_the_headers_is_read_in_that_system()
+    {
+        var page = await SignedInAsync();
+        await page.SelectOptionAsync("#upload-coordsys", "");
+        var text = "站点编码,站点名称,地址,经度（GCJ-02）,纬度（GCJ-02）,行政区划代码,服务内容,开放时间,联系电话,是否对外开放\n"
+            + "CS-HDR-1,表头坐标驿站,北京市海淀区中关村大街9号,116.316234,39.985123,110108,饮水,24小时,010-62561234,是\n";
+        await CheckFileAsync(page, new() { Name = "gcj.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(text) });
+        Assert.Contains("GCJ-02", await page.InnerTextAsync("#upload-result"));
+        Assert.True(await page.Locator("#upload-commit").IsEnabledAsync());
+    }
+
     [Fact]
     public async Task An_unknown_key_is_refused_with_the_APIs_own_message()
     {

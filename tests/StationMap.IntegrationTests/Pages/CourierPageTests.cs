@@ -165,6 +165,9 @@ public sealed class CourierPageTests(PageFixture app) : IClassFixture<PageFixtur
         var text = await dialog.InnerTextAsync();
         Assert.Contains(first.GetProperty("address").GetString()!, text);
         Assert.Contains("开放时间", text);
+        // The page's wording (hours.js) is the one the provider feeds send (ChineseHoursText): the two stay in step.
+        if (first.GetProperty("openingHours").GetString() is { } hours)
+            Assert.Contains(StationMap.Hours.ChineseHoursText.Of(hours), text);
         Assert.Equal(first.GetProperty("navigation").GetProperty("amapApp").GetString(),
             await dialog.Locator("a[href^='amapuri:']").GetAttributeAsync("href"));
         await page.Keyboard.PressAsync("Escape");

@@ -68,7 +68,7 @@ public class PageFixture : SeededApiFixture, IAsyncLifetime
     }
 
     /// <summary>A fresh page in its own context (own storage), phone-sized unless told otherwise.</summary>
-    public async Task<IPage> NewPageAsync(int width = 360, int height = 740, bool geolocation = false)
+    public async Task<IPage> NewPageAsync(int width = 360, int height = 740, bool geolocation = false, string? userAgent = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
@@ -79,6 +79,7 @@ public class PageFixture : SeededApiFixture, IAsyncLifetime
             Permissions = geolocation ? ["geolocation"] : [],
             Geolocation = geolocation ? new() { Latitude = Tiananmen.Lat, Longitude = Tiananmen.Lng } : null,
             AcceptDownloads = true,
+            UserAgent = userAgent,
         });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();

@@ -63,4 +63,20 @@ public sealed class FeedProfileCatalogTests
         var e = Assert.Throws<FeedProfileException>(() => FeedProfileCatalog.Load(folder));
         Assert.Contains(e.Errors, m => m.Contains("typo.json") && m.Contains("maxRow"));
     }
+
+    [Fact]
+    public void A_column_for_some_changes_names_known_kinds_and_is_not_required()
+    {
+        var folder = Directory.CreateTempSubdirectory("profiles").FullName;
+        var file = Path.Combine(folder, "poi.json");
+        File.WriteAllText(file, """
+            { "id": "poi", "provider": "amap", "columns": [ { "header": "n", "source": "name" },
+              { "header": "poi_id", "source": "providerPoiId", "onlyFor": ["changed", "deleted"], "required": true }, { "header": "x", "source": "lng", "onlyFor": [] } ] }
+            """);
+        var e = Assert.Throws<FeedProfileException>(() => FeedProfileCatalog.Load(folder));
+        Assert.Contains(e.Errors, m => m.StartsWith(file + ": columns[1].onlyFor: unknown change kind 'deleted'", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, m => m.StartsWith(file + ": columns[1].required:", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, m => m.StartsWith(file + ": columns[2].onlyFor: lists no change kind", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, m => m.StartsWith(file + ": columns[2].onlyFor: coordinate columns", StringComparison.Ordinal));
+    }
 }

@@ -49,10 +49,10 @@ public class PackedTableTests
         Assert.Equal("Mo-Fr 08:00-18:00", first.OpeningHoursText);
         Assert.Equal(["water", "microwave"], first.Services);
         Assert.Equal(StationType.Micro, first.Type);
-        Assert.True(first.IsOpenAt(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8))));
-        Assert.False(first.IsOpenAt(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.FromHours(8))));
+        Assert.True(first.IsOpenAt(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8)), HolidayCalendar.Shipped));
+        Assert.False(first.IsOpenAt(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.FromHours(8)), HolidayCalendar.Shipped));
         Assert.Equal("010-12345678", table[1].Phone);
-        Assert.Null(table[1].IsOpenAt(DateTimeOffset.UtcNow));
+        Assert.Null(table[1].IsOpenAt(DateTimeOffset.UtcNow, HolidayCalendar.Shipped));
     }
 
     [Fact]

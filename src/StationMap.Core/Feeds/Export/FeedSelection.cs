@@ -5,8 +5,22 @@ using StationMap.Stations;
 
 namespace StationMap.Feeds.Export;
 
-/// <summary>What was last submitted for a station to the profile's provider.</summary>
-public sealed record SubmittedState(PublicationState State, string? Hash);
+/// <summary>What was last submitted for a station to the profile's provider, and the POI id the provider gave it (if known).</summary>
+public sealed record SubmittedState(PublicationState State, string? Hash, string? PoiId = null)
+{
+    /// <summary>
+    /// Whether the provider holds (or is creating) a POI for the station, so that a new version goes as an update
+    /// ("changed") rather than as a new POI ("added"). The one place this rule lives (docs/feeds.md, *Added or changed*):
+    /// never submitted or withdrawn → no; submitted (no result yet: batch channels create the POI at upload and may
+    /// never send a result), online, needs update → yes; rejected → only with a POI id (a rejected update of a live POI).
+    /// </summary>
+    public bool ProviderHasPoi => State switch
+    {
+        PublicationState.NotSubmitted or PublicationState.Withdrawn => false,
+        PublicationState.Rejected => !string.IsNullOrEmpty(PoiId),
+        _ => true,
+    };
+}
 
 /// <summary>The new state of a station's publication record once the batch is recorded.</summary>
 public sealed record Submission(long StationId, string Code, PublicationState State, string? Hash);
@@ -34,8 +48,8 @@ public sealed class FeedSelection(FeedRowBuilder builder, bool incremental, IRea
             var last = submitted.GetValueOrDefault(s.Id);
             if (FeedEligibility.NotPublishable(s) is { } gone)
             {
-                if (incremental && last?.State is PublicationState.Submitted or PublicationState.Online or PublicationState.NeedsUpdate
-                    && builder.Build(s, lenient: true).Row is { } old)
+                // Withdrawn when the provider holds a POI for it (the same rule as added/changed): a rejected new POI never was.
+                if (incremental && last is { ProviderHasPoi: true } && builder.Build(s, lenient: true, last.PoiId).Row is { } old)
                 {
                     Withdrawn++;
                     yield return Emit(old, FeedChange.Withdrawn, last, PublicationState.Withdrawn, hash: null);
@@ -48,7 +62,7 @@ public sealed class FeedSelection(FeedRowBuilder builder, bool incremental, IRea
                 Exclude(s, missing);
                 continue;
             }
-            var built = builder.Build(s);
+            var built = builder.Build(s, providerPoiId: last?.PoiId);
             if (built.Row is not { } row)
             {
                 Exclude(s, built.Rejection!);
@@ -61,12 +75,24 @@ public sealed class FeedSelection(FeedRowBuilder builder, bool incremental, IRea
                 yield return Emit(row, null, last, stays ? PublicationState.Online : PublicationState.Submitted, row.Hash);
                 continue;
             }
-            FeedChange? change = last is null || last.State is PublicationState.NotSubmitted or PublicationState.Withdrawn ? FeedChange.Added
-                : last.Hash != row.Hash ? FeedChange.Changed : null;
+            FeedChange? change = IncrementalChange(last, row.Hash);
             if (change is not { } c) continue;
             if (c == FeedChange.Added) Added++; else Changed++;
             yield return Emit(row, c, last, PublicationState.Submitted, row.Hash);
         }
+    }
+
+    /// <summary>
+    /// What an incremental export does with an exportable station: never submitted or withdrawn → added; otherwise
+    /// only when its emitted content differs from what was last submitted — as a change when the provider holds a
+    /// POI for it (<see cref="SubmittedState.ProviderHasPoi"/>), else added again (a rejected new POI: there is
+    /// nothing to update on the provider's side).
+    /// </summary>
+    public static FeedChange? IncrementalChange(SubmittedState? last, string hash)
+    {
+        if (last is null || last.State is PublicationState.NotSubmitted or PublicationState.Withdrawn) return FeedChange.Added;
+        if (last.Hash == hash) return null;
+        return last.ProviderHasPoi ? FeedChange.Changed : FeedChange.Added;
     }
 
     private FeedItem Emit(FeedRow row, FeedChange? change, SubmittedState? last, PublicationState state, string? hash)

@@ -40,14 +40,15 @@ internal static class StationStream
         }
     }
 
-    /// <summary>Station id → what was last submitted to the provider, for the stations of the area.</summary>
+    /// <summary>Station id → what was last submitted to the provider and the POI id it gave, for the stations of the area
+    /// (one query for the area: the rows then read their POI id from this map).</summary>
     public static async Task<Dictionary<long, SubmittedState>> SubmittedAsync(NpgsqlConnection conn, string prefix, string provider, CancellationToken ct)
     {
         // The whole country needs no join: every record has its station.
         await using var cmd = new NpgsqlCommand(prefix.Length == 0
-            ? "SELECT station_id, state, content_hash FROM publication_records WHERE provider = @provider"
+            ? "SELECT station_id, state, content_hash, provider_poi_id FROM publication_records WHERE provider = @provider"
             : """
-              SELECT r.station_id, r.state, r.content_hash FROM publication_records r JOIN stations s ON s.id = r.station_id
+              SELECT r.station_id, r.state, r.content_hash, r.provider_poi_id FROM publication_records r JOIN stations s ON s.id = r.station_id
               WHERE r.provider = @provider AND s.adcode LIKE @prefix
               """, conn);
         cmd.Parameters.AddWithValue("provider", provider);
@@ -56,7 +57,7 @@ internal static class StationStream
         await using var r = await cmd.ExecuteReaderAsync(ct);
         // Synchronous reads: Read blocks only when Npgsql's buffer runs dry; 140k awaited ReadAsync calls cost more.
         while (r.Read())
-            map[r.GetInt64(0)] = new SubmittedState(StateOf(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2));
+            map[r.GetInt64(0)] = new SubmittedState(StateOf(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3));
         return map;
     }
 

@@ -133,6 +133,8 @@ internal sealed class SubmissionWriter
               station_code = excluded.station_code, state = excluded.state, content_hash = excluded.content_hash,
               profile = excluded.profile, last_batch_id = excluded.last_batch_id, submitted_at = excluded.submitted_at,
               updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+              -- A withdrawn POI is gone on the provider's side: submitted again, the station gets a new id from the next result.
+              provider_poi_id = CASE WHEN publication_records.state = 'withdrawn' AND excluded.state <> 'withdrawn' THEN NULL ELSE publication_records.provider_poi_id END,
               reason = CASE WHEN excluded.state = 'withdrawn' THEN '已撤回 / withdrawn in batch ' || @batch ELSE NULL END
             WHERE (publication_records.state, publication_records.content_hash, publication_records.profile, publication_records.last_batch_id)
               IS DISTINCT FROM (excluded.state, excluded.content_hash, excluded.profile, excluded.last_batch_id)

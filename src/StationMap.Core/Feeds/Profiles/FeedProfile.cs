@@ -62,7 +62,19 @@ public sealed record FeedColumn
     public string WhenTooLong { get; init; } = "reject";
     /// <summary>An empty value excludes the station from the batch.</summary>
     public bool Required { get; init; }
+    /// <summary>Only in incremental output of these kinds (added, changed, withdrawn), e.g. the provider's POI id for
+    /// updates and deletions. Null: everywhere. Left out of full exports and of the other change files; with a change
+    /// column (one file) the column is there and its cell is empty on rows of the other kinds.</summary>
+    public List<string>? OnlyFor { get; init; }
 
     public bool IsNumber => Source is "lng" or "lat";
     public bool Truncates => WhenTooLong == "truncate";
+
+    /// <summary>Whether the column is in an output file: <paramref name="change"/> is the file's kind, null for a full
+    /// export; <paramref name="mixed"/> for one incremental file with a change column.</summary>
+    public bool InFile(Writers.FeedChange? change, bool mixed) =>
+        OnlyFor is null || mixed || (change is { } c && OnlyFor.Contains(Writers.FeedChangeNames.Wire(c)));
+
+    /// <summary>Whether a row of this kind carries the column's text (false: the cell is empty).</summary>
+    public bool Filled(Writers.FeedChange? change) => OnlyFor is null || (change is { } c && OnlyFor.Contains(Writers.FeedChangeNames.Wire(c)));
 }

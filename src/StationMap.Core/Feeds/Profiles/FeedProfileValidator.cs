@@ -51,6 +51,14 @@ public static partial class FeedProfileValidator
             foreach (Match m in Placeholder().Matches(c.Template))
                 if (!FeedFields.Known.Contains(m.Groups[1].Value))
                     fail($"{at}.template", $"unknown field '{{{m.Groups[1].Value}}}' (known: {string.Join(", ", FeedFields.Known)})");
+        if (c.OnlyFor is { } only)
+        {
+            if (only.Count == 0) fail($"{at}.onlyFor", "lists no change kind (added, changed, withdrawn); leave it out for every file");
+            foreach (var kind in only.Where(k => k is not ("added" or "changed" or "withdrawn")))
+                fail($"{at}.onlyFor", $"unknown change kind '{kind}' (added, changed, withdrawn)");
+            if (c.Required) fail($"{at}.required", "a column written only for some changes cannot be required");
+            if (c.IsNumber) fail($"{at}.onlyFor", "coordinate columns are in every file");
+        }
         if (c.MaxLength is <= 0) fail($"{at}.maxLength", $"must be positive (got {c.MaxLength})");
         if (c.WhenTooLong is not ("reject" or "truncate")) fail($"{at}.whenTooLong", $"must be 'reject' or 'truncate' (got '{c.WhenTooLong}')");
         if (c.Truncates && FeedFields.IsName(c)) fail($"{at}.whenTooLong", "a station name is never truncated: use 'reject'");

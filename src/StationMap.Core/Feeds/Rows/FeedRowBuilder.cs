@@ -18,10 +18,14 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
     // Reused per row (a builder serves one export, on one thread): no StringBuilder or byte[] per row.
     private readonly StringBuilder _template = new(64);
     private readonly ArrayBufferWriter<byte> _hashInput = new(1024);
+    private readonly bool[] _outsideHash = profile.Columns.Select(FeedFields.OutsideHash).ToArray();
+    private string _poiId = "";
 
     /// <param name="lenient">For withdrawals: the station leaves the map anyway, so limits only truncate.</param>
-    public FeedRowResult Build(Station s, bool lenient = false)
+    /// <param name="providerPoiId">The POI id the provider gave the station (field <c>providerPoiId</c>), if known.</param>
+    public FeedRowResult Build(Station s, bool lenient = false, string? providerPoiId = null)
     {
+        _poiId = providerPoiId ?? "";
         var at = new Coordinate(s.Lng, s.Lat, CoordSys.Wgs84).To(profile.CoordSystem);
         var cells = new object[profile.Columns.Count];
         List<string>? notes = null;
@@ -53,7 +57,7 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
     private string Text(FeedColumn column, (string Text, bool IsField)[]? template, Station s, Coordinate at)
     {
         var text = column.Value
-            ?? (column.Source is { } field ? StationFieldText.Of(field, s, at, profile, lookups) : Render(template!, s, at));
+            ?? (column.Source is { } field ? Field(field, s, at) : Render(template!, s, at));
         if (column.Suffix is { } suffix && text.Length > 0 && !column.SuffixUnlessContains.Any(w => text.Contains(w, StringComparison.Ordinal)))
             text += suffix;
         return text;
@@ -63,9 +67,13 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
     {
         var text = _template.Clear();
         foreach (var (part, isField) in parts)
-            text.Append(isField ? StationFieldText.Of(part, s, at, profile, lookups) : part);
+            text.Append(isField ? Field(part, s, at) : part);
         return text.ToString().Trim();
     }
+
+    // The POI id comes from the publication record, not the station: it is answered here.
+    private string Field(string field, Station s, Coordinate at) =>
+        field == FeedFields.ProviderPoiId ? _poiId : StationFieldText.Of(field, s, at, profile, lookups);
 
     private static (string, bool)[] Split(string template)
     {
@@ -81,16 +89,16 @@ public sealed class FeedRowBuilder(FeedProfile profile, FeedLookups lookups)
         return [.. parts];
     }
 
-    /// <summary>SHA-256 over what the profile emits, except the 版本 column (<c>version</c>): a change anywhere in the row
-    /// changes the hash, while a version bump from a field the provider never sees (internal notes) does not make the
-    /// station "changed" for the provider.</summary>
+    /// <summary>SHA-256 over what the profile emits, except the 版本 column (<c>version</c>) and the provider's POI id: a
+    /// change anywhere in the row changes the hash, while a version bump from a field the provider never sees (internal
+    /// notes) or the POI id recorded from a result file does not make the station "changed" for the provider.</summary>
     /// <remarks>Each cell's UTF-8 then 0x1F (the UTF-8 of U+001F), encoded cell by cell into one reused buffer.</remarks>
     private string Hash(object[] cells)
     {
         _hashInput.ResetWrittenCount();
         for (var i = 0; i < cells.Length; i++)
         {
-            if (profile.Columns[i].Source == "version") continue;
+            if (_outsideHash[i]) continue;
             var c = cells[i];
             var text = c is double d ? StationFieldText.Number(d, profile.Decimals) : (string)c;
             var span = _hashInput.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length) + 1);

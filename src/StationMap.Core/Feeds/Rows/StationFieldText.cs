@@ -1,6 +1,7 @@
 using System.Globalization;
 using StationMap.Feeds.Profiles;
 using StationMap.Geo;
+using StationMap.Hours;
 using StationMap.Stations;
 
 namespace StationMap.Feeds.Rows;
@@ -22,7 +23,9 @@ internal static class StationFieldText
         "location" => Number(at.Lng, profile.Decimals) + "," + Number(at.Lat, profile.Decimals),
         "coordsys" => at.Sys.ToWire(),
         "phone" => s.Phone ?? "",
-        "hours" => s.OpeningHours ?? "",
+        // Providers show this on the POI card: Chinese, never the storage syntax ("Mo-Fr", "PH off").
+        "hours" => ChineseHoursText.Of(s.OpeningHours),
+        "hoursOsm" => s.OpeningHours ?? "",
         "services" => string.Join("、", s.Services.Select(c => ServiceCatalog.Find(c)?.Chinese ?? c)),
         "servicesEn" => string.Join(", ", s.Services.Select(c => ServiceCatalog.Find(c)?.English ?? c)),
         "type" => s.Type switch { StationType.Standard => "标准站点", StationType.Micro => "微型站点", _ => "流动站点" },

@@ -13,5 +13,10 @@ public sealed record FeedTarget(string Folder, string BaseName, bool Incremental
 
 public static class FeedChangeNames
 {
-    public static string Wire(this FeedChange c) => c.ToString().ToLowerInvariant();
+    public static string Wire(this FeedChange c) => c switch
+    {
+        FeedChange.Added => "added",
+        FeedChange.Changed => "changed",
+        _ => "withdrawn",
+    };
 }

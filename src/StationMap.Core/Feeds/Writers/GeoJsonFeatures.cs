@@ -7,7 +7,8 @@ using StationMap.Feeds.Profiles;
 namespace StationMap.Feeds.Writers;
 
 /// <summary>One RFC 7946 Feature per row (WGS-84 [lng, lat]); profile columns become properties.</summary>
-internal sealed class GeoJsonFeatures(FeedProfile profile, string[] headers)
+/// <param name="shown">The row's cells in this file, in order (<paramref name="headers"/> names them).</param>
+internal sealed class GeoJsonFeatures(FeedProfile profile, string[] headers, int[] shown)
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
@@ -28,10 +29,11 @@ internal sealed class GeoJsonFeatures(FeedProfile profile, string[] headers)
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteStartObject("properties");
-            for (var i = 0; i < item.Row.Cells.Length; i++)
+            for (var j = 0; j < shown.Length; j++)
             {
-                if (item.Row.Cells[i] is double d) w.WriteNumber(headers[i], d);
-                else w.WriteString(headers[i], (string)item.Row.Cells[i]);
+                var i = shown[j];
+                if (item.Row.Cells[i] is double d) w.WriteNumber(headers[j], d);
+                else w.WriteString(headers[j], profile.Columns[i].Filled(item.Change) ? (string)item.Row.Cells[i] : "");
             }
             if (item.Change is { } change) w.WriteString(profile.ChangeHeader, profile.ChangeValues[change.Wire()]);
             w.WriteEndObject();

@@ -17,7 +17,10 @@ internal sealed class XlsxFeedWriter(FeedProfile profile, FeedLookups lookups)
     {
         using var source = new PeekableItems(items);
         if (source.Peek() is null) return [];
-        var headers = profile.Columns.Select(c => c.Header).Concat(target.Incremental ? [profile.ChangeHeader] : []).ToArray();
+        // One workbook: an incremental one has every column (cells of other kinds' columns empty), a full one leaves out
+        // the columns meant for some changes only.
+        var shown = Enumerable.Range(0, profile.Columns.Count).Where(i => profile.Columns[i].InFile(null, target.Incremental)).ToArray();
+        var headers = shown.Select(i => profile.Columns[i].Header).Concat(target.Incremental ? [profile.ChangeHeader] : []).ToArray();
         var tally = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
         var name = $"{target.BaseName}.xlsx";
         var raw = Path.Combine(target.Folder, name + ".tmp");
@@ -30,9 +33,9 @@ internal sealed class XlsxFeedWriter(FeedProfile profile, FeedLookups lookups)
             {
                 if (profile.Sheets == "district")
                     foreach (var adcode in target.Adcodes)
-                        book.AddSheet(lookups.SheetName(adcode), headers, Rows(source, headers, tally, adcode));
+                        book.AddSheet(lookups.SheetName(adcode), headers, Rows(source, shown, headers, tally, adcode));
                 else
-                    book.AddSheet("站点", headers, Rows(source, headers, tally, null));
+                    book.AddSheet("站点", headers, Rows(source, shown, headers, tally, null));
                 book.AddSheet(SummarySheet, SummaryHeaders(target.Incremental), Summary(tally, target.Incremental));
             }
             (bytes, sha) = StableZip.Rewrite(raw, Path.Combine(target.Folder, name));
@@ -45,7 +48,7 @@ internal sealed class XlsxFeedWriter(FeedProfile profile, FeedLookups lookups)
         return [new WrittenFile(name, target.Incremental ? "mixed" : "all", tally.Values.Sum(t => t[0]), bytes, sha)];
     }
 
-    private IEnumerable<object?[]> Rows(PeekableItems source, string[] headers, SortedDictionary<string, int[]> tally, string? adcode)
+    private IEnumerable<object?[]> Rows(PeekableItems source, int[] shown, string[] headers, SortedDictionary<string, int[]> tally, string? adcode)
     {
         var any = false;
         while (source.Peek() is { } item && (adcode is null || item.Row.Adcode == adcode))
@@ -56,8 +59,9 @@ internal sealed class XlsxFeedWriter(FeedProfile profile, FeedLookups lookups)
             counts[0]++;
             if (item.Change is { } change) counts[1 + (int)change]++;
             var row = new object?[headers.Length];
-            item.Row.Cells.CopyTo(row, 0);
-            if (item.Change is { } ch && row.Length > item.Row.Cells.Length) row[^1] = profile.ChangeValues[ch.Wire()];
+            for (var j = 0; j < shown.Length; j++)
+                row[j] = profile.Columns[shown[j]].Filled(item.Change) ? item.Row.Cells[shown[j]] : "";
+            if (item.Change is { } ch && row.Length > shown.Length) row[^1] = profile.ChangeValues[ch.Wire()];
             yield return row;
         }
         // A district whose stations were all excluded still gets a readable sheet.

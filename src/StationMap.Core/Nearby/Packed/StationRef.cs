@@ -29,9 +29,9 @@ public readonly struct StationRef(StationTable table, int row)
     public bool HasPhone => table.Phones[row] >= 0;
     public ReadOnlySpan<byte> PhoneUtf8 => table.Text.Utf8(table.Phones[row]);
 
-    /// <summary>Open at that instant; null when the hours are unknown or unreadable.</summary>
-    public bool? IsOpenAt(DateTimeOffset at) => Hours?.IsOpenAt(at);
+    /// <summary>Open at that instant; null when the hours are unknown or unreadable, or depend on a holiday the calendar does not know.</summary>
+    public bool? IsOpenAt(DateTimeOffset at, HolidayCalendar calendar) => Hours?.IsOpenAt(at, calendar);
 
-    /// <summary>Same, for a Beijing wall-clock time computed once per request.</summary>
-    public bool? IsOpenAtShanghai(DateTime local) => Hours?.IsOpenAtShanghai(local);
+    /// <summary>Same, for a Beijing wall-clock time and its holiday status computed once per request.</summary>
+    public bool? IsOpenAtShanghai(DateTime local, HolidayDays days) => Hours?.IsOpenAtShanghai(local, days);
 }

@@ -66,6 +66,7 @@ addStrings({
   chooseFile: ['选择文件（.xlsx 或 .csv）', 'File (.xlsx or .csv)'],
   coordsys: ['坐标系', 'Coordinate system'],
   cs_wgs84: ['WGS-84（GPS）', 'WGS-84 (GPS)'],
+  cs_fromFile: ['以文件为准（表头或坐标系列注明）', 'As stated in the file (headers or a coordsys column)'],
   cs_gcj02: ['GCJ-02（高德、腾讯）', 'GCJ-02 (Amap, Tencent)'],
   cs_bd09: ['BD-09（百度经纬度）', 'BD-09 (Baidu degrees)'],
   cs_bd09mc: ['BD-09 墨卡托（百度米制）', 'BD-09 Mercator (Baidu metres)'],

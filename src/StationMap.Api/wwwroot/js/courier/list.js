@@ -13,7 +13,14 @@ export function formatDistance(m) {
 function openState(result) {
   if (result.openNow === true) return el('span', { className: 'open' }, t('openNow'));
   if (result.openNow === false) return el('span', { className: 'shut' }, t('closedNow'));
-  return el('span', {}, t('hoursUnknown'));
+  return el('span', {}, t(result.openingHours ? 'openUnknown' : 'hoursUnknown'));
+}
+
+// The detail's hours: the hours and whether open now; "unknown" once when there are no hours to read.
+function hoursText(result) {
+  const described = describeHours(result.openingHours);
+  if (!described) return [t('hoursUnknown')];
+  return result.openNow === null || result.openNow === undefined ? [described] : [described, ' · ', openState(result)];
 }
 
 // Only a recorded step-free entrance is shown: "unknown" and "no" both stay silent.
@@ -26,6 +33,12 @@ function navButtons(result) {
     el('a', { className: 'button nav-amap', href: result.navigation.amapWeb, target: '_blank', rel: 'noopener' }, t('navAmap')),
     el('a', { className: 'button nav-baidu', href: result.navigation.baiduWeb, target: '_blank', rel: 'noopener' }, t('navBaidu')),
   ];
+}
+
+// The API's Amap app link is Amap's Android URI; the iPhone app answers only its own scheme, with the same parameters.
+const onIos = /iPhone|iPad|iPod/.test(navigator.userAgent) || (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
+function amapAppLink(link) {
+  return onIos ? link.replace('amapuri://route/plan/?', 'iosamap://path?') : link;
 }
 
 // One link per number ("010-62561234/13812345678" is two): digits of the whole text would dial no number at all.
@@ -72,12 +85,12 @@ export function renderDetail(body, result) {
     el('dl', {},
       ...row('distance', `${formatDistance(result.distanceM)} · ${t('walk', { n: result.walkMinutes })} · ${t('ebike', { n: result.ebikeMinutes })}`),
       ...row('address', result.address),
-      ...row('hours', describeHours(result.openingHours) || t('hoursUnknown'), ' · ', openState(result)),
+      ...row('hours', ...hoursText(result)),
       ...row('type', t(`type_${result.type}`), result.accessible === true ? [' · ', accessibleBadge(result)] : []),
       ...row('phone', phones.length > 0 ? el('span', { className: 'phones' }, phones) : '—'),
       ...row('services', el('div', {}, ...result.services.map(serviceBadge)))),
     el('div', { className: 'actions' }, ...navButtons(result)),
     el('p', {},
-      el('a', { href: result.navigation.amapApp }, t('navAmapApp')), ' · ',
+      el('a', { href: amapAppLink(result.navigation.amapApp) }, t('navAmapApp')), ' · ',
       el('a', { href: result.navigation.baiduApp }, t('navBaiduApp'))));
 }

@@ -9,10 +9,16 @@ import { locateMe } from './locate.js';
 import { createMap } from './map.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { origin: null, results: [], config: null };
+const state = { origin: null, results: [], config: null, status: null };
 
-function setStatus(text, isError = false) {
-  $('status').textContent = text;
+/**
+ * The status line, kept as what it says rather than its words, so that switching language re-says it: a courier
+ * who cannot read the Chinese error switches to English to understand it. `key` is a string key with its values;
+ * `text` is the server's own words (already Chinese and English).
+ */
+function setStatus({ key, values, text }, isError = false) {
+  state.status = { key, values, text, isError };
+  $('status').textContent = text ?? t(key, values);
   $('status').classList.toggle('error', isError);
 }
 
@@ -30,7 +36,7 @@ async function search() {
   if (!state.origin) return;
   const id = ++searchId;
   const { origin } = state;
-  setStatus(t('searching'));
+  setStatus({ key: 'searching' });
   try {
     const [answer, drawn] = await Promise.all([
       api('/api/v1/stations/nearest', {
@@ -46,9 +52,9 @@ async function search() {
     map.showUser(drawn);
     map.showStations(answer.results, drawn);
     renderList($('results'), answer.results, select);
-    setStatus(answer.results.length ? t('found', { n: answer.results.length }) : t('none'));
+    setStatus(answer.results.length ? { key: 'found', values: { n: answer.results.length } } : { key: 'none' });
   } catch (e) {
-    if (id === searchId) setStatus(e instanceof ApiError ? e.message : String(e), true);
+    if (id === searchId) setStatus({ text: e instanceof ApiError ? e.message : String(e) }, true);
   }
 }
 
@@ -71,7 +77,7 @@ async function locate() {
     state.origin = await locateMe();
     await search();
   } catch (e) {
-    setStatus(t(e.message), true);
+    setStatus({ key: e.message }, true);
   } finally {
     button.disabled = false;
     button.textContent = t('locate');
@@ -80,7 +86,7 @@ async function locate() {
 
 applyTranslations();
 bindLangSwitch($('lang'));
-setStatus(t('start'));
+setStatus({ key: 'start' });
 
 let map;
 let filters;
@@ -96,9 +102,9 @@ try {
   onLangChange(() => {
     filters.redraw();
     renderList($('results'), state.results, select);
-    setStatus(state.origin ? t('found', { n: state.results.length }) : t('start'));
+    setStatus(state.status, state.status.isError);
   });
   document.body.dataset.ready = 'true';
 } catch (e) {
-  setStatus(e.message, true);
+  setStatus({ text: e.message }, true);
 }

@@ -30,6 +30,8 @@ addStrings({
   openNow: ['营业中', 'Open now'],
   closedNow: ['已休息', 'Closed now'],
   hoursUnknown: ['营业时间未知', 'Hours unknown'],
+  // Hours known, but they depend on whether today is a public holiday in a year the holiday calendar lacks.
+  openUnknown: ['今日是否营业未知', 'Open today: unknown'],
   call: ['电话', 'Call'],
   navAmap: ['高德导航', 'Amap'],
   navBaidu: ['百度导航', 'Baidu'],
