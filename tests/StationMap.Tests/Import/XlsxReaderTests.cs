@@ -94,6 +94,17 @@ public class XlsxReaderTests
     }
 
     [Fact]
+    public void A_row_numbered_far_past_excels_last_is_refused_for_the_empty_rows_it_implies()
+    {
+        // Empty rows no longer count against MaxRows, so the gap before row 5,000,000 is stopped by MaxLines instead.
+        using var sheet = Open(Workbook(
+            """<row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c></row><row r="5000000"><c r="A5000000" t="inlineStr"><is><t>甲</t></is></c></row>"""));
+        var refused = Assert.Throws<SheetLimitException>(() => sheet.Rows().Count());
+        Assert.Equal("too_many_rows", refused.Problem.Code);
+        Assert.True(refused.TooLarge);
+    }
+
+    [Fact]
     public void Numbers_booleans_and_errors_become_the_text_excel_shows_and_formulas_are_never_evaluated()
     {
         using var sheet = Open(Workbook(
