@@ -30,7 +30,7 @@ public sealed record HeaderCoordsys(CoordSys Sys, string Column)
                 $"the coordsys parameter {upload.ToWire()} contradicts the header '{first.Column}', which says {first.Sys.ToWire()} (the wrong system puts stations hundreds of metres off): check which is right — if the coordinates are {first.Sys.ToWire()}, upload with coordsys {first.Sys.ToWire()}, otherwise correct the header"));
             return null;
         }
-        warnings.Add(ImportProblem.Of(1, first.Column, "coordsys_from_header",
+        warnings.Add(ImportProblem.Of(map.HeaderRow, first.Column, "coordsys_from_header",
             $"坐标系取自表头“{first.Column}”：{first.Sys.ToWire()}", $"coordinate system {first.Sys.ToWire()} taken from the header '{first.Column}'"));
         return first;
     }

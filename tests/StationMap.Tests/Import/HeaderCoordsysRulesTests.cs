@@ -53,6 +53,15 @@ public class HeaderCoordsysRulesTests
     }
 
     [Fact]
+    public void The_note_points_at_the_header_row_where_it_is_below_a_title()
+    {
+        var warnings = new List<ImportProblem>();
+        var map = ColumnMap.Read(["名称", "地址", "经度（GCJ-02）", "纬度（GCJ-02）", "区划代码"], warnings, headerRow: 3);
+        HeaderCoordsys.Check(map, null, [], warnings);
+        Assert.Equal(3, Assert.Single(warnings, w => w.Code == "coordsys_from_header").Row);
+    }
+
+    [Fact]
     public void A_coordsys_parameter_that_agrees_with_the_headers_is_fine()
     {
         var errors = new List<ImportProblem>();
