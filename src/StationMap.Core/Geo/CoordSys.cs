@@ -58,7 +58,14 @@ public static class CoordSysNames
             case "bd09": sys = CoordSys.Bd09; return true;
             case "bd09mc": sys = CoordSys.Bd09Mc; return true;
         }
-        var parts = Parts(text);
+        // Spaces are first read as part of a name ("百度 墨卡托"), then as separators ("GCJ-02 高德").
+        return TryAll(Parts(text, ListSeparators), out sys) || TryAll(Parts(text, [.. ListSeparators, ' ', '\t']), out sys);
+    }
+
+    /// <summary>Every part names the same known system.</summary>
+    private static bool TryAll(List<string> parts, out CoordSys sys)
+    {
+        sys = CoordSys.Wgs84;
         if (parts.Count == 0) return false;
         CoordSys? found = null;
         foreach (var part in parts)
@@ -70,11 +77,14 @@ public static class CoordSysNames
         return true;
     }
 
-    /// <summary>The words of a name: the text outside brackets and each bracketed gloss, split on "/", "、" and "或".</summary>
-    private static List<string> Parts(string? text)
+    private static readonly char[] ListSeparators = ['(', ')', '[', ']', '/', '、', '|', ',', ';'];
+
+    /// <summary>The words of a name: the text outside brackets and each bracketed gloss, split on the separators
+    /// (full-width ones are made half-width first: "，" is ",").</summary>
+    private static List<string> Parts(string? text, char[] separators)
     {
         var s = Fullwidth.ToHalfwidth(text ?? "").Replace('【', '[').Replace('】', ']');
-        var pieces = s.Split(['(', ')', '[', ']', '/', '、', '|'], StringSplitOptions.RemoveEmptyEntries);
+        var pieces = s.Split(separators, StringSplitOptions.RemoveEmptyEntries);
         return pieces.Select(Key).Where(k => k.Length > 0).ToList();
     }
 

@@ -7,6 +7,7 @@ public sealed class ColumnMap
 {
     private readonly Dictionary<ImportField, int> _index = [];
     private readonly Dictionary<ImportField, CoordSys> _stated = [];
+    private readonly List<string> _disagreeing = [];
 
     public IReadOnlyList<string> Headers { get; }
     /// <summary>Columns that are not station fields: their values are kept in the notes, never dropped.</summary>
@@ -32,6 +33,7 @@ public sealed class ColumnMap
             if (field is { } f && map._index.TryAdd(f, i))
             {
                 if (stated is { } sys) map._stated[f] = sys;
+                else if (ImportHeaders.GlossesDisagree(rawHeaders[i])) map._disagreeing.Add(headers[i]);
                 continue;
             }
             if (string.IsNullOrWhiteSpace(rawHeaders[i])) { unknown.Add(i); continue; }
@@ -46,6 +48,9 @@ public sealed class ColumnMap
 
     /// <summary>The coordinate columns whose header states a coordinate system ("经度（GCJ-02）"), with that system.</summary>
     public IReadOnlyDictionary<ImportField, CoordSys> StatedCoordsys => _stated;
+
+    /// <summary>Coordinate headers whose glosses name two systems ("经度（WGS84）（百度）").</summary>
+    public IReadOnlyList<string> DisagreeingHeaders => _disagreeing;
 
     public bool Has(ImportField field) => _index.ContainsKey(field);
 

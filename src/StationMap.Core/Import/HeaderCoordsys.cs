@@ -13,6 +13,13 @@ public sealed record HeaderCoordsys(CoordSys Sys, string Column)
     /// <summary>The headers' system, or null when none states one or they contradict (then an error says so).</summary>
     public static HeaderCoordsys? Check(ColumnMap map, string? uploadCoordsys, List<ImportProblem> errors, List<ImportProblem> warnings)
     {
+        if (map.DisagreeingHeaders.Count > 0)
+        {
+            var column = map.DisagreeingHeaders[0];
+            errors.Add(ImportProblem.Of(0, column, "coordsys_header_conflict",
+                $"表头“{column}”的说明写了两个不同的坐标系，请改正表头", $"the header '{column}' names two different coordinate systems; correct the header"));
+            return null;
+        }
         var stated = map.StatedCoordsys.OrderBy(s => map.IndexOf(s.Key)).Select(s => new HeaderCoordsys(s.Value, map.HeaderOf(s.Key)!)).ToList();
         if (stated.Count == 0) return null;
         var first = stated[0];

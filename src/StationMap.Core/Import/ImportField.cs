@@ -79,14 +79,18 @@ public static class ImportHeaders
     /// <summary>The system the bracketed glosses of a header name; every gloss that names one must name the same.</summary>
     private static CoordSys? Bracketed(string header)
     {
-        CoordSys? found = null;
+        var systems = GlossSystems(header).Distinct().ToList();
+        return systems.Count == 1 ? systems[0] : null;
+    }
+
+    /// <summary>A coordinate header whose glosses name two systems ("经度（WGS84）（百度）"): refused, never guessed.</summary>
+    public static bool GlossesDisagree(string? header) =>
+        header is not null && Find(header) is { } field && IsCoordinate(field) && GlossSystems(header).Distinct().Count() > 1;
+
+    private static IEnumerable<CoordSys> GlossSystems(string header)
+    {
         foreach (var gloss in Glosses(Fullwidth.ToHalfwidth(header)))
-            if (CoordSysNames.TryParse(gloss, out var sys))
-            {
-                if (found is { } f && f != sys) return null;
-                found = sys;
-            }
-        return found;
+            if (CoordSysNames.TryParse(gloss, out var sys)) yield return sys;
     }
 
     private static IEnumerable<string> Glosses(string header)

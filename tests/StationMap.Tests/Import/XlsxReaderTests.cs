@@ -94,6 +94,21 @@ public class XlsxReaderTests
     }
 
     [Fact]
+    public void A_damaged_row_under_a_title_is_reported_as_damage_not_as_missing_columns()
+    {
+        // Title, then a row whose number is not a number (damaged XML), then the real header: the header search stops at
+        // the damage, takes the title for the header, and the uploader is told columns are missing.
+        var book = Workbook(
+            """<row r="1"><c r="A1" t="inlineStr"><is><t>海淀区工会驿站统计表</t></is></c></row>"""
+            + """<row r="x"><c r="A2" t="inlineStr"><is><t>站点名称</t></is></c></row>""");
+        var errors = new List<ImportProblem>();
+        using var sheet = UploadedFile.Open(book, "s.xlsx", null, new ImportOptions(), errors, HeaderRule.Import);
+        var columns = sheet is null ? [] : ColumnMap.Read(sheet.Headers, [], sheet.HeaderRow, sheet.RowsAbove).MissingColumns(true);
+        Assert.Contains(errors, e => e.Code is "corrupt_file" or "unreadable");
+        Assert.DoesNotContain(errors.Concat(columns), e => e.Code is "no_header" or "missing_column");
+    }
+
+    [Fact]
     public void A_row_numbered_far_past_excels_last_is_refused_for_the_empty_rows_it_implies()
     {
         // Empty rows no longer count against MaxRows, so the gap before row 5,000,000 is stopped by MaxLines instead.
