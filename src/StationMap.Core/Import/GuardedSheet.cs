@@ -18,7 +18,8 @@ public sealed class GuardedSheet(ISheetSource inner, SheetLimits limits) : IShee
         // Only rows with a value count against MaxRows: Excel saves a CSV down to the sheet's used range, so a few
         // stations can come with thousands of ",,,," lines. All rows read are capped too (MaxLines), so a file of
         // millions of empty lines (or an xlsx row numbered in the billions) is refused, not walked through.
-        var (count, lines) = (0, 0L);
+        // The lines up to the header count too: a million empty lines before it are refused like a million after it.
+        var (count, lines) = (0, (long)inner.HeaderRow);
         foreach (var row in inner.Rows())
         {
             if (++lines > limits.MaxLines)

@@ -137,6 +137,8 @@ internal static class HeaderScan
             rows.Add(row);
         }
         var header = rule?.Choose(rows) ?? (rows.Count == 0 ? new HeaderRule.Header(-1, 0, [], false) : new HeaderRule.Header(0, 1, rows[0].Cells, false));
+        // The damage may be where the header was: say the file is damaged, not that its columns are missing.
+        if (failure is not null && rule is not null && !header.Complete) failure.Throw();
         if (header.Index < 0) return ([], 0, false, new(), [], failure);
         var last = header.Index + header.Span - 1;
         return (header.Cells, rows[last].Number, header.Complete, new Queue<(int, string?[])>(rows.Skip(last + 1)),
