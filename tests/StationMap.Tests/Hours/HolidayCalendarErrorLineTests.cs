@@ -1,0 +1,31 @@
+using StationMap.Hours;
+
+namespace StationMap.Tests.Hours;
+
+/// <summary>An operator's calendar file error must name the line that is wrong.</summary>
+public class HolidayCalendarErrorLineTests
+{
+    [Fact]
+    public void A_make_up_day_in_a_year_without_holidays_is_reported_on_its_own_line()
+    {
+        // Line 2 is the make-up Saturday of 2027, a year with no holiday listed; lines 3 and 4 are fine.
+        const string csv = "date,kind,name\n2027-01-02,workday,元旦调休上班\n2026-01-01,holiday,元旦\n2026-01-02,holiday,元旦\n";
+        var e = Assert.Throws<FormatException>(() => HolidayCalendar.Read(new StringReader(csv), "ops.csv"));
+        Assert.Contains("第 2 行 / line 2", e.Message);
+    }
+}
+
+/// <summary>A State Council notice for year Y can list days of Y-1 (the 2019 notice: 2018-12-29 调休上班, 2018-12-30/31
+/// 放假). Those two days must not make the whole of Y-1 "covered", with every other day of it answered as ordinary.</summary>
+public class HolidayCalendarCoverageTests
+{
+    [Fact]
+    public void A_notices_days_in_the_previous_december_do_not_cover_the_previous_year()
+    {
+        const string csv = "date,kind,name\n2018-12-29,workday,元旦调休上班\n2018-12-30,holiday,元旦\n2018-12-31,holiday,元旦\n"
+            + "2019-01-01,holiday,元旦\n2019-10-01,holiday,国庆节\n";
+        var calendar = HolidayCalendar.Read(new StringReader(csv), "ops.csv");
+        // National Day 2018 is not in this file: nobody can say from it, so PH answers must be unknown, not "ordinary day".
+        Assert.Equal(HolidayStatus.Unknown, calendar.StatusOf(new DateOnly(2018, 10, 1)));
+    }
+}
