@@ -33,11 +33,17 @@ internal static partial class ChineseHoursNormalizer
         s = Filler().Replace(s, " ");
         s = TimeRangeText().Replace(s, TimeRangeToText);
         s = DayListSeparator().Replace(s, ",");
-        s = RuleSeparator().Replace(s, "; ");
         s = TimeListSeparator().Replace(s, ",");
+        s = DaysAfterTimes().Replace(s, MoveDaysFirst);
+        s = Brackets().Replace(s, " ");
+        s = RuleSeparator().Replace(s, "; ");
         s = SelectorSpace().Replace(s, " ");
         return Spaces().Replace(s, " ").Trim(' ', ',', ';');
     }
+
+    /// <summary>"08:00-18:00 (Mo-Fr)" → "Mo-Fr 08:00-18:00"; times that already follow a selector stay as they are.</summary>
+    private static string MoveDaysFirst(Match m) =>
+        m.Groups["selector"].Success ? m.Value : $"{m.Groups["days"].Value} {m.Groups["times"].Value} ";
 
     private static string DayCode(string chinese) => chinese switch
     {
@@ -101,8 +107,23 @@ internal static partial class ChineseHoursNormalizer
     [GeneratedRegex("不开放|不营业|停止营业|暂停开放|闭馆|关闭|休息|休")]
     private static partial Regex ClosedWords();
 
-    [GeneratedRegex(@"(?:营业|开放|服务|办公)?时间\s*:?|营业|开放|服务|办公|对外|[()]")]
+    [GeneratedRegex(@"(?:营业|开放|服务|办公)?时间\s*:?|营业|开放|服务|办公|对外")]
     private static partial Regex Filler();
+
+    /// <summary>Kept until <see cref="DaysAfterTimes"/> has used them: "8:00-18:00（周一至周五）" brackets the days it qualifies.</summary>
+    [GeneratedRegex(@"[()]")]
+    private static partial Regex Brackets();
+
+    private const string Selector = "(?>" + Day + @"(?:-" + Day + @")?(?:," + Day + @"(?:-" + Day + @")?)*)";
+    private const string Times = @"(?>\d{2}:\d{2}-(?:次日|翌日|第二天)?\d{2}:\d{2}(?:,\d{2}:\d{2}-(?:次日|翌日|第二天)?\d{2}:\d{2})*)";
+
+    /// <summary>
+    /// Times followed by the days they are for: in brackets anywhere, or bare at the end of a rule (before "," ";" or
+    /// the end). A bare selector followed by times starts the next rule ("08:00-18:00 Sa 09:00-12:00"), so it is not
+    /// moved. The optional leading selector consumes times that already have days, which are then left alone.
+    /// </summary>
+    [GeneratedRegex(@"(?<selector>" + Selector + @"\s*)?(?<times>" + Times + @")\s*(?:\(\s*(?<days>" + Selector + @")\s*\)|(?<days>" + Selector + @")(?=\s*(?:[,;]|$)))")]
+    private static partial Regex DaysAfterTimes();
 
     private const string Period = "上午|早上|早晨|清晨|早|凌晨|中午|午间|下午|傍晚|晚上|晚间|夜间|晚|夜";
 

@@ -24,7 +24,9 @@ public readonly record struct HolidayDays(HolidayStatus Today, HolidayStatus Yes
 /// China's public holidays and make-up working days (调休上班) as the State Council publishes them each year, read from
 /// a CSV file <c>date,kind,name</c> (kind = holiday | workday). The shipped copy is data/holidays/cn.csv, embedded in
 /// this assembly; operators point <c>Hours:HolidayCalendar</c> at their own copy to add a year. A year is covered when
-/// the file lists at least one holiday in it; for any other year the status is <see cref="HolidayStatus.Unknown"/>.
+/// the file lists a holiday in it outside December: the notice for year Y can list days of Y-1's December (the 2019
+/// notice: 2018-12-29 调休上班, 2018-12-30/31 放假), but always lists 春节, 清明节, 劳动节… of Y itself. For any other year
+/// the status is <see cref="HolidayStatus.Unknown"/>.
 /// </summary>
 public sealed class HolidayCalendar
 {
@@ -39,20 +41,26 @@ public sealed class HolidayCalendar
     {
         _holidays = holidays;
         _workdays = workdays;
-        _years = [.. holidays.Keys.Select(d => d.Year)];
+        _years = CoveredYears(holidays.Keys);
     }
+
+    /// <summary>Years with a holiday before December; a year with only December days has just the next year's notice.</summary>
+    private static HashSet<int> CoveredYears(IEnumerable<DateOnly> holidays) =>
+        [.. holidays.Where(d => d.Month < 12).Select(d => d.Year)];
 
     /// <summary>The calendar shipped with this build (data/holidays/cn.csv).</summary>
     public static HolidayCalendar Shipped => ShippedCalendar.Value;
 
-    /// <summary>The years with at least one holiday listed, ascending.</summary>
+    /// <summary>The covered years (a holiday listed outside December), ascending.</summary>
     public IReadOnlyList<int> Years => [.. _years.Order()];
 
     public bool Covers(int year) => _years.Contains(year);
 
+    /// <summary>A listed day is known even in an uncovered year (2018-12-30 from the 2019 notice); other days of such a year are not.</summary>
     public HolidayStatus StatusOf(DateOnly date) =>
-        !_years.Contains(date.Year) ? HolidayStatus.Unknown
-        : _holidays.ContainsKey(date) ? HolidayStatus.Holiday : HolidayStatus.Ordinary;
+        _holidays.ContainsKey(date) ? HolidayStatus.Holiday
+        : _workdays.ContainsKey(date) || _years.Contains(date.Year) ? HolidayStatus.Ordinary
+        : HolidayStatus.Unknown;
 
     /// <summary>The holiday's name ("国庆节"), or null.</summary>
     public string? HolidayName(DateOnly date) => _holidays.GetValueOrDefault(date);
@@ -83,6 +91,7 @@ public sealed class HolidayCalendar
     {
         var holidays = new Dictionary<DateOnly, string>();
         var workdays = new Dictionary<DateOnly, string>();
+        var workdayLines = new Dictionary<DateOnly, int>();
         using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
         int date = Column(csv, "date", source), kind = Column(csv, "kind", source), name = Column(csv, "name", source);
         var line = 1;
@@ -102,6 +111,7 @@ public sealed class HolidayCalendar
                     break;
                 case "workday" when day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday:
                     workdays[day] = label;
+                    workdayLines[day] = line;
                     break;
                 case "workday":
                     throw Error(source, line, $"调休上班日应是周六或周日 / a make-up working day must fall on a Saturday or Sunday: {dateText} is a {day.DayOfWeek}");
@@ -109,9 +119,9 @@ public sealed class HolidayCalendar
                     throw Error(source, line, $"类型应为 holiday 或 workday / kind must be holiday or workday: '{other}'");
             }
         }
-        foreach (var (day, _) in workdays)
+        foreach (var (day, dayLine) in workdayLines.OrderBy(w => w.Value))
             if (!holidays.Keys.Any(h => h.Year == day.Year))
-                throw Error(source, line, $"{day.Year} 年只有调休上班日，没有节假日 / {day.Year} lists make-up working days but no holiday");
+                throw Error(source, dayLine, $"{day.Year} 年只有调休上班日，没有节假日 / {day.Year} lists make-up working days but no holiday");
         return new HolidayCalendar(holidays, workdays);
     }
 

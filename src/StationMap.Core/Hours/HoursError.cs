@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace StationMap.Hours;
 
-public enum HoursErrorCode { Empty, Unrecognised, UnknownWeekday, InvalidTime, EmptyRange, DaysWithoutTimes }
+public enum HoursErrorCode { Empty, Unrecognised, UnknownWeekday, InvalidTime, EmptyRange, DaysWithoutTimes, DaysAfterTimes }
 
 /// <summary>
 /// Why a text is not valid opening hours. <see cref="Position"/> is a zero-based index into <see cref="Text"/>, the
@@ -32,6 +32,8 @@ public sealed partial record HoursError(HoursErrorCode Code, string Text, int Po
                 $"开始与结束时间相同 / time range starts and ends at the same minute in {quoted}",
             HoursErrorCode.DaysWithoutTimes =>
                 $"请填写营业时间段 / the days have no times: {quoted} (例如 / e.g. 周一至周五 8:00-18:00；全天营业写 周一至周五 全天)",
+            HoursErrorCode.DaysAfterTimes =>
+                $"请把星期写在时间之前 / put the days before their times: {quoted} (例如 / e.g. 周一至周五 8:00-18:00)",
             _ => $"无法识别的开放时间 / unrecognised opening hours: {quoted}",
         };
     }

@@ -8,6 +8,8 @@ internal sealed class HoursParser(string text, bool requireTimes = false)
 {
     private static readonly string[] DayNames = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
     private int _pos;
+    /// <summary>The rule before had times but no days, so days without times after it are probably those times' days.</summary>
+    private bool _afterTimesWithoutDays;
 
     public HoursError? Error { get; private set; }
 
@@ -20,10 +22,12 @@ internal sealed class HoursParser(string text, bool requireTimes = false)
             if (AtEnd)
                 break;
             if (Peek == ';') { _pos++; continue; }
+            int ruleAt = _pos;
             var rule = ParseRule();
             if (rule is null)
                 return null;
             rules.Add(rule);
+            _afterTimesWithoutDays = char.IsAsciiDigit(text[ruleAt]);
             SkipSpaces();
             if (!AtEnd && Peek != ';')
                 return Fail<List<HoursRule>>(HoursErrorCode.Unrecognised);
@@ -50,8 +54,9 @@ internal sealed class HoursParser(string text, bool requireTimes = false)
         if (AtEnd || Peek == ';')
         {
             // OSM: a day selector without times means open all day.
+            // Times were written but before the days in a way the normaliser could not reorder: don't ask for times.
             if (requireTimes)
-                return Fail<HoursRule>(HoursErrorCode.DaysWithoutTimes, selectorAt);
+                return Fail<HoursRule>(_afterTimesWithoutDays ? HoursErrorCode.DaysAfterTimes : HoursErrorCode.DaysWithoutTimes, selectorAt);
             return new HoursRule(days, holidays, [new TimeRange(0, TimeRange.FullDay)]);
         }
         if (Accept("off") || Accept("closed"))
