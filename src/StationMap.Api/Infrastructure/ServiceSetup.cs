@@ -31,11 +31,11 @@ internal static class ServiceSetup
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Nearby.NearbyOptions>>().Value.SqlConnectionsOrDefault));
         services.AddSingleton(sp => new StationMap.Nearby.SqlNearestSearch(sp.GetRequiredKeyedService<NpgsqlDataSource>(StationMapDataSource.ServingReads)));
         services.AddSingleton<Nearby.NearestSearch>();
-        // Public holidays for PH rules: the shipped calendar, or Hours:HolidayCalendar; a broken file stops the start.
-        services.AddOptions<Nearby.HolidayCalendarOptions>().BindConfiguration(Nearby.HolidayCalendarOptions.Section).ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Nearby.HolidayCalendarOptions>, Nearby.HolidayCalendarValidation>();
-        services.AddSingleton(sp => StationMap.Hours.HolidayCalendar.Load(
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Nearby.HolidayCalendarOptions>>().Value.HolidayCalendar));
+        // Public holidays for PH rules: the shipped calendar, or Hours:HolidayCalendar, read once while the host starts
+        // (HolidayCalendarCheck needs it), so a broken file stops the start.
+        services.AddOptions<Nearby.HolidayCalendarOptions>().BindConfiguration(Nearby.HolidayCalendarOptions.Section);
+        services.AddSingleton(sp => Nearby.HolidayCalendarOptions.Load(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Nearby.HolidayCalendarOptions>>().Value));
         services.AddHostedService<Nearby.HolidayCalendarCheck>();
         services.AddHostedService<Nearby.NearbyIndexService>();
         services.AddFeeds(config);

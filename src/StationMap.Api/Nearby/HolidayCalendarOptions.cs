@@ -10,21 +10,18 @@ public sealed class HolidayCalendarOptions
 
     /// <summary>A CSV file <c>date,kind,name</c> that replaces the shipped data/holidays/cn.csv; empty = the shipped one.</summary>
     public string? HolidayCalendar { get; set; }
-}
 
-/// <summary>Reads the calendar at start-up, so a broken file stops the service naming the setting, file and line.</summary>
-internal sealed class HolidayCalendarValidation : IValidateOptions<HolidayCalendarOptions>
-{
-    public ValidateOptionsResult Validate(string? name, HolidayCalendarOptions options)
+    /// <summary>The calendar these options name; a broken file is an options error naming the setting, file and line.</summary>
+    public static HolidayCalendar Load(HolidayCalendarOptions options)
     {
         try
         {
-            HolidayCalendar.Load(options.HolidayCalendar);
-            return ValidateOptionsResult.Success;
+            return Hours.HolidayCalendar.Load(options.HolidayCalendar);
         }
         catch (FormatException e)
         {
-            return ValidateOptionsResult.Fail($"{HolidayCalendarOptions.Section}:{nameof(options.HolidayCalendar)}: {e.Message}");
+            var setting = $"{Section}:{nameof(HolidayCalendar)}";
+            throw new OptionsValidationException(setting, typeof(HolidayCalendarOptions), [$"{setting}: {e.Message}"]);
         }
     }
 }

@@ -18,9 +18,8 @@ internal static class NearbyApi
     private static async Task<Results<JsonHttpResult<NearestResponse>, JsonHttpResult<NearestFeatureCollection>, ValidationProblem>> Nearest(
         HttpContext http, NearestSearch search, TimeProvider clock, HolidayCalendar holidays, CancellationToken ct)
     {
-        var (parsed, origin, output, errors) = NearestParameters.Parse(http.Request.Query, clock.GetUtcNow());
-        if (parsed is null) return Problems.Validation(errors);
-        var request = parsed with { Holidays = holidays };
+        var (request, origin, output, errors) = NearestParameters.Parse(http.Request.Query, clock.GetUtcNow(), holidays);
+        if (request is null) return Problems.Validation(errors);
 
         var answer = await search.SearchAsync(request, ct);
         var headers = http.Response.Headers;

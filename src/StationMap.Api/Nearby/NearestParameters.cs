@@ -17,7 +17,7 @@ internal static partial class NearestParameters
     /// <summary>Times a courier could mean: wider than any schedule question, narrow enough for every time-zone conversion.</summary>
     private static readonly DateTimeOffset EarliestAt = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero), LatestAt = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static (NearestRequest? Request, Coordinate Origin, CoordSys Output, List<FieldError> Errors) Parse(IQueryCollection q, DateTimeOffset now)
+    public static (NearestRequest? Request, Coordinate Origin, CoordSys Output, List<FieldError> Errors) Parse(IQueryCollection q, DateTimeOffset now, HolidayCalendar? holidays = null)
     {
         var errors = new List<FieldError>();
         QueryParameters.RejectUnknown(q, Known, errors);
@@ -40,7 +40,7 @@ internal static partial class NearestParameters
         if (errors.Count > 0) return (null, default, output, errors);
         var origin = point.Value.In(input);
         var wgs = origin.To(CoordSys.Wgs84);
-        return (new NearestRequest(wgs.Lng, wgs.Lat, limit, radius, services, type, openNow, at, accessible), origin, output, errors);
+        return (new NearestRequest(wgs.Lng, wgs.Lat, limit, radius, services, type, openNow, at, accessible, holidays), origin, output, errors);
     }
 
     private static List<string> Services(string text, List<FieldError> errors)

@@ -41,10 +41,7 @@ internal static class StationETag
     /// <summary>If-None-Match names the current tag (weak comparison, as RFC 9110 asks for GET) or is "*".</summary>
     public static bool NotModified(HttpRequest request, int version, bool fullView)
     {
-        var current = Of(version, fullView);
-        foreach (var value in request.Headers.IfNoneMatch)
-            foreach (var tag in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                if (tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == current) return true;
-        return false;
+        var current = new EntityTagHeaderValue(Of(version, fullView));
+        return request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
 }
