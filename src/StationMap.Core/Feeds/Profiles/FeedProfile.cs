@@ -34,6 +34,14 @@ public sealed record FeedProfile
     public bool OpenedInSpreadsheets { get; init; }
     public List<FeedColumn> Columns { get; init; } = [];
 
+    /// <summary>The columns an output file shows (indexes into <see cref="Columns"/>) and its headers, the change column
+    /// last when <paramref name="mixed"/> (one incremental file with a change column). See <see cref="FeedColumn.InFile"/>.</summary>
+    public (int[] Shown, string[] Headers) FileColumns(Writers.FeedChange? change, bool mixed)
+    {
+        var shown = Enumerable.Range(0, Columns.Count).Where(i => Columns[i].InFile(change, mixed)).ToArray();
+        return (shown, [.. shown.Select(i => Columns[i].Header), .. mixed ? [ChangeHeader] : Array.Empty<string>()]);
+    }
+
     /// <summary>Where the profile came from (file or resource name); set by the loader.</summary>
     public string Origin { get; init; } = "";
 
@@ -72,8 +80,7 @@ public sealed record FeedColumn
 
     /// <summary>Whether the column is in an output file: <paramref name="change"/> is the file's kind, null for a full
     /// export; <paramref name="mixed"/> for one incremental file with a change column.</summary>
-    public bool InFile(Writers.FeedChange? change, bool mixed) =>
-        OnlyFor is null || mixed || (change is { } c && OnlyFor.Contains(Writers.FeedChangeNames.Wire(c)));
+    public bool InFile(Writers.FeedChange? change, bool mixed) => mixed || Filled(change);
 
     /// <summary>Whether a row of this kind carries the column's text (false: the cell is empty).</summary>
     public bool Filled(Writers.FeedChange? change) => OnlyFor is null || (change is { } c && OnlyFor.Contains(Writers.FeedChangeNames.Wire(c)));

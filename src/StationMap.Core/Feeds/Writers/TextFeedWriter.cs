@@ -19,8 +19,7 @@ internal sealed class TextFeedWriter(FeedProfile profile)
             var change = kind is { } k && !withColumn ? k.Wire() : "all";
             if (outputs.TryGetValue(change, out var o)) return o;
             // The columns of this file: a file of one kind (or a full export) leaves out the columns meant for other kinds.
-            var shown = Enumerable.Range(0, profile.Columns.Count).Where(i => profile.Columns[i].InFile(withColumn ? null : kind, withColumn)).ToArray();
-            var headers = shown.Select(i => profile.Columns[i].Header).Concat(withColumn ? [profile.ChangeHeader] : []).ToArray();
+            var (shown, headers) = profile.FileColumns(withColumn ? null : kind, withColumn);
             Func<FeedItem, string> render;
             string prefix, separator, suffix;
             if (profile.IsGeoJson)

@@ -19,8 +19,7 @@ internal sealed class XlsxFeedWriter(FeedProfile profile, FeedLookups lookups)
         if (source.Peek() is null) return [];
         // One workbook: an incremental one has every column (cells of other kinds' columns empty), a full one leaves out
         // the columns meant for some changes only.
-        var shown = Enumerable.Range(0, profile.Columns.Count).Where(i => profile.Columns[i].InFile(null, target.Incremental)).ToArray();
-        var headers = shown.Select(i => profile.Columns[i].Header).Concat(target.Incremental ? [profile.ChangeHeader] : []).ToArray();
+        var (shown, headers) = profile.FileColumns(null, target.Incremental);
         var tally = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
         var name = $"{target.BaseName}.xlsx";
         var raw = Path.Combine(target.Folder, name + ".tmp");
